@@ -1,0 +1,1 @@
+"""Everything TEAM Desktop knows how to do, without Qt."""

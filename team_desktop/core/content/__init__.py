@@ -1,0 +1,1 @@
+"""Course packs: their format, loading, validation and archives."""
