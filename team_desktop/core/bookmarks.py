@@ -1,0 +1,41 @@
+"""Lessons the learner bookmarked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from team_desktop.core.store.models import Bookmark, LessonRecord, PackRecord, utcnow
+
+
+@dataclass
+class BookmarkItem:
+    uid: str
+    title: str
+    module: str
+    created_at: datetime
+
+
+def toggle(uid: str) -> bool:
+    """Add or remove the bookmark on a lesson; returns whether it is now bookmarked."""
+    deleted = Bookmark.delete().where(Bookmark.lesson_uid == uid).execute()
+    if deleted:
+        return False
+    Bookmark.create(lesson_uid=uid, created_at=utcnow())
+    return True
+
+
+def is_bookmarked(uid: str) -> bool:
+    return Bookmark.select().where(Bookmark.lesson_uid == uid).exists()
+
+
+def listing() -> list[BookmarkItem]:
+    """Bookmarked lessons that are still installed, newest first."""
+    rows = list(Bookmark.select().order_by(Bookmark.created_at.desc()))
+    lessons = {lesson.uid: lesson for lesson in LessonRecord.select(
+        LessonRecord.uid, LessonRecord.title, LessonRecord.pack).where(
+        LessonRecord.uid.in_([row.lesson_uid for row in rows]))}
+    modules = dict(PackRecord.select(PackRecord.id, PackRecord.title).tuples())
+    return [BookmarkItem(row.lesson_uid, lessons[row.lesson_uid].title,
+                         modules[lessons[row.lesson_uid].pack_id], row.created_at)
+            for row in rows if row.lesson_uid in lessons]

@@ -1,0 +1,58 @@
+"""A whole lesson as safe HTML: its prose, its activities where they are written, its state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from team_desktop.core.activity_html import activity_html
+from team_desktop.core.content.lesson_file import split_segments
+from team_desktop.core.content.model import Activity
+from team_desktop.core.course import LessonPage
+from team_desktop.core.i18n import _
+from team_desktop.core.quiz import QuizState
+from team_desktop.core.render import clean_html, escape, render_markdown
+
+STYLE_SHEET = """
+body { font-size: 15px; line-height: 150%; color: #1f2328; }
+h1 { font-size: 26px; color: #123a63; margin-bottom: 6px; }
+h2 { font-size: 20px; color: #123a63; margin-top: 22px; }
+h3 { font-size: 17px; color: #123a63; margin-top: 4px; }
+p.meta { color: #5b6570; font-size: 13px; }
+p.notice { color: #8a4b00; }
+p.activity-kind { color: #4d5a68; font-size: 11px; font-weight: bold; letter-spacing: 1px; margin: 0; }
+p.cta { margin-top: 10px; font-weight: bold; }
+table { border-collapse: collapse; }
+th { background-color: #e9eef4; padding: 6px; border: 1px solid #b8c4d0; }
+td { padding: 6px; border: 1px solid #c9d2dc; }
+table.activity td { border: 1px solid #c3d0de; }
+li.right { color: #1d6b2a; }
+li.wrong { color: #a1261b; }
+blockquote { color: #3c4650; margin-left: 16px; }
+code { font-family: monospace; background-color: #f0f2f4; }
+span.remote-image { color: #8a4b00; font-style: italic; }
+"""
+
+ActivityExtra = Callable[[Activity, str], str]
+
+
+def lesson_html(page: LessonPage, quiz_states: dict[str, QuizState] | None = None,
+                activity_extra: ActivityExtra | None = None) -> str:
+    """The lesson page; `activity_extra(activity, uid)` adds safe HTML under an activity."""
+    quiz_states = quiz_states or {}
+    parts = [
+        f'<p class="meta">{escape(page.pack_title)} · '
+        f'{escape(_("{n} min").format(n=page.minutes))}'
+        f'{" · " + escape(_("✔ terminée")) if page.completed else ""}</p>'
+    ]
+    if page.updated_since_completed:
+        parts.append(f'<p class="notice">{escape(_("Cette leçon a été mise à jour depuis que vous l’avez terminée."))}</p>')
+    segments, _problems = split_segments(page.body, "", 1)
+    for segment in segments:
+        if segment.activity is None:
+            parts.append(render_markdown(segment.markdown, page.lesson_links))
+        else:
+            uid = f"{page.pack_id}/{segment.activity.id}"
+            extra = activity_extra(segment.activity, uid) if activity_extra else ""
+            parts.append(activity_html(segment.activity, uid, quiz_states.get(uid), extra))
+    # Already sanitized piece by piece; cleaning the whole page once more costs little.
+    return clean_html("".join(parts))

@@ -1,0 +1,119 @@
+"""Opening the local store: pragmas, schema migrations with a backup first, clear errors."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from peewee import OperationalError, SqliteDatabase
+
+from team_desktop.core.i18n import _
+from team_desktop.core.paths import DataPaths
+from team_desktop.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from team_desktop.core.store.models import MODELS, Setting, database, utcnow
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # FULL: a learner's words survive a power cut, not only an app crash.
+    "synchronous": "full",
+    "busy_timeout": 3000,
+}
+
+
+class StoreError(Exception):
+    """The store cannot be used for a reason the learner can act on; the message says which."""
+
+
+class Store:
+    """The opened local store of one data directory."""
+
+    def __init__(self, paths: DataPaths, db: SqliteDatabase):
+        self.paths = paths
+        self.db = db
+
+    @contextlib.contextmanager
+    def bound(self) -> Iterator[Store]:
+        """Point the models at this store for a block (tests with several data directories)."""
+        with self.db.bind_ctx(MODELS):
+            yield self
+
+    def activate(self) -> None:
+        """Point the models at this store for the rest of the process."""
+        database.initialize(self.db)
+
+    @property
+    def device_id(self) -> str:
+        return get_setting("device_id") or ""
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(paths: DataPaths) -> Store:
+    """Open (creating or migrating) the store in `paths` and make it the active one."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    db = SqliteDatabase(str(paths.database), pragmas=PRAGMAS)
+    try:
+        db.connect(reuse_if_open=True)
+        version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(_(
+                "Ces données ont été écrites par une version plus récente de TEAM Desktop "
+                "(schéma {found}, cette version connaît le schéma {known}). Mettez l'application à jour."
+            ).format(found=version, known=SCHEMA_VERSION))
+        if 0 < version < SCHEMA_VERSION:
+            backup_database(db, paths.backups / f"avant-migration-v{version}-{utcnow():%Y%m%d-%H%M%S}.sqlite3")
+        store = Store(paths, db)
+        with store.bound():
+            for number in range(version, SCHEMA_VERSION):
+                with db.atomic():
+                    MIGRATIONS[number](db)
+                    db.execute_sql(f"PRAGMA user_version = {number + 1}")
+            with db.atomic():
+                # A write at start: a locked or read-only store is found now, not mid-session.
+                Setting.insert(key="device_id", value=uuid.uuid4().hex).on_conflict_ignore().execute()
+    except (OperationalError, sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+        db.close()
+        raise StoreError(explain_sqlite_error(error, paths.database)) from error
+    store.activate()
+    return store
+
+
+def explain_sqlite_error(error: Exception, path: Path) -> str:
+    """Turn an SQLite error from the environment into a French message saying what to do."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return _("La base de données {path} est verrouillée par un autre programme "
+                 "(une autre fenêtre de TEAM Desktop ?). Fermez-le puis réessayez.").format(path=path)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return _("Impossible d'écrire dans {path} : le fichier ou son dossier est en lecture seule. "
+                 "Choisissez un dossier de données modifiable (option --data-dir).").format(path=path)
+    if "disk is full" in text or "full" in text:
+        return _("Le disque est plein : libérez de la place puis réessayez. Rien n'a été perdu.")
+    if "not a database" in text or "malformed" in text:
+        return _("Le fichier {path} est endommagé. Restaurez une sauvegarde (dossier backups/).").format(path=path)
+    return _("Erreur de la base de données {path} : {error}").format(path=path, error=error)
+
+
+def backup_database(db: SqliteDatabase, target: Path) -> Path:
+    """Consistent copy of the open database through SQLite's backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = db.connection()
+    with contextlib.closing(sqlite3.connect(str(target))) as copy:
+        source.backup(copy)
+    return target
+
+
+def get_setting(key: str, default: str | None = None) -> str | None:
+    """Value of a store setting, or `default`."""
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else default
+
+
+def set_setting(key: str, value: str) -> None:
+    """Store a setting (insert or replace)."""
+    Setting.replace(key=key, value=value).execute()
