@@ -13,7 +13,8 @@ from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import clean_html, escape, render_markdown
 
 STYLE_SHEET = """
-body { font-size: 15px; line-height: 150%; color: #1f2328; }
+p, li { line-height: 145%; }
+p { margin-bottom: 8px; }
 h1 { font-size: 26px; color: #123a63; margin-bottom: 6px; }
 h2 { font-size: 20px; color: #123a63; margin-top: 22px; }
 h3 { font-size: 17px; color: #123a63; margin-top: 4px; }

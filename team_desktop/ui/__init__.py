@@ -1,0 +1,1 @@
+"""The Qt layer: windows and widgets over `team_desktop.core`."""

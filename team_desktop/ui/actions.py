@@ -1,0 +1,54 @@
+"""Every menu and toolbar action of the main window, declared once with its shortcut."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class Act(enum.Enum):
+    IMPORT_PACK = "import_pack"
+    QUIT = "quit"
+    HOME = "home"
+    PREVIOUS = "previous"
+    NEXT = "next"
+    SEARCH = "search"
+    BOOKMARKS = "bookmarks"
+    TOGGLE_DONE = "toggle_done"
+    TOGGLE_BOOKMARK = "toggle_bookmark"
+    ABOUT = "about"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+# (label, shortcuts, status tip)
+_SPEC: dict[Act, tuple[str, list, str]] = {
+    Act.IMPORT_PACK: ("&Importer un pack…", [QKeySequence.StandardKey.Open],
+                      "Installer un module reçu sous forme de fichier .teampack"),
+    Act.QUIT: ("&Quitter", [QKeySequence.StandardKey.Quit], "Fermer TEAM Desktop"),
+    Act.HOME: ("&Accueil", ["Alt+Home", "Ctrl+Shift+H"], "Revenir à l'accueil"),
+    Act.PREVIOUS: ("Leçon &précédente", ["Alt+Left"], "Ouvrir la leçon précédente"),
+    Act.NEXT: ("Leçon &suivante", ["Alt+Right"], "Ouvrir la leçon suivante"),
+    Act.SEARCH: ("&Rechercher", [QKeySequence.StandardKey.Find], "Chercher dans tout le cours"),
+    Act.BOOKMARKS: ("Mes &favoris", ["Ctrl+Shift+B"], "Voir les leçons mises en favori"),
+    Act.TOGGLE_DONE: ("Marquer comme &terminée", ["Ctrl+D"], "Marquer la leçon comme terminée, ou non"),
+    Act.TOGGLE_BOOKMARK: ("Ajouter aux fa&voris", ["Ctrl+B"], "Ajouter ou retirer la leçon des favoris"),
+    Act.ABOUT: ("À &propos de TEAM Desktop", [], "Version et licences"),
+}
+
+
+def create_actions(parent: QObject) -> dict[Act, QAction]:
+    """One QAction per `Act`, owned by `parent`."""
+    actions = {}
+    for act, (label, shortcuts, tip) in _SPEC.items():
+        action = QAction(_tr(label), parent)
+        action.setObjectName(act.value)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setStatusTip(_tr(tip))
+        action.setToolTip(_tr(tip))
+        actions[act] = action
+    return actions

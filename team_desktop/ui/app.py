@@ -1,0 +1,113 @@
+"""Starting the GUI: QApplication, store, bundled course, main window (or a screenshot)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from team_desktop import __version__
+from team_desktop.core import library
+from team_desktop.core.content.loader import PackError
+from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
+from team_desktop.core.store.db import StoreError, open_store
+from team_desktop.ui.main_window import MainWindow
+from team_desktop.ui.tasks import TaskRunner
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with the app's names, icon, style sheet and translations."""
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("TEAM Desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("MOOC TEAM")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "team-desktop.svg")))
+    style = resources_dir() / "style.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    install_translator(app, QLocale.system())
+    return app
+
+
+def install_translator(app: QApplication, locale: QLocale) -> None:
+    """French is the source language; other languages load a compiled `.qm` when present."""
+    translator = QTranslator(app)
+    if translator.load(locale, "team_desktop", "_", str(resources_dir() / "translations")):
+        app.installTranslator(translator)
+
+
+def error_box(title: str, text: str) -> None:
+    QMessageBox.critical(None, title, text)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the app (or take a screenshot) on the data directory the arguments name."""
+    app = application()
+    try:
+        paths = DataPaths(resolve_data_dir(args.data_dir))
+    except OSError as error:
+        error_box("TEAM Desktop", app.translate("App", "Impossible de créer le dossier de données : {e}").format(e=error))
+        return 1
+    lock = QLockFile(str(paths.root / "team-desktop.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        error_box("TEAM Desktop", app.translate(
+            "App", "TEAM Desktop est déjà ouvert sur ce dossier de données ({d}). "
+            "Utilisez la fenêtre existante.").format(d=paths.root))
+        return 1
+    try:
+        store = open_store(paths)
+    except StoreError as error:
+        error_box("TEAM Desktop", str(error))
+        return 1
+    try:
+        library.install_bundled(store, bundled_content_dir())
+    except PackError as error:
+        # A broken bundled pack is a packaging bug; the rest of the course still opens.
+        print(f"team-desktop: pack fourni invalide:\n{error}", file=sys.stderr)
+    runner = TaskRunner()
+    window = MainWindow(store, runner)
+    if args.screenshot:
+        return take_screenshot(window, args, Path(args.screenshot))
+    window.restore_state()
+    window.show()
+    if args.lesson:
+        window.open_lesson(args.lesson)
+    elif args.search:
+        window.run_search(args.search)
+    code = app.exec()
+    store.close()
+    lock.unlock()
+    return code
+
+
+def take_screenshot(window: MainWindow, args: argparse.Namespace, output: Path) -> int:
+    """Render the window at 1280×800 on the requested view and save it as a PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if args.lesson and not window.open_lesson(args.lesson):
+        print(f"team-desktop: leçon inconnue : {args.lesson}", file=sys.stderr)
+        return 2
+    if args.search:
+        window.run_search(args.search)
+    if args.view == "bookmarks":
+        window.show_bookmarks()
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()
+    QTimer.singleShot(0, lambda: None)
+    app.processEvents()
+    ok = window.grab().save(str(output))
+    window.lesson.leave()
+    window.close()
+    if not ok:
+        print(f"team-desktop: impossible d'écrire {output}", file=sys.stderr)
+        return 1
+    print(output)
+    return 0

@@ -1,0 +1,62 @@
+"""The list of bookmarked lessons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from team_desktop.core import bookmarks
+
+
+class BookmarksView(QWidget):
+    """Bookmarks, newest first; Enter or double-click opens one, Delete removes it.
+
+    Signals: lesson_chosen(uid), changed().
+    """
+
+    lesson_chosen = Signal(str)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel(self.tr("Mes favoris"))
+        title.setObjectName("viewTitle")
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Leçons en favori"))
+        self.empty = QLabel(self.tr("Aucun favori pour l'instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris »."))
+        self.empty.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Retirer des favoris"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.list.itemActivated.connect(lambda item: self.lesson_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.remove_button.clicked.connect(self.remove_current)
+
+    def reload(self) -> None:
+        self.list.clear()
+        items = bookmarks.listing()
+        for bookmark in items:
+            item = QListWidgetItem(f"{bookmark.title}  —  {bookmark.module}")
+            item.setData(Qt.ItemDataRole.UserRole, bookmark.uid)
+            self.list.addItem(item)
+        self.empty.setVisible(not items)
+        self.list.setVisible(bool(items))
+        self.remove_button.setEnabled(bool(items))
+        if items:
+            self.list.setCurrentRow(0)
+
+    def remove_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            bookmarks.toggle(item.data(Qt.ItemDataRole.UserRole))
+            self.reload()
+            self.changed.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        if event.key() == Qt.Key.Key_Delete:
+            self.remove_current()
+        else:
+            super().keyPressEvent(event)

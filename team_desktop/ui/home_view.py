@@ -1,0 +1,107 @@
+"""The home view: where the learner is, a button to resume, and every module's progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from team_desktop.core import course, progress
+
+
+def format_duration(seconds: int) -> str:
+    """"1 h 05" or "12 min"."""
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+class HomeView(QScrollArea):
+    """Welcome page.
+
+    Signals: resume_requested(uid), module_chosen(pack id).
+    """
+
+    resume_requested = Signal(str)
+    module_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._resume_uid: str | None = None
+
+    def reload(self) -> None:
+        """Rebuild from the store."""
+        page = QWidget()
+        page.setObjectName("homePage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        modules = course.modules()
+        total = sum(len(m.lessons) for m in modules)
+        done = sum(m.done for m in modules)
+
+        title = QLabel(self.tr("Bienvenue dans le MOOC TEAM"))
+        title.setObjectName("homeTitle")
+        layout.addWidget(title)
+        intro = QLabel(self.tr(
+            "Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation : "
+            "cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. "
+            "Tout fonctionne sans connexion."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        status = QLabel(self.tr("{done} leçons terminées sur {total} · temps passé : {time}").format(
+            done=done, total=total, time=format_duration(progress.time_spent())))
+        status.setObjectName("homeStatus")
+        layout.addWidget(status)
+
+        resume = progress.resume_point()
+        self._resume_uid = resume.uid if resume else (modules[0].lessons[0].uid if modules and modules[0].lessons else None)
+        if self._resume_uid:
+            label = (self.tr("Reprendre : {t}").format(t=resume.title) if resume
+                     else self.tr("Commencer le cours"))
+            button = QPushButton(label)
+            button.setObjectName("resumeButton")
+            button.setDefault(True)
+            button.clicked.connect(lambda: self.resume_requested.emit(self._resume_uid))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.resume_button = button
+        else:
+            layout.addWidget(QLabel(self.tr("Aucun module n'est installé. Importez un pack (Fichier › Importer un pack…).")))
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        for row, module in enumerate(modules):
+            name = QPushButton(self.tr("Semaine {w} — {t}").format(w=module.week, t=module.title))
+            name.setFlat(True)
+            name.setObjectName("moduleLink")
+            name.setCursor(Qt.CursorShape.PointingHandCursor)
+            name.clicked.connect(lambda _c=False, pid=module.pack_id: self.module_chosen.emit(pid))
+            bar = QProgressBar()
+            bar.setRange(0, max(len(module.lessons), 1))
+            bar.setValue(module.done)
+            bar.setFormat(self.tr("{d}/{n} leçons").format(d=module.done, n=len(module.lessons)))
+            bar.setAccessibleName(self.tr("Progression : {t}").format(t=module.title))
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(bar, row, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.setWidget(page)
+
+    @property
+    def resume_uid(self) -> str | None:
+        return self._resume_uid

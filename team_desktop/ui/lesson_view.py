@@ -1,0 +1,233 @@
+"""The lesson reader: the lesson page, its navigation bar, quizzes, time and position."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from team_desktop.core import bookmarks, course, progress, quiz
+from team_desktop.core.content.lesson_file import split_segments
+from team_desktop.core.lesson_page import lesson_html
+from team_desktop.core.links import parse_team_link
+from team_desktop.core.quiz import QuizState
+from team_desktop.core.store.db import Store
+from team_desktop.ui.lesson_browser import LessonBrowser
+
+SAVE_POSITION_DELAY_MS = 800
+FLUSH_TIME_EVERY_MS = 30_000
+
+
+class LessonView(QWidget):
+    """Shows one lesson at a time.
+
+    Signals: open_lesson(uid) to navigate; completion_changed(uid, done);
+    bookmark_changed(uid, marked); activity_requested(action, activity uid).
+    """
+
+    open_lesson = Signal(str)
+    completion_changed = Signal(str, bool)
+    bookmark_changed = Signal(str, bool)
+    activity_requested = Signal(str, str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.page: course.LessonPage | None = None
+        self.quiz_states: dict[str, QuizState] = {}
+        self._quiz_fields: dict[str, dict] = {}
+        self._neighbours: tuple[str | None, str | None] = (None, None)
+        self._clock = QElapsedTimer()
+
+        self.previous_button = QPushButton(self.tr("◀ Précédente"))
+        self.next_button = QPushButton(self.tr("Suivante ▶"))
+        self.module_label = QLabel()
+        self.module_label.setObjectName("moduleLabel")
+        self.bookmark_button = QPushButton()
+        self.bookmark_button.setCheckable(True)
+        self.done_button = QPushButton()
+        self.done_button.setCheckable(True)
+        self.done_button.setObjectName("doneButton")
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.module_label, 1)
+        bar.addWidget(self.bookmark_button)
+        bar.addWidget(self.done_button)
+
+        self.browser = LessonBrowser(self)
+        self.browser.setAccessibleName(self.tr("Texte de la leçon"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+
+        self.previous_button.clicked.connect(lambda: self._go(self._neighbours[0]))
+        self.next_button.clicked.connect(lambda: self._go(self._neighbours[1]))
+        self.done_button.toggled.connect(self.set_completed)
+        self.bookmark_button.toggled.connect(self._set_bookmark)
+        self.browser.anchorClicked.connect(self._follow)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_position)
+        self.browser.verticalScrollBar().valueChanged.connect(lambda _v: self._save_timer.start())
+        self._flush_timer = QTimer(self, interval=FLUSH_TIME_EVERY_MS)
+        self._flush_timer.timeout.connect(self.flush_time)
+        self._flush_timer.start()
+
+    # -- showing a lesson -------------------------------------------------------------------
+
+    def show_lesson(self, uid: str, find: str | None = None) -> bool:
+        """Open lesson `uid` (at the saved position, or at the first hit of `find`)."""
+        page = course.lesson_page(uid, self.store.paths.packs)
+        if page is None:
+            return False
+        self.leave()
+        self.page = page
+        self._quiz_fields = {}
+        self.quiz_states = {}
+        segments, _problems = split_segments(page.body, "", 1)
+        for segment in segments:
+            activity = segment.activity
+            if activity is not None and activity.kind == "quiz":
+                activity_uid = f"{page.pack_id}/{activity.id}"
+                self._quiz_fields[activity_uid] = activity.fields
+                self.quiz_states[activity_uid] = quiz.last_state(activity_uid) or QuizState()
+        self._neighbours = course.neighbours(uid)
+        self.previous_button.setEnabled(self._neighbours[0] is not None)
+        self.next_button.setEnabled(self._neighbours[1] is not None)
+        self.module_label.setText(page.pack_title)
+        self._sync_buttons()
+        self._render()
+        progress.opened(uid)
+        self._clock.start()
+        if find:
+            QTimer.singleShot(0, lambda: self._find(find))
+        else:
+            QTimer.singleShot(0, lambda: self._restore_scroll(page.scroll))
+        return True
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        html = lesson_html(self.page, self.quiz_states)
+        self.browser.show_html(html, self.page.folder)
+        if keep_scroll:
+            bar.setValue(position)
+
+    def _restore_scroll(self, fraction: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _find(self, words: str) -> None:
+        for word in words.split():
+            if self.browser.find(word):
+                return
+
+    def _sync_buttons(self) -> None:
+        for button, checked in ((self.done_button, self.page.completed),
+                                (self.bookmark_button, bookmarks.is_bookmarked(self.page.uid))):
+            button.blockSignals(True)
+            button.setChecked(checked)
+            button.blockSignals(False)
+        self.done_button.setText(self.tr("✔ Terminée") if self.page.completed else self.tr("Marquer comme terminée"))
+        marked = self.bookmark_button.isChecked()
+        self.bookmark_button.setText(self.tr("★ Dans mes favoris") if marked else self.tr("☆ Ajouter aux favoris"))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def set_completed(self, done: bool) -> None:
+        """Mark the current lesson done or not done."""
+        if self.page is None:
+            return
+        progress.set_completed(self.page.uid, done)
+        self.page.completed = done
+        self.page.updated_since_completed = False
+        self._sync_buttons()
+        self._render(keep_scroll=True)
+        self.completion_changed.emit(self.page.uid, done)
+
+    def toggle_completed(self) -> None:
+        if self.page is not None:
+            self.set_completed(not self.page.completed)
+
+    def _set_bookmark(self, marked: bool) -> None:
+        if self.page is None:
+            return
+        if bookmarks.is_bookmarked(self.page.uid) != marked:
+            bookmarks.toggle(self.page.uid)
+        self._sync_buttons()
+        self.bookmark_changed.emit(self.page.uid, marked)
+
+    def toggle_bookmark(self) -> None:
+        if self.page is not None:
+            self.bookmark_button.toggle()
+
+    def go_previous(self) -> None:
+        self._go(self._neighbours[0])
+
+    def go_next(self) -> None:
+        self._go(self._neighbours[1])
+
+    def _go(self, uid: str | None) -> None:
+        if uid:
+            self.open_lesson.emit(uid)
+
+    def _follow(self, url: QUrl) -> None:
+        text = url.toString()
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+            return
+        link = parse_team_link(text)
+        if link is None:
+            return
+        if link.action == "lesson":
+            self._go(link.uid)
+        elif link.action in ("quiz", "quiz-submit", "quiz-reset") and link.uid in self._quiz_fields:
+            self._quiz_action(link.action, link.uid, link.args)
+        else:
+            self.activity_requested.emit(link.action, link.uid)
+
+    def _quiz_action(self, action: str, uid: str, args: tuple[str, ...]) -> None:
+        fields = self._quiz_fields[uid]
+        state = self.quiz_states.setdefault(uid, QuizState())
+        if action == "quiz" and len(args) == 2 and all(a.isdigit() for a in args):
+            quiz.toggle_choice(fields, state, int(args[0]), int(args[1]))
+        elif action == "quiz-submit":
+            quiz.submit(uid, fields, state)
+        elif action == "quiz-reset":
+            self.quiz_states[uid] = QuizState()
+        self._render(keep_scroll=True)
+
+    # -- leaving ----------------------------------------------------------------------------
+
+    def save_position(self) -> None:
+        """Keep the reading position of the current lesson."""
+        if self.page is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        progress.save_position(self.page.uid, fraction)
+        self.page.scroll = fraction
+
+    def flush_time(self) -> None:
+        """Record reading time since the last flush, counted only while the window is in use."""
+        if self.page is None or not self._clock.isValid():
+            return
+        seconds = self._clock.restart() // 1000
+        if self.isVisible() and self.window().isActiveWindow():
+            # A flush runs every interval, so more than that means the machine slept.
+            cap = FLUSH_TIME_EVERY_MS // 1000 + 5
+            progress.add_time(self.page.uid, self.store.device_id, int(min(seconds, cap)))
+
+    def leave(self) -> None:
+        """Save position and time of the lesson being left."""
+        if self.page is not None:
+            self._save_timer.stop()
+            self.save_position()
+            self.flush_time()
+            self._clock.invalidate()
+
+    @property
+    def current_uid(self) -> str | None:
+        return self.page.uid if self.page else None

@@ -1,0 +1,279 @@
+"""The main window: navigator, the reading views, menus, import and window state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from team_desktop import __version__
+from team_desktop.core import course, library
+from team_desktop.core.content.archive import PackArchiveError
+from team_desktop.core.module_page import module_html
+from team_desktop.core.links import parse_team_link
+from team_desktop.core.store.db import Store
+from team_desktop.ui.actions import Act, create_actions
+from team_desktop.ui.bookmarks_view import BookmarksView
+from team_desktop.ui.home_view import HomeView
+from team_desktop.ui.lesson_browser import LessonBrowser
+from team_desktop.ui.lesson_view import LessonView
+from team_desktop.ui.navigator import CourseNavigator
+from team_desktop.ui.search_view import SearchView
+from team_desktop.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """The application window over one store."""
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.setWindowTitle("TEAM Desktop")
+        self.setAcceptDrops(True)
+        self.actions_ = create_actions(self)
+
+        self.navigator = CourseNavigator()
+        self.home = HomeView()
+        self.lesson = LessonView(store)
+        self.module = LessonBrowser()
+        self.module.setAccessibleName(self.tr("Présentation du module"))
+        self.search_view = SearchView()
+        self.bookmarks = BookmarksView()
+        self.stack = QStackedWidget()
+        for view in (self.home, self.lesson, self.module, self.search_view, self.bookmarks):
+            self.stack.addWidget(view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 950])
+        self.setCentralWidget(self.splitter)
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Rechercher dans le cours (Ctrl+F)"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName(self.tr("Rechercher"))
+        self.search_field.setMaximumWidth(320)
+        self._build_menus()
+        self._connect()
+        self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
+        self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
+        self.refresh()
+        self.show_home()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menus = {
+            self.tr("&Fichier"): [Act.IMPORT_PACK, None, Act.QUIT],
+            self.tr("&Aller"): [Act.HOME, Act.PREVIOUS, Act.NEXT, None, Act.SEARCH, Act.BOOKMARKS],
+            self.tr("&Leçon"): [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK],
+            self.tr("Ai&de"): [Act.ABOUT],
+        }
+        for title, acts in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for act in acts:
+                menu.addSeparator() if act is None else menu.addAction(a[act])
+        toolbar = QToolBar(self.tr("Navigation"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (Act.HOME, Act.BOOKMARKS):
+            toolbar.addAction(a[act])
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_field)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a[Act.IMPORT_PACK].triggered.connect(self.choose_pack_file)
+        a[Act.QUIT].triggered.connect(self.close)
+        a[Act.HOME].triggered.connect(self.show_home)
+        a[Act.PREVIOUS].triggered.connect(self.lesson.go_previous)
+        a[Act.NEXT].triggered.connect(self.lesson.go_next)
+        a[Act.SEARCH].triggered.connect(self._focus_search)
+        a[Act.BOOKMARKS].triggered.connect(self.show_bookmarks)
+        a[Act.TOGGLE_DONE].triggered.connect(self.lesson.toggle_completed)
+        a[Act.TOGGLE_BOOKMARK].triggered.connect(self.lesson.toggle_bookmark)
+        a[Act.ABOUT].triggered.connect(self._about)
+        self.navigator.lesson_chosen.connect(self.open_lesson)
+        self.navigator.module_chosen.connect(self.show_module)
+        self.home.resume_requested.connect(self.open_lesson)
+        self.home.module_chosen.connect(self.show_module)
+        self.lesson.open_lesson.connect(self.open_lesson)
+        self.lesson.completion_changed.connect(lambda _uid, _done: self.navigator.reload())
+        self.lesson.activity_requested.connect(self.on_activity_requested)
+        self.module.anchorClicked.connect(self._module_link)
+        self.search_field.returnPressed.connect(lambda: self.run_search(self.search_field.text()))
+        self.search_view.hit_chosen.connect(self._open_hit)
+        self.bookmarks.lesson_chosen.connect(self.open_lesson)
+        self.bookmarks.changed.connect(self._sync_lesson_actions)
+        self.stack.currentChanged.connect(lambda _i: self._sync_lesson_actions())
+
+    # -- views ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload everything that shows the store."""
+        self.navigator.reload()
+        self.home.reload()
+
+    def show_home(self) -> None:
+        self.lesson.leave()
+        self.home.reload()
+        self.stack.setCurrentWidget(self.home)
+
+    def open_lesson(self, uid: str, find: str | None = None) -> bool:
+        """Show a lesson (optionally at the first hit of `find`)."""
+        if not self.lesson.show_lesson(uid, find):
+            self.statusBar().showMessage(self.tr("Cette leçon n'est plus installée."), 5000)
+            return False
+        self.stack.setCurrentWidget(self.lesson)
+        self.navigator.select_lesson(uid)
+        self.lesson.browser.setFocus()
+        return True
+
+    def show_module(self, pack_id: str) -> None:
+        meta = course.module_meta(pack_id)
+        module = next((m for m in course.modules() if m.pack_id == pack_id), None)
+        if meta is None or module is None:
+            return
+        self.lesson.leave()
+        self.module.show_html(module_html(module, meta))
+        self.stack.setCurrentWidget(self.module)
+
+    def show_bookmarks(self) -> None:
+        self.lesson.leave()
+        self.bookmarks.reload()
+        self.stack.setCurrentWidget(self.bookmarks)
+        self.bookmarks.list.setFocus()
+
+    def run_search(self, text: str) -> None:
+        if not text.strip():
+            return
+        self.lesson.leave()
+        self.search_field.setText(text)
+        count = self.search_view.run(text)
+        self.stack.setCurrentWidget(self.search_view)
+        self.statusBar().showMessage(self.tr("{n} résultat(s)").format(n=count), 4000)
+
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _open_hit(self, kind: str, ref: str, words: str) -> None:
+        if kind == "lesson":
+            self.open_lesson(ref, find=words)
+
+    def _module_link(self, url) -> None:
+        link = parse_team_link(url.toString())
+        if link and link.action == "lesson":
+            self.open_lesson(link.uid)
+
+    def _sync_lesson_actions(self) -> None:
+        reading = self.stack.currentWidget() is self.lesson and self.lesson.page is not None
+        for act in (Act.PREVIOUS, Act.NEXT, Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK):
+            self.actions_[act].setEnabled(reading)
+
+    def on_activity_requested(self, action: str, uid: str) -> None:
+        """An activity's call to action; the portfolio, notes and research layers answer it."""
+        self.statusBar().showMessage(self.tr("Activité {uid} : action « {a} »").format(uid=uid, a=action), 4000)
+
+    # -- importing packs --------------------------------------------------------------------
+
+    def choose_pack_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Importer un pack"), str(Path.home()), self.tr("Packs TEAM (*.teampack)"))
+        if path:
+            self.import_pack(Path(path))
+
+    def import_pack(self, path: Path) -> None:
+        """Verify and install a pack off the GUI thread, with a progress dialog."""
+        dialog = QProgressDialog(self.tr("Vérification et installation de {f}…").format(f=path.name),
+                                 self.tr("Annuler"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("Importer un pack"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        store = self.store
+
+        def work(state):
+            return library.import_pack_file(store, path, state.progress)
+
+        def done(result: library.InstallResult) -> None:
+            dialog.close()
+            self.refresh()
+            if result.previous_version:
+                text = self.tr("« {t} » mis à jour : version {old} → {new}. Votre progression est conservée.").format(
+                    t=result.title, old=result.previous_version, new=result.version)
+            else:
+                text = self.tr("« {t} » (version {v}) est installé.").format(t=result.title, v=result.version)
+            self.statusBar().showMessage(text, 8000)
+            QMessageBox.information(self, self.tr("Pack importé"), text)
+
+        def failed(error: BaseException, details: str) -> None:
+            dialog.close()
+            if isinstance(error, (PackArchiveError, library.PackImportRefused)):
+                QMessageBox.warning(self, self.tr("Pack non importé"), str(error))
+            elif isinstance(error, OSError):
+                QMessageBox.critical(self, self.tr("Pack non importé"), self.tr(
+                    "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé.").format(e=error))
+            else:
+                QMessageBox.critical(self, self.tr("Pack non importé"), self.tr(
+                    "Erreur inattendue ; vos données n'ont pas changé.\n\n{d}").format(d=details))
+
+        def progress(done_bytes: int, total: int) -> None:
+            dialog.setValue(int(100 * done_bytes / total) if total else 0)
+
+        state = self.runner.run(work, done, failed, progress)
+        dialog.canceled.connect(state.cancel)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        if any(url.toLocalFile().endswith(".teampack") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".teampack"):
+                self.import_pack(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """Window geometry and splitter sizes from the last run."""
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        self.lesson.leave()
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.sync()
+        self.runner.wait()
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("À propos de TEAM Desktop"), self.tr(
+            "<b>TEAM Desktop {v}</b><p>Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble "
+            "à la Mutualisation de nos pratiques d'enseignement et de formation.</p>"
+            "<p>Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :<br/>{d}</p>").format(
+            v=__version__, d=self.store.paths.root))

@@ -1,0 +1,45 @@
+"""Search results: highlighted snippets, each opening the lesson at the hit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QWidget
+
+from team_desktop.core import search
+from team_desktop.core.render import escape
+from team_desktop.ui.lesson_browser import LessonBrowser
+
+
+class SearchView(LessonBrowser):
+    """Lists hits for a query.
+
+    Signals: hit_chosen(kind, ref, words) — words to find inside the opened page.
+    """
+
+    hit_chosen = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Résultats de recherche"))
+        self.hits: list[search.SearchHit] = []
+        self.anchorClicked.connect(self._open)
+
+    def run(self, text: str) -> int:
+        """Search and show the results; returns how many were found."""
+        self.hits = search.search(text)
+        parts = [f"<h1>{escape(self.tr('Recherche : « {q} »').format(q=text))}</h1>"]
+        if not self.hits:
+            parts.append(f"<p>{escape(self.tr('Aucun résultat. Essayez un autre mot, ou moins de mots.'))}</p>")
+        else:
+            parts.append(f'<p class="meta">{escape(self.tr("{n} résultat(s)").format(n=len(self.hits)))}</p>')
+        for index, hit in enumerate(self.hits):
+            parts.append(f'<p><a href="team:hit/{index}"><b>{escape(hit.title)}</b></a><br/>'
+                         f"{hit.snippet_html}</p>")
+        self.show_html("".join(parts))
+        return len(self.hits)
+
+    def _open(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("team:hit/") and text[9:].isdigit() and int(text[9:]) < len(self.hits):
+            hit = self.hits[int(text[9:])]
+            self.hit_chosen.emit(hit.kind, hit.ref, " ".join(hit.terms))
