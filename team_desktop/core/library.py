@@ -14,7 +14,7 @@ from pathlib import Path
 from team_desktop.core import search
 from team_desktop.core.content.archive import extract_archive
 from team_desktop.core.content.loader import PackError, load_pack
-from team_desktop.core.content.model import Pack
+from team_desktop.core.content.model import Pack, Problem
 from team_desktop.core.content.pack_meta import version_key
 from team_desktop.core.i18n import _
 from team_desktop.core.store.db import Store
@@ -62,22 +62,30 @@ def import_pack_file(store: Store, archive: Path, progress: Progress | None = No
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def install_bundled(store: Store, content_dir: Path) -> list[InstallResult]:
-    """Install the packs shipped with the app that are missing or newer than the installed ones."""
-    results = []
+def install_bundled(store: Store, content_dir: Path) -> tuple[list[InstallResult], list[PackError]]:
+    """Install the packs shipped with the app that are missing or newer than the installed ones.
+
+    A broken pack is skipped and returned among the failures; the others still install.
+    """
+    results, failures = [], []
     for folder in sorted(p for p in Path(content_dir).iterdir() if (p / "pack.toml").is_file()):
         try:
             meta = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
             installed = PackRecord.get_or_none(PackRecord.id == meta.get("id"))
             if installed and version_key(installed.version) >= version_key(meta["version"]):
                 continue
-        except (tomllib.TOMLDecodeError, KeyError, ValueError):
+        except (tomllib.TOMLDecodeError, KeyError, ValueError, UnicodeDecodeError):
             pass  # load_pack below reports it properly
         pack, problems = load_pack(folder)
         if pack is None:
-            raise PackError(problems)
+            failures.append(PackError([_prefixed(folder.name, p) for p in problems]))
+            continue
         results.append(_install(store, pack, folder, copy=True))
-    return results
+    return results, failures
+
+
+def _prefixed(folder: str, problem: Problem) -> Problem:
+    return Problem(f"{folder}/{problem.path}", problem.line, problem.message)
 
 
 def _check_version(pack: Pack) -> None:

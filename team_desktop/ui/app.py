@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from team_desktop import __version__
 from team_desktop.core import library
-from team_desktop.core.content.loader import PackError
 from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui.main_window import MainWindow
@@ -42,35 +41,38 @@ def install_translator(app: QApplication, locale: QLocale) -> None:
         app.installTranslator(translator)
 
 
-def error_box(title: str, text: str) -> None:
-    QMessageBox.critical(None, title, text)
+def error_box(text: str, interactive: bool) -> None:
+    """Tell why the app cannot start: on stderr, and in a dialog when someone is watching."""
+    print(f"team-desktop: {text}", file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(None, "TEAM Desktop", text)
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Run the app (or take a screenshot) on the data directory the arguments name."""
     app = application()
+    interactive = not args.screenshot
     try:
         paths = DataPaths(resolve_data_dir(args.data_dir))
     except OSError as error:
-        error_box("TEAM Desktop", app.translate("App", "Impossible de créer le dossier de données : {e}").format(e=error))
+        error_box(app.translate("App", "Impossible de créer le dossier de données : {e}").format(e=error), interactive)
         return 1
     lock = QLockFile(str(paths.root / "team-desktop.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        error_box("TEAM Desktop", app.translate(
+        error_box(app.translate(
             "App", "TEAM Desktop est déjà ouvert sur ce dossier de données ({d}). "
-            "Utilisez la fenêtre existante.").format(d=paths.root))
+            "Utilisez la fenêtre existante.").format(d=paths.root), interactive)
         return 1
     try:
         store = open_store(paths)
     except StoreError as error:
-        error_box("TEAM Desktop", str(error))
+        error_box(str(error), interactive)
         return 1
-    try:
-        library.install_bundled(store, bundled_content_dir())
-    except PackError as error:
+    _installed, failures = library.install_bundled(store, bundled_content_dir())
+    for failure in failures:
         # A broken bundled pack is a packaging bug; the rest of the course still opens.
-        print(f"team-desktop: pack fourni invalide:\n{error}", file=sys.stderr)
+        print(f"team-desktop: pack fourni invalide :\n{failure}", file=sys.stderr)
     runner = TaskRunner()
     window = MainWindow(store, runner)
     if args.screenshot:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QStackedWidget,
@@ -28,6 +27,7 @@ from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.lesson_view import LessonView
+from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.tasks import TaskRunner
@@ -223,18 +223,19 @@ class MainWindow(QMainWindow):
             else:
                 text = self.tr("« {t} » (version {v}) est installé.").format(t=result.title, v=result.version)
             self.statusBar().showMessage(text, 8000)
-            QMessageBox.information(self, self.tr("Pack importé"), text)
+            show_message(self, Icon.Information, self.tr("Pack importé"), text)
 
         def failed(error: BaseException, details: str) -> None:
             dialog.close()
+            title = self.tr("Pack non importé")
             if isinstance(error, (PackArchiveError, library.PackImportRefused)):
-                QMessageBox.warning(self, self.tr("Pack non importé"), str(error))
+                show_message(self, Icon.Warning, title, str(error))
             elif isinstance(error, OSError):
-                QMessageBox.critical(self, self.tr("Pack non importé"), self.tr(
+                show_message(self, Icon.Critical, title, self.tr(
                     "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé.").format(e=error))
             else:
-                QMessageBox.critical(self, self.tr("Pack non importé"), self.tr(
-                    "Erreur inattendue ; vos données n'ont pas changé.\n\n{d}").format(d=details))
+                show_message(self, Icon.Critical, title, self.tr(
+                    "Erreur inattendue ; vos données n'ont pas changé."), details)
 
         def progress(done_bytes: int, total: int) -> None:
             dialog.setValue(int(100 * done_bytes / total) if total else 0)
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("À propos de TEAM Desktop"), self.tr(
+        show_message(self, Icon.Information, self.tr("À propos de TEAM Desktop"), self.tr(
             "<b>TEAM Desktop {v}</b><p>Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble "
             "à la Mutualisation de nos pratiques d'enseignement et de formation.</p>"
             "<p>Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :<br/>{d}</p>").format(

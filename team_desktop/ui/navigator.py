@@ -47,6 +47,7 @@ class CourseNavigator(QTreeWidget):
             if week is None:
                 week = QTreeWidgetItem(self, [self.tr("Semaine {n}").format(n=module.week)])
                 week.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                week.setFirstColumnSpanned(True)
                 weeks[module.week] = week
             item = QTreeWidgetItem(week, [module.title])
             item.setData(0, UID_ROLE, module.pack_id)
@@ -63,6 +64,7 @@ class CourseNavigator(QTreeWidget):
                 child = QTreeWidgetItem(item, [("✔ " if lesson.completed else "○ ") + lesson.title])
                 child.setData(0, UID_ROLE, lesson.uid)
                 child.setData(0, KIND_ROLE, "lesson")
+                child.setFirstColumnSpanned(True)
                 child.setToolTip(0, self.tr("{t} ({n} min)").format(t=lesson.title, n=lesson.minutes))
                 self._lesson_items[lesson.uid] = child
         for index in range(self.topLevelItemCount()):

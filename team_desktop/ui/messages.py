@@ -1,0 +1,20 @@
+"""Messages to the learner: window-modal boxes that never block the event loop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Icon = QMessageBox.Icon
+
+
+def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+                 details: str = "") -> QMessageBox:
+    """Show a message box over `parent` and return at once (the box closes itself on OK)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    if details:
+        box.setDetailedText(details)
+    box.open()
+    return box
