@@ -12,14 +12,27 @@ from team_desktop.core.i18n import _
 def build_parser() -> argparse.ArgumentParser:
     """The command line; every form accepts `--data-dir`."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DOSSIER",
-                        help=_("garder toutes les données dans DOSSIER (clé USB, usage portable)"))
-    parser = argparse.ArgumentParser(prog="team-desktop", parents=[common],
-                                     description=_("TEAM Desktop, le compagnon hors ligne du MOOC TEAM."))
+    common.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        help=_("garder toutes les données dans DOSSIER (clé USB, usage portable)"),
+    )
+    parser = argparse.ArgumentParser(
+        prog="team-desktop",
+        parents=[common],
+        description=_("TEAM Desktop, le compagnon hors ligne du MOOC TEAM."),
+    )
     parser.add_argument("--version", action="version", version=f"TEAM Desktop {__version__}")
-    parser.add_argument("--screenshot", metavar="FICHIER.png",
-                        help=_("enregistrer une capture de la fenêtre (1280×800) puis quitter"))
-    parser.add_argument("--lesson", metavar="ID", help=_("leçon à ouvrir (par exemple team-s2-co-intervention/configurations)"))
+    parser.add_argument(
+        "--screenshot",
+        metavar="FICHIER.png",
+        help=_("enregistrer une capture de la fenêtre (1280×800) puis quitter"),
+    )
+    parser.add_argument(
+        "--lesson",
+        metavar="ID",
+        help=_("leçon à ouvrir (par exemple team-s2-co-intervention/configurations)"),
+    )
     parser.add_argument("--view", choices=["home", "bookmarks", "search"], help=argparse.SUPPRESS)
     parser.add_argument("--search", metavar="MOTS", help=_("ouvrir la recherche sur ces mots"))
     parser.set_defaults(command=None)

@@ -19,8 +19,12 @@ def _validate(args: argparse.Namespace) -> int:
     if pack is None:
         return 1
     count = len(pack.activities())
-    print(_("{id} {v} : {l} leçons, {a} activités, aucun problème.").format(
-        id=pack.id, v=pack.version, l=len(pack.lessons), a=count), file=sys.stderr)
+    print(
+        _("{id} {v} : {l} leçons, {a} activités, aucun problème.").format(
+            id=pack.id, v=pack.version, l=len(pack.lessons), a=count
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -33,8 +37,14 @@ def _build(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem)
         return 1
-    print(_("{out} : {id} {v}, {n} fichiers.").format(
-        out=output, id=manifest["pack"]["id"], v=manifest["pack"]["version"], n=len(manifest["files"])))
+    print(
+        _("{out} : {id} {v}, {n} fichiers.").format(
+            out=output,
+            id=manifest["pack"]["id"],
+            v=manifest["pack"]["version"],
+            n=len(manifest["files"]),
+        )
+    )
     return 0
 
 
@@ -47,18 +57,25 @@ def _info(args: argparse.Namespace) -> int:
             return 1
         meta = pack.meta
         print(f"{meta['title']} ({meta['id']} {meta['version']})")
-        print(_("Semaine {w}, {h} h, langue {lang}, licence {lic}").format(
-            w=meta["week"], h=meta["hours"], lang=meta["language"], lic=meta["license"]))
+        print(
+            _("Semaine {w}, {h} h, langue {lang}, licence {lic}").format(
+                w=meta["week"], h=meta["hours"], lang=meta["language"], lic=meta["license"]
+            )
+        )
         print(_("Auteurs : {a}").format(a=", ".join(meta["authors"])))
         for lesson in pack.lessons:
             kinds = ", ".join(f"{a.kind}:{a.id}" for a in lesson.activities)
-            print(f"  {lesson.order:>2}. {lesson.title} ({lesson.minutes} min){' — ' + kinds if kinds else ''}")
+            print(
+                f"  {lesson.order:>2}. {lesson.title} ({lesson.minutes} min){' — ' + kinds if kinds else ''}"
+            )
         print(_("Empreintes vérifiées : le pack serait accepté."))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="team-pack", description=_("Outils pour les packs de cours TEAM."))
+    parser = argparse.ArgumentParser(
+        prog="team-pack", description=_("Outils pour les packs de cours TEAM.")
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help=_("vérifier un dossier de pack"))
     validate.add_argument("folder")

@@ -17,8 +17,9 @@ KIND_LABELS = {
 }
 
 
-def activity_html(activity: Activity, uid: str, quiz_state: QuizState | None = None,
-                  extra_html: str = "") -> str:
+def activity_html(
+    activity: Activity, uid: str, quiz_state: QuizState | None = None, extra_html: str = ""
+) -> str:
     """One activity as a boxed block; `extra_html` is already-safe HTML shown under it."""
     label, colour = KIND_LABELS[activity.kind]
     body = _BODIES[activity.kind](activity, uid, quiz_state or QuizState())
@@ -26,7 +27,7 @@ def activity_html(activity: Activity, uid: str, quiz_state: QuizState | None = N
         f'<a name="activity-{escape(activity.id)}"></a>'
         f'<table class="activity" width="100%" cellpadding="14" cellspacing="0" bgcolor="{colour}">'
         f'<tr><td><p class="activity-kind">{escape(_(label)).upper()}</p>'
-        f'<h3>{escape(activity.title)}</h3>{body}{extra_html}</td></tr></table>'
+        f"<h3>{escape(activity.title)}</h3>{body}{extra_html}</td></tr></table>"
     )
 
 
@@ -36,12 +37,14 @@ def _action(href: str, text: str) -> str:
 
 def _reflection(activity: Activity, uid: str, _state: QuizState) -> str:
     return render_markdown(activity.fields["prompt"]) + _action(
-        f"team:reflect/{uid}", _("✍ Répondre dans mon journal de bord"))
+        f"team:reflect/{uid}", _("✍ Répondre dans mon journal de bord")
+    )
 
 
 def _copreparation(activity: Activity, uid: str, _state: QuizState) -> str:
     return render_markdown(activity.fields["instructions"]) + _action(
-        f"team:coprep/{uid}", _("✎ Ouvrir une note de co-préparation"))
+        f"team:coprep/{uid}", _("✎ Ouvrir une note de co-préparation")
+    )
 
 
 def _peer(activity: Activity, uid: str, _state: QuizState) -> str:
@@ -57,7 +60,7 @@ def _questionnaire(activity: Activity, uid: str, _state: QuizState) -> str:
     for item in activity.fields["items"]:
         html += f"<li>{escape(item['text'])}"
         if item["kind"] == "likert":
-            html += f'<br/><small>{escape(" · ".join(likert_scale(item)))}</small>'
+            html += f"<br/><small>{escape(' · '.join(likert_scale(item)))}</small>"
         html += "</li>"
     html += "</ol>"
     return html + _action(f"team:questionnaire/{uid}", _("☑ Répondre au questionnaire"))
@@ -72,11 +75,17 @@ def _quiz(activity: Activity, uid: str, state: QuizState) -> str:
         hint = _("plusieurs réponses possibles") if multiple else _("une seule réponse")
         html += f'<p class="question"><b>{q_index + 1}. {escape(question["text"])}</b> <small>({hint})</small></p>'
         if state.submitted:
-            verdict = _("Bonne réponse.") if question_is_right(question, chosen) else _("Pas tout à fait.")
+            verdict = (
+                _("Bonne réponse.")
+                if question_is_right(question, chosen)
+                else _("Pas tout à fait.")
+            )
             html += f'<p class="verdict">{escape(verdict)}</p>'
-        html += "<ul class=\"choices\">"
+        html += '<ul class="choices">'
         for c_index, choice in enumerate(question["choices"]):
-            html += _choice_html(uid, q_index, c_index, choice, c_index in chosen, multiple, state.submitted)
+            html += _choice_html(
+                uid, q_index, c_index, choice, c_index in chosen, multiple, state.submitted
+            )
         html += "</ul>"
     if state.submitted:
         right, total = score(fields, state)
@@ -87,8 +96,9 @@ def _quiz(activity: Activity, uid: str, state: QuizState) -> str:
     return html
 
 
-def _choice_html(uid: str, q: int, c: int, choice: dict, selected: bool, multiple: bool,
-                 submitted: bool) -> str:
+def _choice_html(
+    uid: str, q: int, c: int, choice: dict, selected: bool, multiple: bool, submitted: bool
+) -> str:
     marks = ("☑", "☐") if multiple else ("◉", "○")
     mark = marks[0] if selected else marks[1]
     text = escape(choice["text"])
@@ -97,8 +107,10 @@ def _choice_html(uid: str, q: int, c: int, choice: dict, selected: bool, multipl
     correct = choice.get("correct", False)
     css = "right" if correct else ("wrong" if selected else "neutral")
     sign = "✔" if correct else "✘"
-    return (f'<li class="{css}">{mark} {text} <b>{sign}</b><br/>'
-            f'<small>{escape(choice["feedback"])}</small></li>')
+    return (
+        f'<li class="{css}">{mark} {text} <b>{sign}</b><br/>'
+        f"<small>{escape(choice['feedback'])}</small></li>"
+    )
 
 
 _BODIES = {

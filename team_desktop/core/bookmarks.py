@@ -32,10 +32,20 @@ def is_bookmarked(uid: str) -> bool:
 def listing() -> list[BookmarkItem]:
     """Bookmarked lessons that are still installed, newest first."""
     rows = list(Bookmark.select().order_by(Bookmark.created_at.desc()))
-    lessons = {lesson.uid: lesson for lesson in LessonRecord.select(
-        LessonRecord.uid, LessonRecord.title, LessonRecord.pack).where(
-        LessonRecord.uid.in_([row.lesson_uid for row in rows]))}
+    lessons = {
+        lesson.uid: lesson
+        for lesson in LessonRecord.select(
+            LessonRecord.uid, LessonRecord.title, LessonRecord.pack
+        ).where(LessonRecord.uid.in_([row.lesson_uid for row in rows]))
+    }
     modules = dict(PackRecord.select(PackRecord.id, PackRecord.title).tuples())
-    return [BookmarkItem(row.lesson_uid, lessons[row.lesson_uid].title,
-                         modules[lessons[row.lesson_uid].pack_id], row.created_at)
-            for row in rows if row.lesson_uid in lessons]
+    return [
+        BookmarkItem(
+            row.lesson_uid,
+            lessons[row.lesson_uid].title,
+            modules[lessons[row.lesson_uid].pack_id],
+            row.created_at,
+        )
+        for row in rows
+        if row.lesson_uid in lessons
+    ]

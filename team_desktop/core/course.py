@@ -53,11 +53,13 @@ def modules() -> list[Module]:
     result: dict[str, Module] = {}
     for pack in PackRecord.select().order_by(PackRecord.week, PackRecord.order, PackRecord.title):
         result[pack.id] = Module(pack.id, pack.title, pack.week, pack.version)
-    query = LessonRecord.select(LessonRecord.uid, LessonRecord.pack, LessonRecord.title,
-                                LessonRecord.minutes).order_by(LessonRecord.order)
+    query = LessonRecord.select(
+        LessonRecord.uid, LessonRecord.pack, LessonRecord.title, LessonRecord.minutes
+    ).order_by(LessonRecord.order)
     for lesson in query:
         result[lesson.pack_id].lessons.append(
-            LessonItem(lesson.uid, lesson.title, lesson.minutes, lesson.uid in done))
+            LessonItem(lesson.uid, lesson.title, lesson.minutes, lesson.uid in done)
+        )
     return list(result.values())
 
 
@@ -72,8 +74,10 @@ def neighbours(uid: str) -> tuple[str | None, str | None]:
     if uid not in sequence:
         return None, None
     index = sequence.index(uid)
-    return (sequence[index - 1] if index else None,
-            sequence[index + 1] if index + 1 < len(sequence) else None)
+    return (
+        sequence[index - 1] if index else None,
+        sequence[index + 1] if index + 1 < len(sequence) else None,
+    )
 
 
 def module_meta(pack_id: str) -> dict | None:
@@ -88,14 +92,25 @@ def lesson_page(uid: str, packs_dir: Path) -> LessonPage | None:
     if lesson is None:
         return None
     pack = lesson.pack
-    links = {row.filename: row.uid for row in
-             LessonRecord.select(LessonRecord.filename, LessonRecord.uid).where(LessonRecord.pack == pack.id)}
+    links = {
+        row.filename: row.uid
+        for row in LessonRecord.select(LessonRecord.filename, LessonRecord.uid).where(
+            LessonRecord.pack == pack.id
+        )
+    }
     progress = LessonProgress.get_or_none(LessonProgress.lesson_uid == uid)
     completed = bool(progress and progress.completed)
     return LessonPage(
-        uid=uid, title=lesson.title, minutes=lesson.minutes, pack_id=pack.id, pack_title=pack.title,
-        body=lesson.body, folder=packs_dir / pack.id / pack.version, lesson_links=links,
+        uid=uid,
+        title=lesson.title,
+        minutes=lesson.minutes,
+        pack_id=pack.id,
+        pack_title=pack.title,
+        body=lesson.body,
+        folder=packs_dir / pack.id / pack.version,
+        lesson_links=links,
         completed=completed,
-        updated_since_completed=completed and progress.completed_hash not in (None, lesson.content_hash),
+        updated_since_completed=completed
+        and progress.completed_hash not in (None, lesson.content_hash),
         scroll=progress.scroll if progress else 0.0,
     )

@@ -36,17 +36,22 @@ span.remote-image { color: #8a4b00; font-style: italic; }
 ActivityExtra = Callable[[Activity, str], str]
 
 
-def lesson_html(page: LessonPage, quiz_states: dict[str, QuizState] | None = None,
-                activity_extra: ActivityExtra | None = None) -> str:
+def lesson_html(
+    page: LessonPage,
+    quiz_states: dict[str, QuizState] | None = None,
+    activity_extra: ActivityExtra | None = None,
+) -> str:
     """The lesson page; `activity_extra(activity, uid)` adds safe HTML under an activity."""
     quiz_states = quiz_states or {}
     parts = [
         f'<p class="meta">{escape(page.pack_title)} · '
-        f'{escape(_("{n} min").format(n=page.minutes))}'
-        f'{" · " + escape(_("✔ terminée")) if page.completed else ""}</p>'
+        f"{escape(_('{n} min').format(n=page.minutes))}"
+        f"{' · ' + escape(_('✔ terminée')) if page.completed else ''}</p>"
     ]
     if page.updated_since_completed:
-        parts.append(f'<p class="notice">{escape(_("Cette leçon a été mise à jour depuis que vous l’avez terminée."))}</p>')
+        parts.append(
+            f'<p class="notice">{escape(_("Cette leçon a été mise à jour depuis que vous l’avez terminée."))}</p>'
+        )
     segments, _problems = split_segments(page.body, "", 1)
     for segment in segments:
         if segment.activity is None:

@@ -50,7 +50,9 @@ def pack_folder(store: Store, pack_id: str, version: str) -> Path:
     return store.paths.packs / pack_id / version
 
 
-def import_pack_file(store: Store, archive: Path, progress: Progress | None = None) -> InstallResult:
+def import_pack_file(
+    store: Store, archive: Path, progress: Progress | None = None
+) -> InstallResult:
     """Verify and install a `.teampack`; on any error nothing of it stays behind."""
     store.paths.tmp.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="import-", dir=store.paths.tmp))
@@ -93,12 +95,18 @@ def _check_version(pack: Pack) -> None:
     if installed is None:
         return
     if installed.version == pack.version:
-        raise PackImportRefused(_("« {t} » est déjà installé dans cette version ({v}) : rien à faire.").format(
-            t=pack.title, v=pack.version))
+        raise PackImportRefused(
+            _("« {t} » est déjà installé dans cette version ({v}) : rien à faire.").format(
+                t=pack.title, v=pack.version
+            )
+        )
     if version_key(installed.version) > version_key(pack.version):
-        raise PackImportRefused(_("Une version plus récente de « {t} » est déjà installée ({new}) : "
-                                  "la version {old} n'a pas été importée.").format(
-            t=pack.title, new=installed.version, old=pack.version))
+        raise PackImportRefused(
+            _(
+                "Une version plus récente de « {t} » est déjà installée ({new}) : "
+                "la version {old} n'a pas été importée."
+            ).format(t=pack.title, new=installed.version, old=pack.version)
+        )
 
 
 def _install(store: Store, pack: Pack, source: Path, copy: bool = False) -> InstallResult:
@@ -111,10 +119,15 @@ def _install(store: Store, pack: Pack, source: Path, copy: bool = False) -> Inst
     else:
         shutil.move(str(source), staging)
     previous = PackRecord.get_or_none(PackRecord.id == pack.id)
-    result = InstallResult(pack.id, pack.title, pack.version, previous.version if previous else None)
+    result = InstallResult(
+        pack.id, pack.title, pack.version, previous.version if previous else None
+    )
     try:
         with database.atomic():
-            old_hashes = {r.uid: r.content_hash for r in LessonRecord.select().where(LessonRecord.pack == pack.id)}
+            old_hashes = {
+                r.uid: r.content_hash
+                for r in LessonRecord.select().where(LessonRecord.pack == pack.id)
+            }
             _write_records(pack)
             for lesson in pack.lessons:
                 uid = f"{pack.id}/{lesson.id}"
@@ -134,8 +147,12 @@ def _install(store: Store, pack: Pack, source: Path, copy: bool = False) -> Inst
 
 def _write_records(pack: Pack) -> None:
     PackRecord.replace(
-        id=pack.id, title=pack.title, version=pack.version, week=pack.meta["week"],
-        order=pack.meta["order"], meta_json=json.dumps(pack.meta, ensure_ascii=False),
+        id=pack.id,
+        title=pack.title,
+        version=pack.version,
+        week=pack.meta["week"],
+        order=pack.meta["order"],
+        meta_json=json.dumps(pack.meta, ensure_ascii=False),
         installed_at=utcnow(),
     ).execute()
     ActivityRecord.delete().where(ActivityRecord.pack == pack.id).execute()
@@ -144,14 +161,24 @@ def _write_records(pack: Pack) -> None:
     for lesson in pack.lessons:
         uid = f"{pack.id}/{lesson.id}"
         LessonRecord.create(
-            uid=uid, pack=pack.id, slug=lesson.id, title=lesson.title, order=lesson.order,
-            minutes=lesson.minutes, filename=lesson.filename, body=lesson.body,
+            uid=uid,
+            pack=pack.id,
+            slug=lesson.id,
+            title=lesson.title,
+            order=lesson.order,
+            minutes=lesson.minutes,
+            filename=lesson.filename,
+            body=lesson.body,
             content_hash=lesson.content_hash,
         )
         for activity in lesson.activities:
             ActivityRecord.create(
-                uid=f"{pack.id}/{activity.id}", pack=pack.id, lesson_uid=uid, kind=activity.kind,
-                title=activity.title, fields_json=json.dumps(activity.fields, ensure_ascii=False),
+                uid=f"{pack.id}/{activity.id}",
+                pack=pack.id,
+                lesson_uid=uid,
+                kind=activity.kind,
+                title=activity.title,
+                fields_json=json.dumps(activity.fields, ensure_ascii=False),
             )
         search.index_document("lesson", uid, lesson.title, search.plain_text(lesson.body))
 

@@ -51,16 +51,24 @@ def submit(activity_uid: str, fields: dict, state: QuizState) -> tuple[int, int]
     right, total = score(fields, state)
     answers = {str(q): sorted(c) for q, c in state.selected.items()}
     QuizAttempt.create(
-        id=uuid.uuid4().hex, activity_uid=activity_uid, answers_json=json.dumps(answers),
-        score=right, max_score=total, answered_at=utcnow(),
+        id=uuid.uuid4().hex,
+        activity_uid=activity_uid,
+        answers_json=json.dumps(answers),
+        score=right,
+        max_score=total,
+        answered_at=utcnow(),
     )
     return right, total
 
 
 def last_state(activity_uid: str) -> QuizState | None:
     """The learner's last submitted answers to a quiz, shown again with their feedback."""
-    attempt = (QuizAttempt.select().where(QuizAttempt.activity_uid == activity_uid)
-               .order_by(QuizAttempt.answered_at.desc()).first())
+    attempt = (
+        QuizAttempt.select()
+        .where(QuizAttempt.activity_uid == activity_uid)
+        .order_by(QuizAttempt.answered_at.desc())
+        .first()
+    )
     if attempt is None:
         return None
     answers = json.loads(attempt.answers_json)

@@ -16,10 +16,48 @@ from team_desktop.core.i18n import _
 REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 URL_SCHEMES = {"http", "https", "mailto", "team"}
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
-    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q",
-    "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 ATTRIBUTES = {
     "*": {"class", "title"},
@@ -64,7 +102,9 @@ class _LinkRewriter(Treeprocessor):
             for index, child in enumerate(list(parent)):
                 if child.tag == "img" and REMOTE.match(child.get("src", "")):
                     span = etree.Element("span", {"class": "remote-image"})
-                    span.text = _("[image distante non chargée : {alt}]").format(alt=child.get("alt", ""))
+                    span.text = _("[image distante non chargée : {alt}]").format(
+                        alt=child.get("alt", "")
+                    )
                     span.tail = child.tail
                     parent.remove(child)
                     parent.insert(index, span)

@@ -14,7 +14,9 @@ from team_desktop.core.store.models import database
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Image tags, link targets, emphasis and table marks, list bullets and rules.
-MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_`>|\[\]]+|^\s*[-+]\s+|-{3,}", re.MULTILINE)
+MARKUP = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_`>|\[\]]+|^\s*[-+]\s+|-{3,}", re.MULTILINE
+)
 HIT_START, HIT_END = "\x02", "\x03"
 
 
@@ -66,7 +68,9 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [s for key, v in value.items() if key not in ("id", "type", "kind") for s in _strings(v)]
+        return [
+            s for key, v in value.items() if key not in ("id", "type", "kind") for s in _strings(v)
+        ]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []

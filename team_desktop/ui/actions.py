@@ -27,16 +27,27 @@ def _tr(text: str) -> str:
 
 # (label, shortcuts, status tip)
 _SPEC: dict[Act, tuple[str, list, str]] = {
-    Act.IMPORT_PACK: ("&Importer un pack…", [QKeySequence.StandardKey.Open],
-                      "Installer un module reçu sous forme de fichier .teampack"),
+    Act.IMPORT_PACK: (
+        "&Importer un pack…",
+        [QKeySequence.StandardKey.Open],
+        "Installer un module reçu sous forme de fichier .teampack",
+    ),
     Act.QUIT: ("&Quitter", [QKeySequence.StandardKey.Quit], "Fermer TEAM Desktop"),
     Act.HOME: ("&Accueil", ["Alt+Home", "Ctrl+Shift+H"], "Revenir à l'accueil"),
     Act.PREVIOUS: ("Leçon &précédente", ["Alt+Left"], "Ouvrir la leçon précédente"),
     Act.NEXT: ("Leçon &suivante", ["Alt+Right"], "Ouvrir la leçon suivante"),
     Act.SEARCH: ("&Rechercher", [QKeySequence.StandardKey.Find], "Chercher dans tout le cours"),
     Act.BOOKMARKS: ("Mes &favoris", ["Ctrl+Shift+B"], "Voir les leçons mises en favori"),
-    Act.TOGGLE_DONE: ("Marquer comme &terminée", ["Ctrl+D"], "Marquer la leçon comme terminée, ou non"),
-    Act.TOGGLE_BOOKMARK: ("Ajouter aux fa&voris", ["Ctrl+B"], "Ajouter ou retirer la leçon des favoris"),
+    Act.TOGGLE_DONE: (
+        "Marquer comme &terminée",
+        ["Ctrl+D"],
+        "Marquer la leçon comme terminée, ou non",
+    ),
+    Act.TOGGLE_BOOKMARK: (
+        "Ajouter aux fa&voris",
+        ["Ctrl+B"],
+        "Ajouter ou retirer la leçon des favoris",
+    ),
     Act.ABOUT: ("À &propos de TEAM Desktop", [], "Version et licences"),
 }
 

@@ -55,14 +55,22 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         paths = DataPaths(resolve_data_dir(args.data_dir))
     except OSError as error:
-        error_box(app.translate("App", "Impossible de créer le dossier de données : {e}").format(e=error), interactive)
+        error_box(
+            app.translate("App", "Impossible de créer le dossier de données : {e}").format(e=error),
+            interactive,
+        )
         return 1
     lock = QLockFile(str(paths.root / "team-desktop.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        error_box(app.translate(
-            "App", "TEAM Desktop est déjà ouvert sur ce dossier de données ({d}). "
-            "Utilisez la fenêtre existante.").format(d=paths.root), interactive)
+        error_box(
+            app.translate(
+                "App",
+                "TEAM Desktop est déjà ouvert sur ce dossier de données ({d}). "
+                "Utilisez la fenêtre existante.",
+            ).format(d=paths.root),
+            interactive,
+        )
         return 1
     try:
         store = open_store(paths)

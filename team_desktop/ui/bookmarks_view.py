@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from team_desktop.core import bookmarks
 
@@ -23,7 +30,11 @@ class BookmarksView(QWidget):
         title.setObjectName("viewTitle")
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Leçons en favori"))
-        self.empty = QLabel(self.tr("Aucun favori pour l'instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris »."))
+        self.empty = QLabel(
+            self.tr(
+                "Aucun favori pour l'instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris »."
+            )
+        )
         self.empty.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Retirer des favoris"))
         layout = QVBoxLayout(self)
@@ -32,7 +43,9 @@ class BookmarksView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.list.itemActivated.connect(lambda item: self.lesson_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(
+            lambda item: self.lesson_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.remove_button.clicked.connect(self.remove_current)
 
     def reload(self) -> None:

@@ -18,7 +18,7 @@ from team_desktop.core import course, progress
 
 
 def format_duration(seconds: int) -> str:
-    """"1 h 05" or "12 min"."""
+    """ "1 h 05" or "12 min"."""
     minutes = seconds // 60
     if minutes < 60:
         return f"{minutes} min"
@@ -54,23 +54,36 @@ class HomeView(QScrollArea):
         title = QLabel(self.tr("Bienvenue dans le MOOC TEAM"))
         title.setObjectName("homeTitle")
         layout.addWidget(title)
-        intro = QLabel(self.tr(
-            "Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation : "
-            "cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. "
-            "Tout fonctionne sans connexion."))
+        intro = QLabel(
+            self.tr(
+                "Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation : "
+                "cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. "
+                "Tout fonctionne sans connexion."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        status = QLabel(self.tr("{done} leçons terminées sur {total} · temps passé : {time}").format(
-            done=done, total=total, time=format_duration(progress.time_spent())))
+        status = QLabel(
+            self.tr("{done} leçons terminées sur {total} · temps passé : {time}").format(
+                done=done, total=total, time=format_duration(progress.time_spent())
+            )
+        )
         status.setObjectName("homeStatus")
         layout.addWidget(status)
 
         resume = progress.resume_point()
-        self._resume_uid = resume.uid if resume else (modules[0].lessons[0].uid if modules and modules[0].lessons else None)
+        self._resume_uid = (
+            resume.uid
+            if resume
+            else (modules[0].lessons[0].uid if modules and modules[0].lessons else None)
+        )
         if self._resume_uid:
-            label = (self.tr("Reprendre : {t}").format(t=resume.title) if resume
-                     else self.tr("Commencer le cours"))
+            label = (
+                self.tr("Reprendre : {t}").format(t=resume.title)
+                if resume
+                else self.tr("Commencer le cours")
+            )
             button = QPushButton(label)
             button.setObjectName("resumeButton")
             button.setDefault(True)
@@ -78,7 +91,13 @@ class HomeView(QScrollArea):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.resume_button = button
         else:
-            layout.addWidget(QLabel(self.tr("Aucun module n'est installé. Importez un pack (Fichier › Importer un pack…).")))
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "Aucun module n'est installé. Importez un pack (Fichier › Importer un pack…)."
+                    )
+                )
+            )
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)

@@ -125,14 +125,20 @@ class LessonView(QWidget):
                 return
 
     def _sync_buttons(self) -> None:
-        for button, checked in ((self.done_button, self.page.completed),
-                                (self.bookmark_button, bookmarks.is_bookmarked(self.page.uid))):
+        for button, checked in (
+            (self.done_button, self.page.completed),
+            (self.bookmark_button, bookmarks.is_bookmarked(self.page.uid)),
+        ):
             button.blockSignals(True)
             button.setChecked(checked)
             button.blockSignals(False)
-        self.done_button.setText(self.tr("✔ Terminée") if self.page.completed else self.tr("Marquer comme terminée"))
+        self.done_button.setText(
+            self.tr("✔ Terminée") if self.page.completed else self.tr("Marquer comme terminée")
+        )
         marked = self.bookmark_button.isChecked()
-        self.bookmark_button.setText(self.tr("★ Dans mes favoris") if marked else self.tr("☆ Ajouter aux favoris"))
+        self.bookmark_button.setText(
+            self.tr("★ Dans mes favoris") if marked else self.tr("☆ Ajouter aux favoris")
+        )
 
     # -- actions ----------------------------------------------------------------------------
 

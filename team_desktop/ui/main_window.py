@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from team_desktop import __version__
 from team_desktop.core import course, library
 from team_desktop.core.content.archive import PackArchiveError
-from team_desktop.core.module_page import module_html
 from team_desktop.core.links import parse_team_link
+from team_desktop.core.module_page import module_html
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
 from team_desktop.ui.bookmarks_view import BookmarksView
@@ -94,8 +94,10 @@ class MainWindow(QMainWindow):
         for act in (Act.HOME, Act.BOOKMARKS):
             toolbar.addAction(a[act])
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding,
+            spacer.sizePolicy().verticalPolicy().Preferred,
+        )
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.search_field)
         self.addToolBar(toolbar)
@@ -192,20 +194,28 @@ class MainWindow(QMainWindow):
 
     def on_activity_requested(self, action: str, uid: str) -> None:
         """An activity's call to action; the portfolio, notes and research layers answer it."""
-        self.statusBar().showMessage(self.tr("Activité {uid} : action « {a} »").format(uid=uid, a=action), 4000)
+        self.statusBar().showMessage(
+            self.tr("Activité {uid} : action « {a} »").format(uid=uid, a=action), 4000
+        )
 
     # -- importing packs --------------------------------------------------------------------
 
     def choose_pack_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Importer un pack"), str(Path.home()), self.tr("Packs TEAM (*.teampack)"))
+            self, self.tr("Importer un pack"), str(Path.home()), self.tr("Packs TEAM (*.teampack)")
+        )
         if path:
             self.import_pack(Path(path))
 
     def import_pack(self, path: Path) -> None:
         """Verify and install a pack off the GUI thread, with a progress dialog."""
-        dialog = QProgressDialog(self.tr("Vérification et installation de {f}…").format(f=path.name),
-                                 self.tr("Annuler"), 0, 100, self)
+        dialog = QProgressDialog(
+            self.tr("Vérification et installation de {f}…").format(f=path.name),
+            self.tr("Annuler"),
+            0,
+            100,
+            self,
+        )
         dialog.setWindowTitle(self.tr("Importer un pack"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -218,10 +228,13 @@ class MainWindow(QMainWindow):
             dialog.close()
             self.refresh()
             if result.previous_version:
-                text = self.tr("« {t} » mis à jour : version {old} → {new}. Votre progression est conservée.").format(
-                    t=result.title, old=result.previous_version, new=result.version)
+                text = self.tr(
+                    "« {t} » mis à jour : version {old} → {new}. Votre progression est conservée."
+                ).format(t=result.title, old=result.previous_version, new=result.version)
             else:
-                text = self.tr("« {t} » (version {v}) est installé.").format(t=result.title, v=result.version)
+                text = self.tr("« {t} » (version {v}) est installé.").format(
+                    t=result.title, v=result.version
+                )
             self.statusBar().showMessage(text, 8000)
             show_message(self, Icon.Information, self.tr("Pack importé"), text)
 
@@ -231,11 +244,22 @@ class MainWindow(QMainWindow):
             if isinstance(error, (PackArchiveError, library.PackImportRefused)):
                 show_message(self, Icon.Warning, title, str(error))
             elif isinstance(error, OSError):
-                show_message(self, Icon.Critical, title, self.tr(
-                    "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé.").format(e=error))
+                show_message(
+                    self,
+                    Icon.Critical,
+                    title,
+                    self.tr(
+                        "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé."
+                    ).format(e=error),
+                )
             else:
-                show_message(self, Icon.Critical, title, self.tr(
-                    "Erreur inattendue ; vos données n'ont pas changé."), details)
+                show_message(
+                    self,
+                    Icon.Critical,
+                    title,
+                    self.tr("Erreur inattendue ; vos données n'ont pas changé."),
+                    details,
+                )
 
         def progress(done_bytes: int, total: int) -> None:
             dialog.setValue(int(100 * done_bytes / total) if total else 0)
@@ -273,8 +297,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        show_message(self, Icon.Information, self.tr("À propos de TEAM Desktop"), self.tr(
-            "<b>TEAM Desktop {v}</b><p>Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble "
-            "à la Mutualisation de nos pratiques d'enseignement et de formation.</p>"
-            "<p>Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :<br/>{d}</p>").format(
-            v=__version__, d=self.store.paths.root))
+        show_message(
+            self,
+            Icon.Information,
+            self.tr("À propos de TEAM Desktop"),
+            self.tr(
+                "<b>TEAM Desktop {v}</b><p>Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble "
+                "à la Mutualisation de nos pratiques d'enseignement et de formation.</p>"
+                "<p>Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :<br/>{d}</p>"
+            ).format(v=__version__, d=self.store.paths.root),
+        )

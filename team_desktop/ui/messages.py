@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 Icon = QMessageBox.Icon
 
 
-def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
-                 details: str = "") -> QMessageBox:
+def show_message(
+    parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> QMessageBox:
     """Show a message box over `parent` and return at once (the box closes itself on OK)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -37,8 +37,11 @@ class CourseNavigator(QTreeWidget):
     def reload(self) -> None:
         """Rebuild the tree from the store, keeping the current lesson selected."""
         current = self.current_uid()
-        expanded = {self.topLevelItem(i).text(0) for i in range(self.topLevelItemCount())
-                    if self.topLevelItem(i).isExpanded()}
+        expanded = {
+            self.topLevelItem(i).text(0)
+            for i in range(self.topLevelItemCount())
+            if self.topLevelItem(i).isExpanded()
+        }
         self.clear()
         self._lesson_items.clear()
         weeks: dict[int, QTreeWidgetItem] = {}
@@ -65,7 +68,9 @@ class CourseNavigator(QTreeWidget):
                 child.setData(0, UID_ROLE, lesson.uid)
                 child.setData(0, KIND_ROLE, "lesson")
                 child.setFirstColumnSpanned(True)
-                child.setToolTip(0, self.tr("{t} ({n} min)").format(t=lesson.title, n=lesson.minutes))
+                child.setToolTip(
+                    0, self.tr("{t} ({n} min)").format(t=lesson.title, n=lesson.minutes)
+                )
                 self._lesson_items[lesson.uid] = child
         for index in range(self.topLevelItemCount()):
             week = self.topLevelItem(index)

@@ -29,12 +29,18 @@ class SearchView(LessonBrowser):
         self.hits = search.search(text)
         parts = [f"<h1>{escape(self.tr('Recherche : « {q} »').format(q=text))}</h1>"]
         if not self.hits:
-            parts.append(f"<p>{escape(self.tr('Aucun résultat. Essayez un autre mot, ou moins de mots.'))}</p>")
+            parts.append(
+                f"<p>{escape(self.tr('Aucun résultat. Essayez un autre mot, ou moins de mots.'))}</p>"
+            )
         else:
-            parts.append(f'<p class="meta">{escape(self.tr("{n} résultat(s)").format(n=len(self.hits)))}</p>')
+            parts.append(
+                f'<p class="meta">{escape(self.tr("{n} résultat(s)").format(n=len(self.hits)))}</p>'
+            )
         for index, hit in enumerate(self.hits):
-            parts.append(f'<p><a href="team:hit/{index}"><b>{escape(hit.title)}</b></a><br/>'
-                         f"{hit.snippet_html}</p>")
+            parts.append(
+                f'<p><a href="team:hit/{index}"><b>{escape(hit.title)}</b></a><br/>'
+                f"{hit.snippet_html}</p>"
+            )
         self.show_html("".join(parts))
         return len(self.hits)
 

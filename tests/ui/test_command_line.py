@@ -15,8 +15,13 @@ from team_desktop import __version__
 
 def run(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "team_desktop", *args], capture_output=True,
-                          text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "team_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def test_version():
@@ -28,8 +33,14 @@ def test_version():
 def test_screenshot_of_bundled_lesson_in_data_dir(tmp_path: Path):
     shot = tmp_path / "lecon.png"
     data = tmp_path / "cle-usb"
-    result = run("--data-dir", str(data), "--screenshot", str(shot),
-                 "--lesson", "team-s2-co-intervention/configurations")
+    result = run(
+        "--data-dir",
+        str(data),
+        "--screenshot",
+        str(shot),
+        "--lesson",
+        "team-s2-co-intervention/configurations",
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1280, 800)
@@ -38,13 +49,24 @@ def test_screenshot_of_bundled_lesson_in_data_dir(tmp_path: Path):
 
 
 def test_unknown_lesson_is_an_error(tmp_path: Path):
-    result = run("--data-dir", str(tmp_path), "--screenshot", str(tmp_path / "x.png"), "--lesson", "nope/nope")
+    result = run(
+        "--data-dir",
+        str(tmp_path),
+        "--screenshot",
+        str(tmp_path / "x.png"),
+        "--lesson",
+        "nope/nope",
+    )
     assert result.returncode == 2
     assert "leçon inconnue" in result.stderr
 
 
 def test_environment_variable_names_data_dir(tmp_path: Path):
-    result = run("--screenshot", str(tmp_path / "x.png"), env_extra={"TEAM_DESKTOP_DATA_DIR": str(tmp_path / "env")})
+    result = run(
+        "--screenshot",
+        str(tmp_path / "x.png"),
+        env_extra={"TEAM_DESKTOP_DATA_DIR": str(tmp_path / "env")},
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env" / "team.sqlite3").is_file()
 

@@ -19,7 +19,9 @@ def make_pack(tmp_path: Path, pack_id: str, version: str = "1.0.0") -> Path:
     folder = tmp_path / f"src-{pack_id}-{version}"
     shutil.copytree(FIXTURES / "mini-pack", folder)
     meta = (folder / "pack.toml").read_text(encoding="utf-8")
-    meta = meta.replace('id = "test-mini"', f'id = "{pack_id}"').replace('version = "1.0.0"', f'version = "{version}"')
+    meta = meta.replace('id = "test-mini"', f'id = "{pack_id}"').replace(
+        'version = "1.0.0"', f'version = "{version}"'
+    )
     (folder / "pack.toml").write_text(meta, encoding="utf-8")
     output = tmp_path / f"{pack_id}-{version}.teampack"
     build_archive(folder, output)
@@ -66,8 +68,13 @@ def test_drop_teampack_on_window_imports_it(window, qtbot, tmp_path):
     archive = make_pack(tmp_path, "depose")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(archive))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: PackRecord.get_or_none(PackRecord.id == "depose") is not None)
     qtbot.waitUntil(lambda: not window.runner.busy)

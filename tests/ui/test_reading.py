@@ -33,7 +33,9 @@ def test_navigator_lists_weeks_modules_lessons_with_progress(window):
     module = week.child(0)
     assert module.text(0) == "Module d'essai"
     assert [module.child(i).text(0) for i in range(module.childCount())] == [
-        "○ Préparer la séance ensemble", "○ Partager et chercher ensemble"]
+        "○ Préparer la séance ensemble",
+        "○ Partager et chercher ensemble",
+    ]
     bar = window.navigator.itemWidget(module, 1)
     assert (bar.value(), bar.maximum()) == (0, 2)
 
@@ -70,8 +72,8 @@ def test_quiz_choose_submit_feedback_and_score_kept(window):
     window.open_lesson(FIRST)
     click = window.lesson.browser.anchorClicked.emit
     uid = "test-mini/mini-quiz"
-    click(QUrl(f"team:quiz/{uid}/0/0"))   # right answer to question 1
-    click(QUrl(f"team:quiz/{uid}/1/0"))   # question 2: only one of the two right answers
+    click(QUrl(f"team:quiz/{uid}/0/0"))  # right answer to question 1
+    click(QUrl(f"team:quiz/{uid}/1/0"))  # question 2: only one of the two right answers
     assert "◉ Les deux formateurs" in lesson_text(window)
     click(QUrl(f"team:quiz-submit/{uid}"))
     text = lesson_text(window)
@@ -93,7 +95,9 @@ def test_bookmark_from_lesson_listed_and_opened(window, qtbot):
     window.actions_[Act.BOOKMARKS].trigger()
     assert window.stack.currentWidget() is window.bookmarks
     listing = window.bookmarks.list
-    assert listing.count() == 1 and listing.item(0).text().startswith("Partager et chercher ensemble")
+    assert listing.count() == 1 and listing.item(0).text().startswith(
+        "Partager et chercher ensemble"
+    )
     listing.itemActivated.emit(listing.item(0))
     assert window.lesson.current_uid == SECOND
     assert window.lesson.bookmark_button.isChecked()

@@ -84,7 +84,9 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise PackArchiveError(_("Ce fichier n'est pas un pack TEAM : ce n'est pas une archive zip lisible.")) from error
+        raise PackArchiveError(
+            _("Ce fichier n'est pas un pack TEAM : ce n'est pas une archive zip lisible.")
+        ) from error
     with archive:
         infos = archive.infolist()
         _check_entries(infos)
@@ -94,9 +96,17 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
         missing = sorted(set(files) - names)
         extra = sorted(names - set(files))
         if missing:
-            raise PackArchiveError(_("Pack incomplet : le fichier « {n} » annoncé par le manifeste est absent.").format(n=missing[0]))
+            raise PackArchiveError(
+                _(
+                    "Pack incomplet : le fichier « {n} » annoncé par le manifeste est absent."
+                ).format(n=missing[0])
+            )
         if extra:
-            raise PackArchiveError(_("Pack refusé : le fichier « {n} » n'est pas déclaré dans le manifeste.").format(n=extra[0]))
+            raise PackArchiveError(
+                _("Pack refusé : le fichier « {n} » n'est pas déclaré dans le manifeste.").format(
+                    n=extra[0]
+                )
+            )
         total = sum(info.file_size for info in infos)
         done = 0
         for info in infos:
@@ -111,11 +121,19 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
                     written += len(block)
                     # Header sizes can lie: count what really comes out.
                     if written > info.file_size or written > MAX_TOTAL_BYTES:
-                        raise PackArchiveError(_("Pack refusé : « {n} » se décompresse au-delà de sa taille annoncée.").format(n=info.filename))
+                        raise PackArchiveError(
+                            _(
+                                "Pack refusé : « {n} » se décompresse au-delà de sa taille annoncée."
+                            ).format(n=info.filename)
+                        )
                     digest.update(block)
                     out.write(block)
             if digest.hexdigest() != files[info.filename]:
-                raise PackArchiveError(_("Pack endommagé : l'empreinte de « {n} » ne correspond pas au manifeste. Recopiez le fichier.").format(n=info.filename))
+                raise PackArchiveError(
+                    _(
+                        "Pack endommagé : l'empreinte de « {n} » ne correspond pas au manifeste. Recopiez le fichier."
+                    ).format(n=info.filename)
+                )
             done += info.file_size
             if progress:
                 progress(done, total)
@@ -123,27 +141,52 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
     if pack is None:
         first = problems[0] if problems else None
         raise PackArchiveError(_("Pack refusé : son contenu est invalide ({p}).").format(p=first))
-    if pack.meta.get("id") != manifest["pack"].get("id") or pack.version != manifest["pack"].get("version"):
+    if pack.meta.get("id") != manifest["pack"].get("id") or pack.version != manifest["pack"].get(
+        "version"
+    ):
         raise PackArchiveError(_("Pack refusé : le manifeste ne correspond pas à pack.toml."))
     return pack
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise PackArchiveError(_("Pack refusé : il contient trop de fichiers ({n}).").format(n=len(infos)))
+        raise PackArchiveError(
+            _("Pack refusé : il contient trop de fichiers ({n}).").format(n=len(infos))
+        )
     total = 0
     for info in infos:
         name = info.filename
         parts = PurePosixPath(name).parts
-        if name.startswith(("/", "\\")) or "\\" in name or (len(name) > 1 and name[1] == ":") or ".." in parts:
-            raise PackArchiveError(_("Pack refusé : le chemin « {n} » sortirait du dossier du pack.").format(n=name))
+        if (
+            name.startswith(("/", "\\"))
+            or "\\" in name
+            or (len(name) > 1 and name[1] == ":")
+            or ".." in parts
+        ):
+            raise PackArchiveError(
+                _("Pack refusé : le chemin « {n} » sortirait du dossier du pack.").format(n=name)
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise PackArchiveError(_("Pack refusé : « {n} » est un lien symbolique.").format(n=name))
+            raise PackArchiveError(
+                _("Pack refusé : « {n} » est un lien symbolique.").format(n=name)
+            )
         total += info.file_size
-        if info.file_size > CHUNK and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise PackArchiveError(_("Pack refusé : « {n} » est anormalement compressé (archive piégée ?).").format(n=name))
+        if (
+            info.file_size > CHUNK
+            and info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+        ):
+            raise PackArchiveError(
+                _("Pack refusé : « {n} » est anormalement compressé (archive piégée ?).").format(
+                    n=name
+                )
+            )
     if total > MAX_TOTAL_BYTES:
-        raise PackArchiveError(_("Pack refusé : une fois décompressé il dépasserait {mb} Mo.").format(mb=MAX_TOTAL_BYTES // 2**20))
+        raise PackArchiveError(
+            _("Pack refusé : une fois décompressé il dépasserait {mb} Mo.").format(
+                mb=MAX_TOTAL_BYTES // 2**20
+            )
+        )
 
 
 def _read_manifest(archive: zipfile.ZipFile) -> dict:
@@ -151,7 +194,9 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
         with archive.open(MANIFEST) as handle:
             manifest = json.loads(handle.read(MAX_TOTAL_BYTES // 100))
     except KeyError as error:
-        raise PackArchiveError(_("Ce fichier n'est pas un pack TEAM : il n'a pas de manifeste.")) from error
+        raise PackArchiveError(
+            _("Ce fichier n'est pas un pack TEAM : il n'a pas de manifeste.")
+        ) from error
     except (ValueError, zipfile.BadZipFile) as error:
         raise PackArchiveError(_("Pack endommagé : son manifeste est illisible.")) from error
     if (
@@ -161,5 +206,7 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
         or not isinstance(manifest.get("files"), dict)
         or not all(isinstance(v, str) for v in manifest["files"].values())
     ):
-        raise PackArchiveError(_("Pack refusé : manifeste d'un format inconnu (mettez TEAM Desktop à jour ?)."))
+        raise PackArchiveError(
+            _("Pack refusé : manifeste d'un format inconnu (mettez TEAM Desktop à jour ?).")
+        )
     return manifest

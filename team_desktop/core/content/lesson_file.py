@@ -29,7 +29,16 @@ def split_header(text: str, path: str) -> tuple[dict | None, str, int, list[Prob
     """Return (header, body, line where the body starts, problems)."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != HEADER_FENCE:
-        return None, text, 1, [Problem(path, 1, _("la leçon doit commencer par un en-tête entre deux lignes « +++ »"))]
+        return (
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    path, 1, _("la leçon doit commencer par un en-tête entre deux lignes « +++ »")
+                )
+            ],
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == HEADER_FENCE:
             header_text = "".join(lines[1:index])
@@ -46,14 +55,36 @@ def _check_header(header: dict, text: str, path: str) -> list[Problem]:
     for key, kind in HEADER_FIELDS.items():
         value = header.get(key)
         if value is None:
-            problems.append(Problem(path, 1, _("en-tête : champ obligatoire manquant « {key} »").format(key=key)))
+            problems.append(
+                Problem(
+                    path, 1, _("en-tête : champ obligatoire manquant « {key} »").format(key=key)
+                )
+            )
         elif not isinstance(value, kind) or isinstance(value, bool):
-            problems.append(Problem(path, key_line(text, key, 2), _("en-tête : le champ « {key} » n'a pas le bon type").format(key=key)))
+            problems.append(
+                Problem(
+                    path,
+                    key_line(text, key, 2),
+                    _("en-tête : le champ « {key} » n'a pas le bon type").format(key=key),
+                )
+            )
     for key in header:
         if key not in HEADER_FIELDS:
-            problems.append(Problem(path, key_line(text, key, 2), _("en-tête : champ inconnu « {key} »").format(key=key)))
+            problems.append(
+                Problem(
+                    path,
+                    key_line(text, key, 2),
+                    _("en-tête : champ inconnu « {key} »").format(key=key),
+                )
+            )
     if isinstance(header.get("id"), str) and not ID_PATTERN.match(header["id"]):
-        problems.append(Problem(path, key_line(text, "id", 2), _("identifiant de leçon invalide : « {id} »").format(id=header["id"])))
+        problems.append(
+            Problem(
+                path,
+                key_line(text, "id", 2),
+                _("identifiant de leçon invalide : « {id} »").format(id=header["id"]),
+            )
+        )
     return problems
 
 
@@ -72,12 +103,20 @@ def split_segments(body: str, path: str, first_line: int) -> tuple[list[Segment]
         start = index
         end = next((j for j in range(index + 1, len(lines)) if FENCE_CLOSE.match(lines[j])), None)
         if end is None:
-            problems.append(Problem(path, first_line + start, _("bloc d'activité non fermé (ligne « ``` » manquante)")))
+            problems.append(
+                Problem(
+                    path,
+                    first_line + start,
+                    _("bloc d'activité non fermé (ligne « ``` » manquante)"),
+                )
+            )
             break
         if markdown:
             segments.append(Segment(markdown="".join(markdown)))
             markdown = []
-        activity, found = parse_activity("".join(lines[start + 1 : end]), path, first_line + start + 1)
+        activity, found = parse_activity(
+            "".join(lines[start + 1 : end]), path, first_line + start + 1
+        )
         problems += found
         if activity is not None:
             segments.append(Segment(activity=activity))
@@ -95,8 +134,12 @@ def read_lesson(text: str, filename: str) -> tuple[Lesson | None, list[Problem]]
     if header is None or problems:
         return None, problems
     lesson = Lesson(
-        id=header["id"], title=header["title"], order=header["order"], minutes=header["minutes"],
-        body=body, filename=filename,
+        id=header["id"],
+        title=header["title"],
+        order=header["order"],
+        minutes=header["minutes"],
+        body=body,
+        filename=filename,
     )
     for segment in segments:
         if segment.activity is not None:

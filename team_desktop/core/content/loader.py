@@ -31,14 +31,20 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
     root = Path(root)
     meta_path = root / "pack.toml"
     if not meta_path.is_file():
-        return None, [Problem("pack.toml", 1, _("fichier pack.toml introuvable dans {root}").format(root=root))]
+        return None, [
+            Problem(
+                "pack.toml", 1, _("fichier pack.toml introuvable dans {root}").format(root=root)
+            )
+        ]
     problems: list[Problem] = []
     meta, found = check_pack_meta(_read_text(meta_path, problems), "pack.toml")
     problems += found
     pack = Pack(root=root, meta=meta or {})
     lesson_files = sorted(p for p in root.glob("*.md") if p.is_file())
     if not lesson_files:
-        problems.append(Problem("pack.toml", 1, _("le pack ne contient aucune leçon (fichier .md)")))
+        problems.append(
+            Problem("pack.toml", 1, _("le pack ne contient aucune leçon (fichier .md)"))
+        )
     lesson_ids: dict[str, str] = {}
     activity_ids: dict[str, str] = {}
     for path in lesson_files:
@@ -49,17 +55,41 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         if lesson is None:
             continue
         if lesson.id in lesson_ids:
-            problems.append(Problem(path.name, 2, _("identifiant de leçon en double « {id} » (déjà dans {other})").format(id=lesson.id, other=lesson_ids[lesson.id])))
+            problems.append(
+                Problem(
+                    path.name,
+                    2,
+                    _("identifiant de leçon en double « {id} » (déjà dans {other})").format(
+                        id=lesson.id, other=lesson_ids[lesson.id]
+                    ),
+                )
+            )
         lesson_ids[lesson.id] = path.name
         for activity in lesson.activities:
             if activity.id in activity_ids:
-                problems.append(Problem(path.name, activity.line, _("identifiant d'activité en double « {id} » (déjà dans {other})").format(id=activity.id, other=activity_ids[activity.id])))
+                problems.append(
+                    Problem(
+                        path.name,
+                        activity.line,
+                        _("identifiant d'activité en double « {id} » (déjà dans {other})").format(
+                            id=activity.id, other=activity_ids[activity.id]
+                        ),
+                    )
+                )
             activity_ids[activity.id] = path.name
         pack.lessons.append(lesson)
     orders: dict[int, str] = {}
     for lesson in pack.lessons:
         if lesson.order in orders:
-            problems.append(Problem(lesson.filename, 2, _("ordre {n} déjà utilisé par {other}").format(n=lesson.order, other=orders[lesson.order])))
+            problems.append(
+                Problem(
+                    lesson.filename,
+                    2,
+                    _("ordre {n} déjà utilisé par {other}").format(
+                        n=lesson.order, other=orders[lesson.order]
+                    ),
+                )
+            )
         orders[lesson.order] = lesson.filename
     pack.lessons.sort(key=lambda lesson: lesson.order)
     pack.templates, found = _load_templates(root)
@@ -75,7 +105,9 @@ def _read_text(path: Path, problems: list[Problem]) -> str:
         return ""
 
 
-def _check_references(text: str, filename: str, root: Path, lesson_names: set[str]) -> list[Problem]:
+def _check_references(
+    text: str, filename: str, root: Path, lesson_names: set[str]
+) -> list[Problem]:
     """Images must exist inside the pack and have alt text; lesson links must exist."""
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -83,20 +115,48 @@ def _check_references(text: str, filename: str, root: Path, lesson_names: set[st
         images += [(None, m.group(1)) for m in HTML_IMG.finditer(line)]
         for alt, target in images:
             if REMOTE.match(target):
-                problems.append(Problem(filename, number, _("image distante, jamais chargée : {t} (placez-la dans assets/)").format(t=target)))
+                problems.append(
+                    Problem(
+                        filename,
+                        number,
+                        _("image distante, jamais chargée : {t} (placez-la dans assets/)").format(
+                            t=target
+                        ),
+                    )
+                )
                 continue
             if alt is not None and not alt.strip():
-                problems.append(Problem(filename, number, _("image sans texte alternatif : {t}").format(t=target)))
+                problems.append(
+                    Problem(
+                        filename, number, _("image sans texte alternatif : {t}").format(t=target)
+                    )
+                )
             if not _inside(root, target) or not (root / target).is_file():
-                problems.append(Problem(filename, number, _("image introuvable : {t}").format(t=target)))
+                problems.append(
+                    Problem(filename, number, _("image introuvable : {t}").format(t=target))
+                )
         for match in LINK.finditer(line):
             target = match.group(1).split("#", 1)[0]
             if REMOTE.match(match.group(1)) or not target:
                 continue
             if target.endswith(".md") and target not in lesson_names:
-                problems.append(Problem(filename, number, _("lien vers une leçon introuvable : {t}").format(t=target)))
-            elif not target.endswith(".md") and not (_inside(root, target) and (root / target).exists()):
-                problems.append(Problem(filename, number, _("lien vers un fichier introuvable : {t}").format(t=target)))
+                problems.append(
+                    Problem(
+                        filename,
+                        number,
+                        _("lien vers une leçon introuvable : {t}").format(t=target),
+                    )
+                )
+            elif not target.endswith(".md") and not (
+                _inside(root, target) and (root / target).exists()
+            ):
+                problems.append(
+                    Problem(
+                        filename,
+                        number,
+                        _("lien vers un fichier introuvable : {t}").format(t=target),
+                    )
+                )
     return problems
 
 
@@ -115,10 +175,18 @@ def _load_templates(root: Path) -> tuple[list[JournalTemplate], list[Problem]]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             problems.append(Problem(name, 1, _("modèle illisible : {e}").format(e=error)))
             continue
-        if not all(isinstance(data.get(k), str) and data[k].strip() for k in ("id", "title", "body")):
-            problems.append(Problem(name, 1, _("un modèle doit avoir « id », « title » et « body »")))
+        if not all(
+            isinstance(data.get(k), str) and data[k].strip() for k in ("id", "title", "body")
+        ):
+            problems.append(
+                Problem(name, 1, _("un modèle doit avoir « id », « title » et « body »"))
+            )
         elif not ID_PATTERN.match(data["id"]):
-            problems.append(Problem(name, 1, _("identifiant de modèle invalide : « {id} »").format(id=data["id"])))
+            problems.append(
+                Problem(
+                    name, 1, _("identifiant de modèle invalide : « {id} »").format(id=data["id"])
+                )
+            )
         else:
             templates.append(JournalTemplate(data["id"], data["title"], data["body"]))
     return templates, problems

@@ -48,7 +48,9 @@ def check_pack_meta(text: str, path: str = "pack.toml") -> tuple[dict | None, li
 
     for key, kind in REQUIRED.items():
         if key not in meta:
-            problems.append(Problem(path, 1, _("champ obligatoire manquant : « {key} »").format(key=key)))
+            problems.append(
+                Problem(path, 1, _("champ obligatoire manquant : « {key} »").format(key=key))
+            )
         elif not isinstance(meta[key], kind) or isinstance(meta[key], bool):
             at(key, _("le champ « {key} » n'a pas le bon type").format(key=key))
     for key in meta:
@@ -58,9 +60,19 @@ def check_pack_meta(text: str, path: str = "pack.toml") -> tuple[dict | None, li
         return None, problems
 
     if not ID_PATTERN.match(meta["id"]):
-        at("id", _("identifiant invalide (minuscules, chiffres et tirets) : « {id} »").format(id=meta["id"]))
+        at(
+            "id",
+            _("identifiant invalide (minuscules, chiffres et tirets) : « {id} »").format(
+                id=meta["id"]
+            ),
+        )
     if not SEMVER.match(meta["version"]):
-        at("version", _("version invalide (attendu MAJEUR.MINEUR.CORRECTIF) : « {v} »").format(v=meta["version"]))
+        at(
+            "version",
+            _("version invalide (attendu MAJEUR.MINEUR.CORRECTIF) : « {v} »").format(
+                v=meta["version"]
+            ),
+        )
     if not 1 <= meta["week"] <= 52:
         at("week", _("numéro de semaine invalide : {w}").format(w=meta["week"]))
     if meta["hours"] <= 0:
@@ -79,10 +91,24 @@ def check_pack_meta(text: str, path: str = "pack.toml") -> tuple[dict | None, li
             continue
         for key, kind in REFERENCE_FIELDS.items():
             if not isinstance(ref.get(key), kind) or isinstance(ref.get(key), bool):
-                problems.append(Problem(path, line, _("référence {n} : champ « {key} » manquant ou invalide").format(n=number, key=key)))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _("référence {n} : champ « {key} » manquant ou invalide").format(
+                            n=number, key=key
+                        ),
+                    )
+                )
         for key in ref:
             if key not in REFERENCE_FIELDS and key not in REFERENCE_OPTIONAL:
-                problems.append(Problem(path, line, _("référence {n} : champ inconnu « {key} »").format(n=number, key=key)))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _("référence {n} : champ inconnu « {key} »").format(n=number, key=key),
+                    )
+                )
     return (None if problems else meta), problems
 
 

@@ -61,12 +61,16 @@ def open_store(paths: DataPaths) -> Store:
         db.connect(reuse_if_open=True)
         version = db.execute_sql("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(_(
-                "Ces données ont été écrites par une version plus récente de TEAM Desktop "
-                "(schéma {found}, cette version connaît le schéma {known}). Mettez l'application à jour."
-            ).format(found=version, known=SCHEMA_VERSION))
+            raise StoreError(
+                _(
+                    "Ces données ont été écrites par une version plus récente de TEAM Desktop "
+                    "(schéma {found}, cette version connaît le schéma {known}). Mettez l'application à jour."
+                ).format(found=version, known=SCHEMA_VERSION)
+            )
         if 0 < version < SCHEMA_VERSION:
-            backup_database(db, paths.backups / f"avant-migration-v{version}-{utcnow():%Y%m%d-%H%M%S}.sqlite3")
+            backup_database(
+                db, paths.backups / f"avant-migration-v{version}-{utcnow():%Y%m%d-%H%M%S}.sqlite3"
+            )
         store = Store(paths, db)
         with store.bound():
             for number in range(version, SCHEMA_VERSION):
@@ -75,7 +79,9 @@ def open_store(paths: DataPaths) -> Store:
                     db.execute_sql(f"PRAGMA user_version = {number + 1}")
             with db.atomic():
                 # A write at start: a locked or read-only store is found now, not mid-session.
-                Setting.insert(key="device_id", value=uuid.uuid4().hex).on_conflict_ignore().execute()
+                Setting.insert(
+                    key="device_id", value=uuid.uuid4().hex
+                ).on_conflict_ignore().execute()
     except (OperationalError, sqlite3.OperationalError, sqlite3.DatabaseError) as error:
         db.close()
         raise StoreError(explain_sqlite_error(error, paths.database)) from error
@@ -87,15 +93,21 @@ def explain_sqlite_error(error: Exception, path: Path) -> str:
     """Turn an SQLite error from the environment into a French message saying what to do."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return _("La base de données {path} est verrouillée par un autre programme "
-                 "(une autre fenêtre de TEAM Desktop ?). Fermez-le puis réessayez.").format(path=path)
+        return _(
+            "La base de données {path} est verrouillée par un autre programme "
+            "(une autre fenêtre de TEAM Desktop ?). Fermez-le puis réessayez."
+        ).format(path=path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return _("Impossible d'écrire dans {path} : le fichier ou son dossier est en lecture seule. "
-                 "Choisissez un dossier de données modifiable (option --data-dir).").format(path=path)
+        return _(
+            "Impossible d'écrire dans {path} : le fichier ou son dossier est en lecture seule. "
+            "Choisissez un dossier de données modifiable (option --data-dir)."
+        ).format(path=path)
     if "disk is full" in text or "full" in text:
         return _("Le disque est plein : libérez de la place puis réessayez. Rien n'a été perdu.")
     if "not a database" in text or "malformed" in text:
-        return _("Le fichier {path} est endommagé. Restaurez une sauvegarde (dossier backups/).").format(path=path)
+        return _(
+            "Le fichier {path} est endommagé. Restaurez une sauvegarde (dossier backups/)."
+        ).format(path=path)
     return _("Erreur de la base de données {path} : {error}").format(path=path, error=error)
 
 

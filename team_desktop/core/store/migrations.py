@@ -18,8 +18,16 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
 
 def _v1_initial(db: Database) -> None:
     db.create_tables(
-        [m.Setting, m.PackRecord, m.LessonRecord, m.ActivityRecord, m.LessonProgress,
-         m.TimeSpent, m.QuizAttempt, m.Bookmark]
+        [
+            m.Setting,
+            m.PackRecord,
+            m.LessonRecord,
+            m.ActivityRecord,
+            m.LessonProgress,
+            m.TimeSpent,
+            m.QuizAttempt,
+            m.Bookmark,
+        ]
     )
     db.execute_sql(SEARCH_TABLE)
 

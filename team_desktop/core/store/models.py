@@ -21,7 +21,7 @@ database = DatabaseProxy()
 
 def utcnow() -> dt.datetime:
     """Timezone-aware now, the only clock the store uses."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class BaseModel(Model):
