@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -12,8 +11,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from team_desktop.core.i18n import _
+from team_desktop.core.urls import is_remote
 
-REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 URL_SCHEMES = {"http", "https", "mailto", "team"}
 TAGS = {
     "a",
@@ -72,7 +71,7 @@ ATTRIBUTES = {
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     # Nothing is ever fetched from the network while reading: remote images lose their source.
-    if tag == "img" and name == "src" and REMOTE.match(value):
+    if tag == "img" and name == "src" and is_remote(value):
         return None
     return value
 
@@ -100,7 +99,7 @@ class _LinkRewriter(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
-                if child.tag == "img" and REMOTE.match(child.get("src", "")):
+                if child.tag == "img" and is_remote(child.get("src", "")):
                     span = etree.Element("span", {"class": "remote-image"})
                     span.text = _("[image distante non chargée : {alt}]").format(
                         alt=child.get("alt", "")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -29,8 +28,9 @@ from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
+from team_desktop.ui.progress_panel import ProgressPanel
 from team_desktop.ui.search_view import SearchView
-from team_desktop.ui.tasks import TaskRunner
+from team_desktop.ui.tasks import TaskCancelled, TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName(self.tr("Rechercher"))
         self.search_field.setMaximumWidth(320)
+        self.progress_panel = ProgressPanel()
+        self.statusBar().addPermanentWidget(self.progress_panel)
         self._build_menus()
         self._connect()
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
@@ -208,24 +210,14 @@ class MainWindow(QMainWindow):
             self.import_pack(Path(path))
 
     def import_pack(self, path: Path) -> None:
-        """Verify and install a pack off the GUI thread, with a progress dialog."""
-        dialog = QProgressDialog(
-            self.tr("Vérification et installation de {f}…").format(f=path.name),
-            self.tr("Annuler"),
-            0,
-            100,
-            self,
-        )
-        dialog.setWindowTitle(self.tr("Importer un pack"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        """Verify and install a pack off the GUI thread, its progress in the status bar."""
         store = self.store
 
         def work(state):
             return library.import_pack_file(store, path, state.progress)
 
         def done(result: library.InstallResult) -> None:
-            dialog.close()
+            self.progress_panel.finish()
             self.refresh()
             if result.previous_version:
                 text = self.tr(
@@ -239,9 +231,13 @@ class MainWindow(QMainWindow):
             show_message(self, Icon.Information, self.tr("Pack importé"), text)
 
         def failed(error: BaseException, details: str) -> None:
-            dialog.close()
+            self.progress_panel.finish()
             title = self.tr("Pack non importé")
-            if isinstance(error, (PackArchiveError, library.PackImportRefused)):
+            if isinstance(error, TaskCancelled):
+                self.statusBar().showMessage(
+                    self.tr("Import annulé : rien n'a été installé."), 6000
+                )
+            elif isinstance(error, (PackArchiveError, library.PackImportRefused)):
                 show_message(self, Icon.Warning, title, str(error))
             elif isinstance(error, OSError):
                 show_message(
@@ -261,11 +257,8 @@ class MainWindow(QMainWindow):
                     details,
                 )
 
-        def progress(done_bytes: int, total: int) -> None:
-            dialog.setValue(int(100 * done_bytes / total) if total else 0)
-
-        state = self.runner.run(work, done, failed, progress)
-        dialog.canceled.connect(state.cancel)
+        state = self.runner.run(work, done, failed, self.progress_panel.progress)
+        self.progress_panel.start(self.tr("Import de {f}…").format(f=path.name), state)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         if any(url.toLocalFile().endswith(".teampack") for url in event.mimeData().urls()):

@@ -6,6 +6,7 @@ import hashlib
 import json
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -107,33 +108,11 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
                     n=extra[0]
                 )
             )
-        total = sum(info.file_size for info in infos)
+        entries = [i for i in infos if not i.is_dir() and i.filename != MANIFEST]
+        total = sum(info.file_size for info in entries)
         done = 0
-        for info in infos:
-            if info.is_dir() or info.filename == MANIFEST:
-                continue
-            target = dest.joinpath(*PurePosixPath(info.filename).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha256()
-            written = 0
-            with archive.open(info) as source, target.open("wb") as out:
-                for block in iter(lambda: source.read(CHUNK), b""):
-                    written += len(block)
-                    # Header sizes can lie: count what really comes out.
-                    if written > info.file_size or written > MAX_TOTAL_BYTES:
-                        raise PackArchiveError(
-                            _(
-                                "Pack refusé : « {n} » se décompresse au-delà de sa taille annoncée."
-                            ).format(n=info.filename)
-                        )
-                    digest.update(block)
-                    out.write(block)
-            if digest.hexdigest() != files[info.filename]:
-                raise PackArchiveError(
-                    _(
-                        "Pack endommagé : l'empreinte de « {n} » ne correspond pas au manifeste. Recopiez le fichier."
-                    ).format(n=info.filename)
-                )
+        for info in entries:
+            _extract_entry(archive, info, dest, files[info.filename])
             done += info.file_size
             if progress:
                 progress(done, total)
@@ -146,6 +125,42 @@ def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = 
     ):
         raise PackArchiveError(_("Pack refusé : le manifeste ne correspond pas à pack.toml."))
     return pack
+
+
+def _extract_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, expected: str
+) -> None:
+    """Write one entry under `dest`, counting real bytes and checking its SHA-256."""
+    target = dest.joinpath(*PurePosixPath(info.filename).parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    written = 0
+    try:
+        with archive.open(info) as source, target.open("wb") as out:
+            for block in iter(lambda: source.read(CHUNK), b""):
+                written += len(block)
+                # Header sizes can lie: count what really comes out.
+                if written > info.file_size or written > MAX_TOTAL_BYTES:
+                    raise PackArchiveError(
+                        _(
+                            "Pack refusé : « {n} » se décompresse au-delà de sa taille annoncée."
+                        ).format(n=info.filename)
+                    )
+                digest.update(block)
+                out.write(block)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+        # Corrupt data, encrypted entries and unknown compression methods all end here.
+        raise PackArchiveError(
+            _("Pack endommagé : « {n} » est illisible ({e}). Recopiez le fichier.").format(
+                n=info.filename, e=error
+            )
+        ) from error
+    if digest.hexdigest() != expected:
+        raise PackArchiveError(
+            _(
+                "Pack endommagé : l'empreinte de « {n} » ne correspond pas au manifeste. Recopiez le fichier."
+            ).format(n=info.filename)
+        )
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:

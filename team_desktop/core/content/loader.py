@@ -9,13 +9,14 @@ from pathlib import Path, PurePosixPath
 from team_desktop.core.content.lesson_file import read_lesson
 from team_desktop.core.content.model import JournalTemplate, Pack, Problem
 from team_desktop.core.content.pack_meta import ID_PATTERN, check_pack_meta
+from team_desktop.core.content.toml_errors import key_line
 from team_desktop.core.i18n import _
+from team_desktop.core.urls import is_remote
 
 # Markdown images and links; a title after the URL is allowed ("url "title"").
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_IMG = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class PackError(Exception):
@@ -47,6 +48,7 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         )
     lesson_ids: dict[str, str] = {}
     activity_ids: dict[str, str] = {}
+    orders: dict[int, str] = {}
     for path in lesson_files:
         text = _read_text(path, problems)
         lesson, found = read_lesson(text, path.name)
@@ -58,7 +60,7 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
             problems.append(
                 Problem(
                     path.name,
-                    2,
+                    key_line(text, "id", 1),
                     _("identifiant de leçon en double « {id} » (déjà dans {other})").format(
                         id=lesson.id, other=lesson_ids[lesson.id]
                     ),
@@ -77,20 +79,18 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
                     )
                 )
             activity_ids[activity.id] = path.name
-        pack.lessons.append(lesson)
-    orders: dict[int, str] = {}
-    for lesson in pack.lessons:
         if lesson.order in orders:
             problems.append(
                 Problem(
-                    lesson.filename,
-                    2,
+                    path.name,
+                    key_line(text, "order", 1),
                     _("ordre {n} déjà utilisé par {other}").format(
                         n=lesson.order, other=orders[lesson.order]
                     ),
                 )
             )
-        orders[lesson.order] = lesson.filename
+        orders[lesson.order] = path.name
+        pack.lessons.append(lesson)
     pack.lessons.sort(key=lambda lesson: lesson.order)
     pack.templates, found = _load_templates(root)
     problems += found
@@ -99,7 +99,8 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
 
 def _read_text(path: Path, problems: list[Problem]) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        # utf-8-sig: some Windows editors start files with a byte-order mark.
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         problems.append(Problem(path.name, 1, _("le fichier n'est pas en UTF-8")))
         return ""
@@ -114,7 +115,7 @@ def _check_references(
         images = [(m.group(1), m.group(2)) for m in IMAGE.finditer(line)]
         images += [(None, m.group(1)) for m in HTML_IMG.finditer(line)]
         for alt, target in images:
-            if REMOTE.match(target):
+            if is_remote(target):
                 problems.append(
                     Problem(
                         filename,
@@ -137,7 +138,7 @@ def _check_references(
                 )
         for match in LINK.finditer(line):
             target = match.group(1).split("#", 1)[0]
-            if REMOTE.match(match.group(1)) or not target:
+            if is_remote(match.group(1)) or not target:
                 continue
             if target.endswith(".md") and target not in lesson_names:
                 problems.append(

@@ -82,6 +82,9 @@ def open_store(paths: DataPaths) -> Store:
                 Setting.insert(
                     key="device_id", value=uuid.uuid4().hex
                 ).on_conflict_ignore().execute()
+    except StoreError:
+        db.close()
+        raise
     except (OperationalError, sqlite3.OperationalError, sqlite3.DatabaseError) as error:
         db.close()
         raise StoreError(explain_sqlite_error(error, paths.database)) from error

@@ -1,0 +1,206 @@
+"""French full-text search: accents, stems, short words, hostile queries, safe snippets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from team_desktop.core import search
+from team_desktop.core.library import install_bundled
+from team_desktop.core.store.models import LessonRecord
+
+
+@pytest.fixture
+def installed(store, tmp_path, pack):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copytree(pack.root, content / "mini-pack")
+    results, failures = install_bundled(store, content)
+    assert results and not failures
+    return store
+
+
+def _index(*documents):
+    for ref, title, body in documents:
+        search.index_document("note", ref, title, body)
+
+
+def _refs(query, **kwargs):
+    return [hit.ref for hit in search.search(query, **kwargs)]
+
+
+def test_accent_insensitive_on_installed_lessons(installed):
+    expected = {
+        lesson.uid
+        for lesson in LessonRecord.select()
+        if re.search(r"s[ée]ance", f"{lesson.title} {lesson.body}", re.IGNORECASE)
+    }
+    assert expected
+
+    for query in ("seance", "séance", "SEANCE", "Séances"):
+        hits = search.search(query)
+        assert {hit.ref for hit in hits} == expected, query
+        assert all("<b>" in hit.snippet_html or "séance" in hit.title.lower() for hit in hits)
+
+
+def test_accent_insensitive(store):
+    _index(("a", "Accueil", "Une séance bien menée."), ("b", "Autre", "Rien à voir ici."))
+
+    assert _refs("seance") == ["a"]
+    assert _refs("SÉANCE") == ["a"]
+    assert _refs("menee") == ["a"]
+
+
+def test_stemming_finds_other_forms(store):
+    _index(
+        ("infinitive", "Avant", "Il faut préparer la salle."),
+        ("noun", "Plan", "La préparation commune."),
+        ("other", "Ailleurs", "Une pratique partagée."),
+    )
+
+    assert set(_refs("préparées")) == {"infinitive", "noun"}
+    assert set(_refs("préparer")) == {"infinitive", "noun"}
+    assert _refs("partager") == ["other"]
+
+
+def test_every_word_is_required(store):
+    _index(("both", "x", "séance préparée"), ("one", "y", "séance improvisée"))
+
+    assert _refs("séance préparée") == ["both"]
+
+
+def test_short_words_match_whole_words_only(store):
+    _index(("de", "Un", "le rôle de chacun"), ("demande", "Deux", "une demande précise"))
+
+    assert _refs("de") == ["de"]
+    for query in ("a", "à", "l", "y", "de la", "l'", "a b c d e f"):
+        assert isinstance(search.search(query), list)
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "'",
+    "*",
+    "AND",
+    "OR",
+    "NOT",
+    "séance AND",
+    "AND séance",
+    "séance OR préparation",
+    "NEAR(séance rôle)",
+    "(",
+    ")",
+    "title:séance",
+    "body:rôle",
+    ":",
+    "a:b",
+    "{",
+    "}",
+    "[",
+    "]",
+    "l'école",
+    "c'est-à-dire",
+    "_",
+    "__init__",
+    "€",
+    "😀",
+    "\x00",
+    "   ",
+    "\\",
+    "séance; DROP TABLE search_index; --",
+]
+# Punctuation around a word is ignored: these still find the document.
+WRAPPED = [
+    '"séance',
+    'séance"',
+    '"séance"',
+    "séance*",
+    "*séance",
+    "(séance)",
+    "^séance",
+    "-séance",
+    "+séance",
+    "{séance}",
+    "[séance]",
+    "séance\\",
+    "séance:",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE + WRAPPED)
+def test_fts_syntax_in_query_does_not_raise(store, query):
+    _index(("a", "Séance", "Une séance où chacun a un rôle : la préparation compte."))
+
+    hits = search.search(query)
+
+    assert isinstance(hits, list)
+    if query in WRAPPED:
+        assert [hit.ref for hit in hits] == ["a"]
+    # The index is still there and usable afterwards.
+    assert _refs("séance") == ["a"]
+
+
+def test_empty_query(store):
+    _index(("a", "Titre", "Texte"))
+
+    assert search.search("") == []
+    assert search.search("  !?  ") == []
+
+
+def test_snippet_highlights_and_escapes(store):
+    _index(("a", "Titre", 'Les <script>alert("x")</script> & <b>gras</b> pendant la séance.'))
+
+    (hit,) = search.search("seance")
+
+    assert "<b>séance</b>" in hit.snippet_html
+    assert "<script>" not in hit.snippet_html
+    assert "&lt;script&gt;" in hit.snippet_html
+    assert "&amp;" in hit.snippet_html
+    # The only tags are the highlights we added.
+    assert re.findall(r"<[^>]*>", hit.snippet_html) == ["<b>", "</b>"]
+    assert hit.terms == ["séance"]
+
+
+def test_title_weighs_more_than_body(store):
+    _index(
+        ("body", "Autre sujet", "On parle ici de co-intervention, une fois."),
+        ("title", "La co-intervention", "Un texte sur autre chose."),
+    )
+
+    assert _refs("intervention") == ["title", "body"]
+
+
+def test_kinds_filter_and_removal(store):
+    search.index_document("lesson", "p/l1", "Séance", "séance")
+    search.index_document("journal", "j1", "Séance", "séance")
+    search.index_document("lesson", "q/l2", "Séance", "séance")
+
+    assert set(_refs("séance", kinds=("lesson",))) == {"p/l1", "q/l2"}
+    search.remove_prefix("lesson", "p/")
+    assert set(_refs("séance")) == {"j1", "q/l2"}
+    search.remove_document("journal", "j1")
+    assert _refs("séance") == ["q/l2"]
+
+
+def test_index_document_replaces(store):
+    search.index_document("lesson", "p/l1", "Titre", "ancien texte")
+    search.index_document("lesson", "p/l1", "Titre", "nouveau texte")
+
+    assert _refs("ancien") == []
+    assert _refs("nouveau") == ["p/l1"]
+
+
+def test_plain_text_drops_markup_keeps_activity_text(pack):
+    lesson = pack.load().lessons[0]
+
+    text = search.plain_text(lesson.body)
+
+    assert "assets/schema.svg" not in text
+    assert "**" not in text and "|" not in text and "```" not in text
+    assert "co-intervention" in text
+    for activity in lesson.activities:
+        assert activity.title in text
+    assert "mini-quiz" not in text  # ids are not searchable words
