@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from team_desktop.core.store.models import Bookmark, LessonRecord, PackRecord, utcnow
+from team_desktop.core import outbox
+from team_desktop.core.store.models import Bookmark, LessonRecord, PackRecord, database, utcnow
 
 
 @dataclass
@@ -18,11 +19,12 @@ class BookmarkItem:
 
 def toggle(uid: str) -> bool:
     """Add or remove the bookmark on a lesson; returns whether it is now bookmarked."""
-    deleted = Bookmark.delete().where(Bookmark.lesson_uid == uid).execute()
-    if deleted:
-        return False
-    Bookmark.create(lesson_uid=uid, created_at=utcnow())
-    return True
+    with database.atomic():
+        outbox.enqueue("bookmark", uid)
+        if Bookmark.delete().where(Bookmark.lesson_uid == uid).execute():
+            return False
+        Bookmark.create(lesson_uid=uid, created_at=utcnow())
+        return True
 
 
 def is_bookmarked(uid: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
+from team_desktop.core import outbox
 from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import LessonProgress, LessonRecord, TimeSpent, database, utcnow
 
@@ -27,6 +28,7 @@ def set_completed(uid: str, completed: bool = True) -> None:
         row.completed_hash = lesson.content_hash if (completed and lesson) else None
         row.updated_at = utcnow()
         row.save()
+        outbox.enqueue("progress", uid)
 
 
 def is_completed(uid: str) -> bool:
@@ -43,6 +45,7 @@ def add_time(uid: str, device_id: str, seconds: int) -> None:
             conflict_target=[TimeSpent.lesson_uid, TimeSpent.device_id],
             update={TimeSpent.seconds: TimeSpent.seconds + seconds},
         ).execute()
+        outbox.enqueue("time", f"{uid}|{device_id}")
 
 
 def time_spent(uid: str | None = None) -> int:

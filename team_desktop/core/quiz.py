@@ -6,7 +6,8 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from team_desktop.core.store.models import QuizAttempt, utcnow
+from team_desktop.core import outbox
+from team_desktop.core.store.models import QuizAttempt, database, utcnow
 
 
 @dataclass
@@ -50,14 +51,17 @@ def submit(activity_uid: str, fields: dict, state: QuizState) -> tuple[int, int]
     state.submitted = True
     right, total = score(fields, state)
     answers = {str(q): sorted(c) for q, c in state.selected.items()}
-    QuizAttempt.create(
-        id=uuid.uuid4().hex,
-        activity_uid=activity_uid,
-        answers_json=json.dumps(answers),
-        score=right,
-        max_score=total,
-        answered_at=utcnow(),
-    )
+    attempt_id = uuid.uuid4().hex
+    with database.atomic():
+        QuizAttempt.create(
+            id=attempt_id,
+            activity_uid=activity_uid,
+            answers_json=json.dumps(answers),
+            score=right,
+            max_score=total,
+            answered_at=utcnow(),
+        )
+        outbox.enqueue("quiz", attempt_id)
     return right, total
 
 
