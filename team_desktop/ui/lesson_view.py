@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QElapsedTimer, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from team_desktop.core import bookmarks, course, progress, quiz
 from team_desktop.core.content.lesson_file import split_segments
+from team_desktop.core.content.model import Activity
 from team_desktop.core.lesson_page import lesson_html
 from team_desktop.core.links import parse_team_link
 from team_desktop.core.quiz import QuizState
@@ -37,6 +40,8 @@ class LessonView(QWidget):
         self.quiz_states: dict[str, QuizState] = {}
         self._quiz_fields: dict[str, dict] = {}
         self._neighbours: tuple[str | None, str | None] = (None, None)
+        # Other features add safe HTML under an activity: fn(activity, activity uid) -> html.
+        self.activity_extras: list[Callable[[Activity, str], str]] = []
         self._clock = QElapsedTimer()
 
         self.previous_button = QPushButton(self.tr("◀ Précédente"))
@@ -110,10 +115,18 @@ class LessonView(QWidget):
     def _render(self, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()
         position = bar.value()
-        html = lesson_html(self.page, self.quiz_states)
+        html = lesson_html(self.page, self.quiz_states, self._activity_extra)
         self.browser.show_html(html, self.page.folder)
         if keep_scroll:
             bar.setValue(position)
+
+    def _activity_extra(self, activity: Activity, uid: str) -> str:
+        return "".join(extra(activity, uid) for extra in self.activity_extras)
+
+    def refresh(self) -> None:
+        """Render the current lesson again (after something shown under an activity changed)."""
+        if self.page is not None:
+            self._render(keep_scroll=True)
 
     def _restore_scroll(self, fraction: float) -> None:
         bar = self.browser.verticalScrollBar()
