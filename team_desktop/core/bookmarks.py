@@ -20,20 +20,25 @@ class BookmarkItem:
 def toggle(uid: str) -> bool:
     """Add or remove the bookmark on a lesson; returns whether it is now bookmarked."""
     with database.atomic():
+        row = Bookmark.get_or_none(Bookmark.lesson_uid == uid)
+        marked = not (row and row.bookmarked)
+        Bookmark.replace(
+            lesson_uid=uid,
+            created_at=utcnow() if marked or row is None else row.created_at,
+            bookmarked=marked,
+            changed_at=utcnow(),
+        ).execute()
         outbox.enqueue("bookmark", uid)
-        if Bookmark.delete().where(Bookmark.lesson_uid == uid).execute():
-            return False
-        Bookmark.create(lesson_uid=uid, created_at=utcnow())
-        return True
+        return marked
 
 
 def is_bookmarked(uid: str) -> bool:
-    return Bookmark.select().where(Bookmark.lesson_uid == uid).exists()
+    return Bookmark.select().where((Bookmark.lesson_uid == uid) & Bookmark.bookmarked).exists()
 
 
 def listing() -> list[BookmarkItem]:
     """Bookmarked lessons that are still installed, newest first."""
-    rows = list(Bookmark.select().order_by(Bookmark.created_at.desc()))
+    rows = list(Bookmark.select().where(Bookmark.bookmarked).order_by(Bookmark.created_at.desc()))
     lessons = {
         lesson.uid: lesson
         for lesson in LessonRecord.select(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import BooleanField, Database, DateTimeField
+from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
-from team_desktop.core.store.sync_models import SYNC_MODELS
+from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
 
 SEARCH_TABLE = """
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
@@ -38,6 +39,32 @@ def _v2_portfolio_and_outbox(db: Database) -> None:
     db.create_tables(PORTFOLIO_MODELS + SYNC_MODELS)
 
 
+def _v3_sharing_and_bookmark_state(db: Database) -> None:
+    db.create_tables(SHARING_MODELS)
+    _add_missing_columns(
+        db,
+        "bookmark",
+        {"bookmarked": BooleanField(default=True), "changed_at": DateTimeField(default=m.utcnow)},
+    )
+
+
+def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
+    # Early steps create tables from today's models, which may already have these columns.
+    present = {column.name for column in db.get_columns(table)}
+    migrator = SqliteMigrator(db)
+    migrate(
+        *(
+            migrator.add_column(table, name, field)
+            for name, field in columns.items()
+            if name not in present
+        )
+    )
+
+
 # Append new steps; never edit or reorder a released one.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_portfolio_and_outbox]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial,
+    _v2_portfolio_and_outbox,
+    _v3_sharing_and_bookmark_state,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -113,10 +113,12 @@ class QuizAttempt(BaseModel):
 
 
 class Bookmark(BaseModel):
-    """A lesson the learner marked to come back to."""
+    """A lesson the learner marked to come back to; unmarking keeps the row for sync."""
 
     lesson_uid = TextField(primary_key=True)
     created_at = DateTimeField(default=utcnow)
+    bookmarked = BooleanField(default=True)
+    changed_at = DateTimeField(default=utcnow)
 
 
 MODELS = [
