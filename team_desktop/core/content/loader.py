@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path, PurePosixPath
 
+from team_desktop.core.content.journal_templates import BUILTIN_IDS, load_templates
 from team_desktop.core.content.lesson_file import read_lesson
-from team_desktop.core.content.model import JournalTemplate, Pack, Problem
-from team_desktop.core.content.pack_meta import ID_PATTERN, check_pack_meta
+from team_desktop.core.content.model import Pack, Problem
+from team_desktop.core.content.pack_meta import check_pack_meta
 from team_desktop.core.content.toml_errors import key_line
 from team_desktop.core.i18n import _
 from team_desktop.core.urls import is_remote
@@ -92,8 +92,9 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         orders[lesson.order] = path.name
         pack.lessons.append(lesson)
     pack.lessons.sort(key=lambda lesson: lesson.order)
-    pack.templates, found = _load_templates(root)
+    pack.templates, found = load_templates(root / "templates")
     problems += found
+    problems += _check_reflection_templates(pack)
     return (None if problems or meta is None else pack), problems
 
 
@@ -167,27 +168,35 @@ def _inside(root: Path, relative: str) -> bool:
     return bool(parts) and not PurePosixPath(relative).is_absolute() and ".." not in parts
 
 
-def _load_templates(root: Path) -> tuple[list[JournalTemplate], list[Problem]]:
-    templates, problems = [], []
-    for path in sorted((root / "templates").glob("*.toml")):
-        name = f"templates/{path.name}"
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            problems.append(Problem(name, 1, _("modèle illisible : {e}").format(e=error)))
-            continue
-        if not all(
-            isinstance(data.get(k), str) and data[k].strip() for k in ("id", "title", "body")
-        ):
-            problems.append(
-                Problem(name, 1, _("un modèle doit avoir « id », « title » et « body »"))
-            )
-        elif not ID_PATTERN.match(data["id"]):
+def _check_reflection_templates(pack: Pack) -> list[Problem]:
+    """A reflection's `template` must name a built-in template or one of this pack's own."""
+    known = set(BUILTIN_IDS) | {t.id for t in pack.templates}
+    problems = []
+    for lesson in pack.lessons:
+        for activity in lesson.activities:
+            name = activity.fields.get("template")
+            if activity.kind != "reflection" or not isinstance(name, str) or name in known:
+                continue
             problems.append(
                 Problem(
-                    name, 1, _("identifiant de modèle invalide : « {id} »").format(id=data["id"])
+                    lesson.filename,
+                    _template_line(pack.root / lesson.filename, activity.line),
+                    _(
+                        "activité « {id} » : modèle de journal inconnu « {name} » "
+                        "(modèles de l'application : {builtin} ; ou ajoutez templates/{name}.toml)"
+                    ).format(id=activity.id, name=name, builtin=", ".join(BUILTIN_IDS)),
                 )
             )
-        else:
-            templates.append(JournalTemplate(data["id"], data["title"], data["body"]))
-    return templates, problems
+    return problems
+
+
+def _template_line(path: Path, first_line: int) -> int:
+    """Line of `template = ...` in the activity block starting at `first_line`."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for number in range(first_line, len(lines) + 1):
+        line = lines[number - 1]
+        if line.strip() == "```":
+            break
+        if re.match(r"\s*template\s*=", line):
+            return number
+    return first_line
