@@ -10,6 +10,8 @@ import platformdirs
 
 APP_NAME = "TEAM Desktop"
 ENV_DATA_DIR = "TEAM_DESKTOP_DATA_DIR"
+# A folder of this name beside a built app makes it portable (see `portable_data_dir`).
+PORTABLE_DIR_NAME = "data"
 
 
 def source_root() -> Path:
@@ -30,12 +32,34 @@ def bundled_content_dir() -> Path:
     return source_root() / "content"
 
 
+def portable_data_dir() -> Path | None:
+    """The `data/` folder beside a built app's folder (USB stick layout), if there is one.
+
+    Only a frozen build has such a folder: the stick holds `team-desktop/` (the app, or
+    `TEAM Desktop.app` on macOS) and `data/` side by side. From a source tree this is None.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    app_folder = Path(sys.executable).resolve().parent
+    # macOS: the executable sits in TEAM Desktop.app/Contents/MacOS; the .app is the app folder.
+    if app_folder.name == "MacOS" and app_folder.parent.name == "Contents":
+        app_folder = app_folder.parent.parent
+    candidate = app_folder.parent / PORTABLE_DIR_NAME
+    return candidate if candidate.is_dir() else None
+
+
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
-    """`--data-dir`, then $TEAM_DESKTOP_DATA_DIR, then the platform's user data folder."""
+    """Where the learner's data lives, created if needed; the first of these that applies.
+
+    1. `--data-dir`; 2. $TEAM_DESKTOP_DATA_DIR; 3. a built app's portable `data/` folder
+    (see `portable_data_dir`); 4. the platform's user data folder (platformdirs).
+    """
     if cli_value:
         chosen = Path(cli_value)
     elif os.environ.get(ENV_DATA_DIR):
         chosen = Path(os.environ[ENV_DATA_DIR])
+    elif (portable := portable_data_dir()) is not None:
+        chosen = portable
     else:
         chosen = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     chosen = chosen.expanduser().resolve()
