@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from peewee import fn
-
+from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import utcnow
 from team_desktop.core.store.sync_models import Outbox
 
+SEQ_KEY = "outbox.seq"
 # Kinds of records that sync (docs/sync-protocol.md); "device" visibility never enters here.
 KINDS = ("progress", "time", "quiz", "bookmark", "entry", "note", "comment", "answer", "statement")
 
@@ -15,7 +15,10 @@ def enqueue(kind: str, record_id: str) -> None:
     """Mark a record as changed here; call inside the transaction that changed it."""
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}")
-    seq = (Outbox.select(fn.COALESCE(fn.MAX(Outbox.seq), 0)).scalar() or 0) + 1
+    # The counter lives apart from the rows: an emptied outbox must never hand out a used
+    # number, since the server treats a known change id as a duplicate.
+    seq = last_seq() + 1
+    set_setting(SEQ_KEY, str(seq))
     Outbox.insert(kind=kind, record_id=record_id, seq=seq, queued_at=utcnow()).on_conflict(
         conflict_target=[Outbox.kind, Outbox.record_id],
         update={
@@ -36,6 +39,11 @@ def pending(limit: int | None = None) -> list[Outbox]:
     """Pending changes, oldest first."""
     query = Outbox.select().order_by(Outbox.seq)
     return list(query.limit(limit) if limit else query)
+
+
+def last_seq() -> int:
+    """The number of the newest local change: grows with every change, never reused."""
+    return int(get_setting(SEQ_KEY) or 0)
 
 
 def count() -> int:

@@ -19,6 +19,11 @@ class Act(enum.Enum):
     TOGGLE_DONE = "toggle_done"
     TOGGLE_BOOKMARK = "toggle_bookmark"
     ABOUT = "about"
+    SYNC_NOW = "sync_now"
+    ACCOUNT = "account"
+    GROUPS = "groups"
+    FEED = "feed"
+    PENDING = "pending"
 
 
 def _tr(text: str) -> str:
@@ -49,6 +54,19 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         "Ajouter ou retirer la leçon des favoris",
     ),
     Act.ABOUT: ("À &propos de TEAM Desktop", [], "Version et licences"),
+    Act.SYNC_NOW: (
+        "&Synchroniser maintenant",
+        ["F5", "Ctrl+R"],
+        "Envoyer vos changements et recevoir ceux de votre groupe",
+    ),
+    Act.ACCOUNT: ("&Compte et serveur…", [], "Se connecter ou créer un compte"),
+    Act.GROUPS: ("Mes &groupes…", ["Ctrl+G"], "Créer ou rejoindre un groupe, voir ses membres"),
+    Act.FEED: ("&Mutualisation", ["Ctrl+M"], "Ce que votre groupe partage"),
+    Act.PENDING: (
+        "En &attente d'envoi",
+        [],
+        "Les changements qui n'ont pas encore quitté cet appareil",
+    ),
 }
 
 

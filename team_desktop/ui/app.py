@@ -87,6 +87,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return take_screenshot(window, args, Path(args.screenshot))
     window.restore_state()
     window.show()
+    window.sharing.start()
     if args.lesson:
         window.open_lesson(args.lesson)
     elif args.search:

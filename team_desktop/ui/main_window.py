@@ -30,6 +30,7 @@ from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.progress_panel import ProgressPanel
 from team_desktop.ui.search_view import SearchView
+from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.tasks import TaskCancelled, TaskRunner
 
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_panel)
         self._build_menus()
         self._connect()
+        self.sharing = SharingController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
         self.refresh()

@@ -1,0 +1,77 @@
+"""What waits to leave the device, described for the learner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from team_desktop.core.i18n import _
+from team_desktop.core.store.lookups import lesson_title
+from team_desktop.core.store.models import QuizAttempt, database
+from team_desktop.core.store.portfolio_models import JournalEntry, Note
+from team_desktop.core.store.sync_models import Outbox, SharedComment
+
+KIND_LABELS = {
+    "progress": "Progression",
+    "time": "Temps de lecture",
+    "quiz": "Quiz",
+    "bookmark": "Favori",
+    "entry": "Entrée du journal",
+    "note": "Note de co-préparation",
+    "comment": "Commentaire",
+    "answer": "Réponses à un questionnaire",
+    "statement": "Trace d'activité",
+}
+
+
+@dataclass
+class PendingChange:
+    kind: str
+    record_id: str
+    label: str
+    description: str
+    queued_at: dt.datetime
+    attempts: int
+    last_error: str | None
+
+
+def _describe(kind: str, record_id: str) -> str:
+    if kind in ("progress", "bookmark"):
+        return lesson_title(record_id)
+    if kind == "time":
+        return lesson_title(record_id.partition("|")[0])
+    if kind == "entry":
+        entry = JournalEntry.get_or_none(JournalEntry.id == record_id)
+        return (entry.title or _("(sans titre)")) if entry else _("(supprimée)")
+    if kind == "note":
+        note = Note.get_or_none(Note.id == record_id)
+        return (note.title_cache or _("(note sans titre)")) if note else _("(supprimée)")
+    if kind == "comment":
+        comment = SharedComment.get_or_none(SharedComment.id == record_id)
+        return comment.body[:80] if comment else ""
+    if kind == "quiz":
+        attempt = QuizAttempt.get_or_none(QuizAttempt.id == record_id)
+        return f"{attempt.activity_uid} ({attempt.score}/{attempt.max_score})" if attempt else ""
+    return record_id
+
+
+def pending_changes() -> list[PendingChange]:
+    """Every change waiting to be sent, oldest first, with its last error if any."""
+    return [
+        PendingChange(
+            row.kind,
+            row.record_id,
+            _(KIND_LABELS.get(row.kind, row.kind)),
+            _describe(row.kind, row.record_id),
+            row.queued_at,
+            row.attempts,
+            row.last_error,
+        )
+        for row in Outbox.select().order_by(Outbox.seq)
+    ]
+
+
+def retry_all() -> None:
+    """Clear the errors so refused changes are sent again at the next sync."""
+    with database.atomic():
+        Outbox.update(attempts=0, last_error=None).execute()

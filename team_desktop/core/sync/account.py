@@ -1,0 +1,118 @@
+"""Signing up, logging in and out, and the learner's groups, as seen from this device."""
+
+from __future__ import annotations
+
+from team_desktop.core.i18n import _
+from team_desktop.core.store.models import database
+from team_desktop.core.store.sync_models import GroupRecord
+from team_desktop.core.sync import credentials
+from team_desktop.core.sync import state as sync_state
+from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.errors import AuthError, SyncError
+
+
+class AccountMismatch(SyncError):
+    """This data directory already belongs to another account."""
+
+    def __init__(self, username: str):
+        super().__init__(
+            _(
+                "Ce dossier de données est déjà lié au compte « {u} ». Pour utiliser un autre compte, "
+                "ouvrez TEAM Desktop avec un autre dossier de données (--data-dir)."
+            ).format(u=username)
+        )
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if url and "://" not in url:
+        url = "http://" + url
+    return url
+
+
+def connect() -> Connection | None:
+    """A connection for the saved account, or None when there is none or no token this session."""
+    state = sync_state.load()
+    if not state.configured:
+        return None
+    token = credentials.load_token(state.server_url, state.username)
+    return Connection(state.server_url, token) if token else None
+
+
+def log_in(
+    url: str,
+    username: str,
+    password: str,
+    device_name: str,
+    display_name: str | None = None,
+    create: bool = False,
+) -> bool:
+    """Create the account if asked, log in, remember it; True if the token survives a restart."""
+    url = normalise_url(url)
+    state = sync_state.load()
+    if state.user_id and state.username and state.username != username:
+        raise AccountMismatch(state.username)
+    connection = Connection(url)
+    if create:
+        connection.create_account(username, password, display_name or username)
+    answer = connection.login(username, password, device_name)
+    user = answer.get("user") or {}
+    kept = credentials.store_token(url, username, connection.token or "")
+    with database.atomic():
+        sync_state.save(
+            server_url=url,
+            username=username,
+            user_id=user.get("id", ""),
+            display_name=user.get("display_name", display_name or username),
+            device_name=device_name,
+        )
+    refresh_groups(connection)
+    return kept
+
+
+def log_out() -> None:
+    """Revoke this device's token on the server (when reachable) and forget it here."""
+    state = sync_state.load()
+    connection = connect()
+    if connection is not None:
+        try:
+            connection.logout()
+        except (AuthError, SyncError):
+            pass  # the token is forgotten here anyway
+    credentials.forget_token(state.server_url, state.username)
+
+
+def refresh_groups(connection: Connection) -> list[GroupRecord]:
+    """Ask the server who we are and which groups we are in; keep it for offline display."""
+    me = connection.me()
+    with database.atomic():
+        known = {g.id: g for g in GroupRecord.select()}
+        GroupRecord.delete().execute()
+        for group in me.get("groups", []):
+            code = group.get("invite_code") or (
+                known[group["id"]].invite_code if group["id"] in known else None
+            )
+            GroupRecord.create(
+                id=group["id"],
+                name=group["name"],
+                role=group.get("role", "member"),
+                invite_code=code,
+            )
+        sync_state.save(display_name=me.get("display_name", ""))
+    return list(GroupRecord.select().order_by(GroupRecord.name))
+
+
+def create_group(connection: Connection, name: str) -> GroupRecord:
+    answer = connection.create_group(name)
+    refresh_groups(connection)
+    with database.atomic():
+        GroupRecord.update(invite_code=answer.get("invite_code")).where(
+            GroupRecord.id == answer["id"]
+        ).execute()
+    return GroupRecord.get_by_id(answer["id"])
+
+
+def join_group(connection: Connection, code: str) -> GroupRecord:
+    answer = connection.join_group(code)
+    refresh_groups(connection)
+    return GroupRecord.get_by_id(answer["id"])

@@ -1,0 +1,176 @@
+"""The HTTP connection to a TEAM server: one session, timeouts, retries, gzip, clear errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import requests
+
+from team_desktop import __version__
+from team_desktop.core.sync.errors import (
+    AuthError,
+    MalformedReply,
+    OfflineError,
+    ProtocolTooOld,
+    ServerRefused,
+)
+
+PROTOCOL = 1
+TIMEOUT = (10, 60)  # connect, read (seconds): slow lines need a patient read
+RETRIES = 3
+BACKOFF = 1.5
+GZIP_ABOVE = 500
+
+
+class Connection:
+    """A session with one server; `token` is set after login."""
+
+    def __init__(
+        self, base_url: str, token: str | None = None, sleep: Callable[[float], None] = time.sleep
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._sleep = sleep
+        self.session = requests.Session()
+        self.session.headers.update(
+            {
+                "X-Team-Protocol": str(PROTOCOL),
+                "User-Agent": f"TEAM-Desktop/{__version__}",
+                "Accept-Encoding": "gzip",
+            }
+        )
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}/api/v1{path}"
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        retry: bool = True,
+        headers: dict | None = None,
+        data: bytes | None = None,
+        stream: bool = False,
+    ) -> requests.Response:
+        """Send a request; network errors are retried with back-off, then raised as OfflineError."""
+        all_headers = dict(headers or {})
+        if self.token:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            all_headers["Content-Type"] = "application/json"
+            if len(data) > GZIP_ABOVE:
+                data = gzip.compress(data, mtime=0)
+                all_headers["Content-Encoding"] = "gzip"
+        attempts = RETRIES if retry else 1
+        for attempt in range(attempts):
+            try:
+                response = self.session.request(
+                    method,
+                    self.url(path),
+                    data=data,
+                    headers=all_headers,
+                    timeout=TIMEOUT,
+                    stream=stream,
+                )
+            except (requests.ConnectionError, requests.Timeout) as error:
+                if attempt + 1 == attempts:
+                    raise OfflineError(str(error)) from error
+                self._sleep(BACKOFF * (2**attempt))
+                continue
+            if response.status_code in (502, 503, 504) and attempt + 1 < attempts:
+                self._sleep(BACKOFF * (2**attempt))
+                continue
+            self._raise_for_status(response)
+            return response
+        raise AssertionError("unreachable")
+
+    def json(self, method: str, path: str, body: Any = None, **kwargs: Any) -> Any:
+        """A request whose answer must be JSON."""
+        response = self.request(method, path, body, **kwargs)
+        if response.status_code == 204:
+            return None
+        try:
+            return response.json()
+        except (ValueError, requests.exceptions.ContentDecodingError) as error:
+            raise MalformedReply(str(error)) from error
+
+    @staticmethod
+    def _raise_for_status(response: requests.Response) -> None:
+        if response.status_code < 400:
+            return
+        try:
+            detail = response.json().get("detail", "")
+            if not isinstance(detail, str):
+                detail = ""
+        except (ValueError, AttributeError, requests.exceptions.ContentDecodingError):
+            detail = ""
+        if response.status_code == 401:
+            raise AuthError()
+        if response.status_code == 426:
+            raise ProtocolTooOld(detail)
+        raise ServerRefused(response.status_code, detail)
+
+    # -- accounts and groups ---------------------------------------------------------------
+
+    def health(self) -> dict:
+        return self.json("GET", "/health")
+
+    def create_account(self, username: str, password: str, display_name: str) -> dict:
+        return self.json(
+            "POST",
+            "/accounts",
+            {"username": username, "password": password, "display_name": display_name},
+            retry=False,
+        )
+
+    def login(self, username: str, password: str, device_name: str) -> dict:
+        answer = self.json(
+            "POST",
+            "/login",
+            {"username": username, "password": password, "device_name": device_name},
+            retry=False,
+        )
+        if not isinstance(answer, dict) or not isinstance(answer.get("token"), str):
+            raise MalformedReply("login")
+        self.token = answer["token"]
+        return answer
+
+    def logout(self) -> None:
+        self.request("POST", "/logout", retry=False)
+        self.token = None
+
+    def me(self) -> dict:
+        return self.json("GET", "/me")
+
+    def create_group(self, name: str) -> dict:
+        return self.json("POST", "/groups", {"name": name}, retry=False)
+
+    def join_group(self, code: str) -> dict:
+        return self.json("POST", "/groups/join", {"invite_code": code.strip().upper()}, retry=False)
+
+    def leave_group(self, group_id: str) -> None:
+        self.request("POST", f"/groups/{group_id}/leave", retry=False)
+
+    def members(self, group_id: str) -> list[dict]:
+        return self.json("GET", f"/groups/{group_id}/members")
+
+    def sync(self, payload: dict) -> dict:
+        answer = self.json("POST", "/sync", payload)
+        if not isinstance(answer, dict):
+            raise MalformedReply("sync")
+        return answer
+
+    def iter_download(self, path: str, offset: int = 0) -> Iterator[bytes]:
+        """Chunks of a file from `offset` on (HTTP Range), for resumable downloads."""
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        response = self.request("GET", path, headers=headers, stream=True)
+        if offset and response.status_code != 206:
+            raise MalformedReply("range ignored")
+        yield from response.iter_content(64 * 1024)

@@ -1,0 +1,167 @@
+"""The sync engine: push pending changes in batches, pull what changed, apply, save the cursor.
+
+Plain Python, run off the GUI thread. Each round trip pushes at most BATCH changes and pulls at
+most PULL_LIMIT; a pulled batch is applied in one transaction together with the new cursor, so
+a cut at any moment loses nothing and a replay changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from team_desktop.core import outbox
+from team_desktop.core.store.db import Store
+from team_desktop.core.store.models import database
+from team_desktop.core.store.sync_models import Outbox
+from team_desktop.core.sync import records
+from team_desktop.core.sync import state as sync_state
+from team_desktop.core.sync.connection import PROTOCOL, Connection
+from team_desktop.core.sync.errors import MalformedReply, ServerChanged
+
+BATCH = 100
+PULL_LIMIT = 200
+MAX_ROUNDS = 10_000  # a guard against a server that always says "more"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    pushed: int = 0
+    pulled: int = 0
+    round_trips: int = 0
+    conflicts: list[str] = field(default_factory=list)  # ids of conflict copies made
+    rejected: dict[str, str] = field(default_factory=dict)  # "kind/id" -> server's reason
+
+
+def run_sync(store: Store, connection: Connection, progress: Progress | None = None) -> SyncReport:
+    """Exchange everything with the server until both sides are up to date."""
+    report = SyncReport()
+    state = sync_state.load()
+    skipped: set[tuple[str, str]] = set()  # rejected in this run: not sent again until next run
+    for _round in range(MAX_ROUNDS):
+        rows = [
+            row
+            for row in Outbox.select().order_by(Outbox.seq)
+            if (row.kind, row.record_id) not in skipped
+        ][:BATCH]
+        changes, sent = _prepare(rows, store.device_id)
+        payload = {
+            "protocol": PROTOCOL,
+            "device_id": store.device_id,
+            "server_id": state.server_id or None,
+            "cursor": state.cursor,
+            "membership_version": state.membership_version,
+            "limit": PULL_LIMIT,
+            "changes": changes,
+        }
+        answer = connection.sync(payload)
+        report.round_trips += 1
+        _check_answer(answer)
+        if state.server_id and answer["server_id"] != state.server_id:
+            raise ServerChanged()
+        with database.atomic():
+            _apply_acks(answer["acks"], sent, report, skipped)
+            for change in answer["changes"]:
+                records.apply_incoming(change, state.user_id)
+            state.cursor = answer["cursor"]
+            state.server_id = answer["server_id"]
+            state.membership_version = answer.get("membership_version")
+            sync_state.save(
+                cursor=state.cursor,
+                server_id=state.server_id,
+                membership_version=state.membership_version,
+            )
+        report.pulled += len(answer["changes"])
+        if progress:
+            remaining = Outbox.select().count() - len(skipped)
+            progress(report.pushed, report.pushed + max(remaining, 0))
+        more_to_push = Outbox.select().count() > len(skipped)
+        if not answer.get("more") and not more_to_push:
+            break
+    with database.atomic():
+        sync_state.save(last_sync_at=records.iso(dt.datetime.now(dt.UTC)), last_error=None)
+    return report
+
+
+def _prepare(rows: list[Outbox], device_id: str) -> tuple[list[dict], dict[str, Outbox]]:
+    """Changes to send for these outbox rows; rows whose record is gone or device-only are dropped."""
+    changes, sent = [], {}
+    for row in rows:
+        data = records.OUTGOING[row.kind](row.record_id) if row.kind in records.OUTGOING else None
+        if data is None:
+            with database.atomic():
+                Outbox.delete().where(
+                    (Outbox.kind == row.kind)
+                    & (Outbox.record_id == row.record_id)
+                    & (Outbox.seq == row.seq)
+                ).execute()
+            continue
+        change_id = f"{device_id}:{row.seq}"
+        changes.append(
+            {
+                "change_id": change_id,
+                "kind": row.kind,
+                "id": row.record_id,
+                "base_rev": records.base_rev(row.kind, row.record_id),
+                "data": data,
+            }
+        )
+        sent[change_id] = row
+    return changes, sent
+
+
+def _apply_acks(
+    acks: list[dict], sent: dict[str, Outbox], report: SyncReport, skipped: set[tuple[str, str]]
+) -> None:
+    for ack in acks:
+        row = sent.get(ack.get("change_id"))
+        if row is None:
+            continue
+        done = (
+            (Outbox.kind == row.kind)
+            & (Outbox.record_id == row.record_id)
+            & (Outbox.seq == row.seq)
+        )
+        status = ack.get("status")
+        if status in ("applied", "duplicate"):
+            # Only the state that was sent is acknowledged: an edit made meanwhile has a new seq.
+            Outbox.delete().where(done).execute()
+            if row.kind == "entry":
+                # A newer local edit grew from the text just accepted: it is its base now.
+                records.set_server_rev(row.record_id, ack.get("rev"))
+            report.pushed += 1
+        elif status == "conflict" and row.kind == "entry":
+            copy_id = records.make_conflict_copy(row.record_id)
+            if copy_id:
+                outbox.enqueue("entry", copy_id)
+                report.conflicts.append(copy_id)
+            # The server's version comes in the pull and replaces ours; our text lives on in the copy.
+            Outbox.delete().where(
+                (Outbox.kind == row.kind) & (Outbox.record_id == row.record_id)
+            ).execute()
+            records.set_server_rev(row.record_id, None)
+        else:
+            reason = ack.get("error") or "refusé par le serveur"
+            Outbox.update(attempts=Outbox.attempts + 1, last_error=reason).where(
+                (Outbox.kind == row.kind) & (Outbox.record_id == row.record_id)
+            ).execute()
+            report.rejected[f"{row.kind}/{row.record_id}"] = reason
+            skipped.add((row.kind, row.record_id))
+
+
+def _check_answer(answer: dict) -> None:
+    """A malformed reply is refused before anything of it is applied."""
+    try:
+        assert isinstance(answer["server_id"], str) and answer["server_id"]
+        assert isinstance(answer["cursor"], int)
+        assert isinstance(answer["acks"], list) and isinstance(answer["changes"], list)
+        for change in answer["changes"]:
+            assert isinstance(change["kind"], str) and isinstance(change["id"], str)
+            assert isinstance(change.get("data"), dict)
+    except (KeyError, TypeError, AssertionError) as error:
+        raise MalformedReply(repr(error)) from error

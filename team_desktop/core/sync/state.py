@@ -1,0 +1,70 @@
+"""What this device remembers about its server: address, account, cursor, server identity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from team_desktop.core.store.db import get_setting, set_setting
+from team_desktop.core.store.models import Setting
+
+KEYS = (
+    "server_url",
+    "user_id",
+    "username",
+    "display_name",
+    "device_name",
+    "cursor",
+    "server_id",
+    "membership_version",
+    "last_sync_at",
+    "last_error",
+)
+
+
+@dataclass
+class SyncState:
+    server_url: str = ""
+    user_id: str = ""
+    username: str = ""
+    display_name: str = ""
+    device_name: str = ""
+    cursor: int = 0
+    server_id: str = ""
+    membership_version: int | None = None
+    last_sync_at: str = ""
+    last_error: str = ""
+
+    @property
+    def configured(self) -> bool:
+        """A server address and an account are set."""
+        return bool(self.server_url and self.user_id)
+
+
+def load() -> SyncState:
+    """The saved sync state of the active store."""
+    values = {key: get_setting(f"sync.{key}") for key in KEYS}
+    return SyncState(
+        server_url=values["server_url"] or "",
+        user_id=values["user_id"] or "",
+        username=values["username"] or "",
+        display_name=values["display_name"] or "",
+        device_name=values["device_name"] or "",
+        cursor=int(values["cursor"] or 0),
+        server_id=values["server_id"] or "",
+        membership_version=int(values["membership_version"])
+        if values["membership_version"]
+        else None,
+        last_sync_at=values["last_sync_at"] or "",
+        last_error=values["last_error"] or "",
+    )
+
+
+def save(**changes: object) -> None:
+    """Save some fields (call inside the transaction that makes them true)."""
+    for key, value in changes.items():
+        if key not in KEYS:
+            raise KeyError(key)
+        if value is None:
+            Setting.delete().where(Setting.key == f"sync.{key}").execute()
+        else:
+            set_setting(f"sync.{key}", str(value))

@@ -1,0 +1,161 @@
+"""Settings › Account: the server's address, logging in or creating an account, this device."""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from team_desktop.core.sync import account, credentials
+from team_desktop.core.sync import state as sync_state
+from team_desktop.core.sync.errors import SyncError
+from team_desktop.ui.tasks import TaskRunner
+
+DEFAULT_SERVER = "http://127.0.0.1:8765"
+
+
+class AccountDialog(QDialog):
+    """Log in, create an account, or log out. Network work runs in the task runner."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.setWindowTitle(self.tr("Compte et synchronisation"))
+        self.setMinimumWidth(460)
+        saved = sync_state.load()
+        self.server = QLineEdit(saved.server_url or DEFAULT_SERVER)
+        self.device = QLineEdit(saved.device_name or socket.gethostname())
+        self.username = QLineEdit(saved.username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.display_name = QLineEdit(saved.display_name)
+        self.create = QCheckBox(self.tr("Créer un nouveau compte sur ce serveur"))
+        for widget, name in (
+            (self.server, "Adresse du serveur"),
+            (self.device, "Nom de cet appareil"),
+            (self.username, "Identifiant"),
+            (self.password, "Mot de passe"),
+            (self.display_name, "Nom affiché à votre groupe"),
+        ):
+            widget.setAccessibleName(self.tr(name))
+        form = QFormLayout()
+        form.addRow(self.tr("Adresse du serveur"), self.server)
+        form.addRow(self.tr("Nom de cet appareil"), self.device)
+        form.addRow(self.tr("Identifiant"), self.username)
+        form.addRow(self.tr("Mot de passe"), self.password)
+        form.addRow("", self.create)
+        form.addRow(self.tr("Nom affiché"), self.display_name)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.login_button = QPushButton(self.tr("Se connecter"))
+        self.login_button.setDefault(True)
+        self.logout_button = QPushButton(self.tr("Se déconnecter"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.logout_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "TEAM Desktop fonctionne entièrement sans serveur. Un compte sert à retrouver votre "
+                "travail sur vos autres appareils et à échanger avec votre groupe."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        if not credentials.keyring_available():
+            note = QLabel(
+                self.tr(
+                    "Aucun trousseau système n'est disponible : votre mot de passe ne sera pas gardé, "
+                    "il vous sera redemandé à chaque session."
+                )
+            )
+            note.setWordWrap(True)
+            note.setObjectName("hint")
+            layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.create.toggled.connect(self._mode)
+        self.login_button.clicked.connect(self.submit)
+        self.logout_button.clicked.connect(self.log_out)
+        self._mode(False)
+        self._show_state()
+
+    def _mode(self, create: bool) -> None:
+        self.display_name.setEnabled(create)
+        self.login_button.setText(self.tr("Créer le compte") if create else self.tr("Se connecter"))
+
+    def _show_state(self) -> None:
+        saved = sync_state.load()
+        connected = account.connect() is not None
+        self.logout_button.setEnabled(connected)
+        if connected:
+            self.status.setText(
+                self.tr("Connecté·e en tant que {u} sur {s}.").format(
+                    u=saved.display_name or saved.username, s=saved.server_url
+                )
+            )
+        elif saved.configured:
+            self.status.setText(
+                self.tr(
+                    "Compte {u} : entrez votre mot de passe pour reprendre la synchronisation."
+                ).format(u=saved.username)
+            )
+
+    def submit(self) -> None:
+        """Log in (or create the account first) off the GUI thread."""
+        url, user, password = self.server.text(), self.username.text().strip(), self.password.text()
+        if not url.strip() or not user or not password:
+            self.status.setText(
+                self.tr("Indiquez l'adresse du serveur, votre identifiant et votre mot de passe.")
+            )
+            return
+        device, name, create = (
+            self.device.text().strip(),
+            self.display_name.text().strip(),
+            self.create.isChecked(),
+        )
+        self.login_button.setEnabled(False)
+        self.status.setText(self.tr("Connexion…"))
+        self.runner.run(
+            lambda _t: account.log_in(url, user, password, device, name or None, create),
+            self._logged_in,
+            self._failed,
+            network=True,
+        )
+
+    def _logged_in(self, kept: bool) -> None:
+        self.login_button.setEnabled(True)
+        self.password.clear()
+        self._show_state()
+        if not kept:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr("(Mot de passe non gardé : aucun trousseau système.)")
+            )
+        self.accept()
+
+    def _failed(self, error: BaseException, _details: str) -> None:
+        self.login_button.setEnabled(True)
+        self.status.setText(
+            str(error)
+            if isinstance(error, SyncError)
+            else self.tr("Erreur inattendue : {e}").format(e=error)
+        )
+
+    def log_out(self) -> None:
+        self.runner.run(
+            lambda _t: account.log_out(), lambda _r: self._show_state(), self._failed, network=True
+        )

@@ -1,0 +1,78 @@
+"""The pending-changes view: what waits to leave the device, its state, and a retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from team_desktop.core import pending
+
+
+class PendingView(QWidget):
+    """Lists the outbox. Signals: retry_requested()."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel(self.tr("En attente d'envoi"))
+        title.setObjectName("viewTitle")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("Quoi"), self.tr("Depuis"), self.tr("État")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Changements en attente"))
+        self.retry_button = QPushButton(self.tr("Réessayer maintenant"))
+        row = QHBoxLayout()
+        row.addWidget(self.retry_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.retry_button.clicked.connect(self._retry)
+
+    def reload(self) -> None:
+        changes = pending.pending_changes()
+        self.table.setRowCount(len(changes))
+        for row, change in enumerate(changes):
+            state = (
+                self.tr("Refusé : {e} (essais : {n})").format(
+                    e=change.last_error, n=change.attempts
+                )
+                if change.last_error
+                else self.tr("En attente de connexion")
+            )
+            values = [change.label, change.description, f"{change.queued_at:%d/%m %H:%M}", state]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(2)
+        self.summary.setText(
+            self.tr("Tout est envoyé : rien n'attend sur cet appareil.")
+            if not changes
+            else self.tr(
+                "{n} changement(s) attendent la prochaine synchronisation. Rien n'est jamais "
+                "abandonné : un changement refusé reste ici avec la raison."
+            ).format(n=len(changes))
+        )
+
+    def _retry(self) -> None:
+        pending.retry_all()
+        self.retry_requested.emit()

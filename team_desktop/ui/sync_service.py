@@ -1,0 +1,130 @@
+"""Runs sync in the background: at start, after local changes, on a timer and on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from team_desktop.core import outbox
+from team_desktop.core.store.db import Store
+from team_desktop.core.store.models import database
+from team_desktop.core.sync import account
+from team_desktop.core.sync import state as sync_state
+from team_desktop.core.sync.engine import SyncReport, run_sync
+from team_desktop.core.sync.errors import OfflineError, SyncError
+from team_desktop.ui.tasks import TaskRunner
+
+DEBOUNCE_MS = 4_000
+PERIOD_MS = 5 * 60_000
+WATCH_MS = 3_000
+
+
+class SyncService(QObject):
+    """Owns when to sync; never syncs on the GUI thread.
+
+    Signals: status_changed(state, text) with state one of "unconfigured", "offline", "syncing",
+    "ok", "error", "login"; progress(done, total); synced(report) after a successful sync.
+    """
+
+    status_changed = Signal(str, str)
+    progress = Signal(int, int)
+    synced = Signal(object)
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.running = False
+        self._again = False
+        self.state = "unconfigured"
+        self.text = ""
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.sync_now)
+        self._period = QTimer(self, interval=PERIOD_MS)
+        self._period.timeout.connect(self.sync_now)
+        # Features write through core without telling us: watching the outbox keeps them apart.
+        self._last_seq = outbox.last_seq()
+        self._watch = QTimer(self, interval=WATCH_MS)
+        self._watch.timeout.connect(self._check_outbox)
+
+    def start(self) -> None:
+        """Sync once now (if configured) and then periodically."""
+        self._period.start()
+        self._watch.start()
+        self.sync_now()
+
+    def _check_outbox(self) -> None:
+        seq = outbox.last_seq()
+        if seq != self._last_seq:
+            self._last_seq = seq
+            self.local_change()
+
+    def local_change(self) -> None:
+        """Something was written locally: sync soon, once typing has settled."""
+        self._debounce.start()
+
+    def sync_now(self) -> None:
+        """Start a sync unless one is running (then another follows it)."""
+        if self.running:
+            self._again = True
+            return
+        connection = account.connect()
+        if connection is None:
+            saved = sync_state.load()
+            if not saved.server_url:
+                self._set("unconfigured", self.tr("Synchronisation non configurée"))
+            else:
+                self._set(
+                    "login", self.tr("Connectez-vous pour synchroniser (Paramètres › Compte)")
+                )
+            return
+        self.running = True
+        self._set("syncing", self.tr("Synchronisation…"))
+        store = self.store
+        self.runner.run(
+            lambda task: run_sync(store, connection, task.progress),
+            self._done,
+            self._failed,
+            self.progress.emit,
+            network=True,
+        )
+
+    def _done(self, report: SyncReport) -> None:
+        self.running = False
+        now = dt.datetime.now().strftime("%H:%M")
+        waiting = outbox.count()
+        text = self.tr("À jour ({t})").format(t=now)
+        if report.rejected:
+            text = self.tr(
+                "À jour ({t}) — {n} changement(s) refusé(s), voir « En attente »"
+            ).format(t=now, n=len(report.rejected))
+        elif waiting:
+            text = self.tr("Synchronisé à {t} — {n} en attente").format(t=now, n=waiting)
+        self._set("ok", text)
+        self.synced.emit(report)
+        self._follow_up()
+
+    def _failed(self, error: BaseException, details: str) -> None:
+        self.running = False
+        if isinstance(error, OfflineError):
+            self._set("offline", self.tr("Hors ligne — vos changements attendent la connexion"))
+        elif isinstance(error, SyncError):
+            self._set("error", str(error))
+        else:
+            self._set(
+                "error",
+                self.tr("Erreur inattendue pendant la synchronisation ; rien n'a été perdu."),
+            )
+        with database.atomic():
+            sync_state.save(last_error=str(error) or details[-500:])
+        self._follow_up()
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def _set(self, state: str, text: str) -> None:
+        self.state, self.text = state, text
+        self.status_changed.emit(state, text)
