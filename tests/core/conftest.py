@@ -157,3 +157,13 @@ def archive_kit() -> type[ArchiveKit]:
 def good_archive(tmp_path: Path, pack: PackFolder) -> Path:
     """The mini pack built into tmp_path/good.teampack."""
     return pack.build(tmp_path / "good.teampack")
+
+
+@pytest.fixture
+def course(store: Store) -> Store:
+    """The fresh `store` with the mini pack (lessons, activities) installed."""
+    from team_desktop.core import library
+
+    installed, failures = library.install_bundled(store, MINI_PACK.parent)
+    assert [r.pack_id for r in installed] == ["test-mini"] and not failures
+    return store

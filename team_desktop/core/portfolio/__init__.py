@@ -1,0 +1,1 @@
+"""The reflective portfolio (journal de bord): entries, templates, history, attachments, bin."""
