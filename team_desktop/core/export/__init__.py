@@ -1,0 +1,1 @@
+"""Exports of the learner's writing: Markdown folder, one HTML file, Leap2A zip, notes."""

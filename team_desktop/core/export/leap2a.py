@@ -1,0 +1,236 @@
+"""The journal as a Leap2A (2010-07) zip, the ePortfolio exchange format Mahara imports.
+
+Terms and namespaces, and where they were checked:
+- Namespaces `leap2` = http://terms.leapspecs.org/ and the `<leap2:version>` element:
+  leapspecs wiki, "Updating Leap2A to 2010-07". Categories base
+  http://wiki.leapspecs.org/2A/categories/ (with the final slash): Mahara
+  htdocs/import/leap/lib.php (NS_CATEGORIES), and its export header.tpl.
+- The journal is an item of type `selection` with category `selection_type#Blog`, listing its
+  entries with `leap2:has_part`: Mahara artefact/blog/import/leap/lib.php imports exactly that as
+  a blog (score 100) and each `has_part` target as a post.
+- Plain tags are `atom:category` WITHOUT a scheme: Mahara's `get_entry_tags` reads only those.
+- Files: Leap2A 2A/attachments — a file that matters is a `resource` item linked to the file in
+  the zip with `rel="enclosure"` (href relative, type, length); 2010-07 keeps `enclosure` for
+  item→file only, so the entry points at the resource item with Atom's `related`. Mahara's
+  `create_attachment` attaches a post's `related` targets. (An enclosure straight from a post
+  would make Mahara take the post itself for a file: LeapImportFile::is_file.)
+- The course activity an entry is about is an item of type `activity`, linked with
+  `leap2:reflects_on` / `leap2:reflected_on_by` (Leap2A relationships).
+- `categories:audience#Private` marks private entries (Leap2A categories, "audience").
+- XHTML content is a `div` in the XHTML namespace, unprefixed: Mahara's `get_entry_content`
+  expects that exact opening.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from team_desktop import __version__
+from team_desktop.core.export.html import rewrite_body_images
+from team_desktop.core.export.naming import UniqueNames
+from team_desktop.core.export.output import staged_file
+from team_desktop.core.export.selection import (
+    Attachment,
+    CourseLink,
+    ExportEntry,
+    ExportResult,
+)
+from team_desktop.core.export.xhtml import XHTML_NS, to_xhtml
+from team_desktop.core.i18n import _
+from team_desktop.core.render import render_markdown
+from team_desktop.core.store.portfolio_models import GROUP
+
+Progress = Callable[[int, int], None]
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+LEAP2_NS = "http://terms.leapspecs.org/"
+CATEGORIES_NS = "http://wiki.leapspecs.org/2A/categories/"
+LEAP2A_VERSION = "http://www.leapspecs.org/2010-07/2A/"
+# Stable ids across exports: the same entry keeps the same Atom id.
+_ID_SPACE = uuid.UUID("5b0d0a52-6a4e-4e63-9d0c-7f3f1d5e2a11")
+
+
+def export_leap2a(
+    entries: list[ExportEntry],
+    output: Path,
+    author: str = "",
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write `output` as a zip: `leap2a.xml` at the root and the attached files under `files/`."""
+    result = ExportResult(Path(output), len(entries))
+    with (
+        staged_file(Path(output)) as scratch,
+        zipfile.ZipFile(scratch, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        names = UniqueNames()
+        files: dict[str, str] = {}  # blob hash -> path in the zip
+        for done, entry in enumerate(entries):
+            if progress:
+                progress(done, len(entries))
+            for attachment in entry.attachments:
+                if attachment.hash in files:
+                    continue
+                if not attachment.present:
+                    result.missing_attachments.append(attachment.name)
+                    continue
+                files[attachment.hash] = f"files/{names.take_file_name(attachment.name)}"
+                archive.write(attachment.path, files[attachment.hash])
+                result.attachments += 1
+        archive.writestr("leap2a.xml", leap2a_xml(entries, files, author))
+    if progress:
+        progress(len(entries), len(entries))
+    return result
+
+
+def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = "") -> str:
+    """The Atom feed; `files` maps each attachment hash present in the zip to its path."""
+    now = _stamp(dt.datetime.now(dt.UTC))
+    journal_id = _iri("journal")
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>\n',
+        f'<feed xmlns="{ATOM_NS}" xmlns:rdf="{RDF_NS}" xmlns:leap2="{LEAP2_NS}" '
+        f'xmlns:categories="{CATEGORIES_NS}">\n',
+        f"<leap2:version>{LEAP2A_VERSION}</leap2:version>\n",
+        f"<id>{_iri('export', now)}</id>\n",
+        _element("title", _("Journal de formation exporté de TEAM Desktop")),
+        f"<updated>{now}</updated>\n",
+        f'<generator version="{__version__}">TEAM Desktop</generator>\n',
+        f"<author><name>{escape(author or _('Apprenant·e TEAM'))}</name></author>\n",
+    ]
+    journal_links = "".join(
+        f'<link rel="leap2:has_part" href="{_entry_iri(e)}" leap2:display_order="{n}"/>\n'
+        for n, e in enumerate(entries, start=1)
+    )
+    parts.append(
+        _item(
+            journal_id,
+            _("Mon journal de formation"),
+            now,
+            "selection",
+            _text_content(_("Journal de formation du MOOC TEAM.")),
+            '<category scheme="categories:selection_type#" term="Blog"/>\n' + journal_links,
+        )
+    )
+    course_items: dict[str, tuple[CourseLink, str, list[str]]] = {}
+    file_items: dict[str, Attachment] = {}
+    for entry in entries:
+        parts.append(_entry_item(entry, journal_id, files, course_items, file_items))
+    for link, kind, reflections in course_items.values():
+        parts.append(_course_item(link, kind, reflections, now))
+    for digest, attachment in file_items.items():
+        parts.append(_file_item(attachment, files[digest], now))
+    parts.append("</feed>\n")
+    return "".join(parts)
+
+
+def _entry_item(
+    entry: ExportEntry,
+    journal_id: str,
+    files: dict[str, str],
+    course_items: dict[str, tuple[CourseLink, str, list[str]]],
+    file_items: dict[str, Attachment],
+) -> str:
+    own_id = _entry_iri(entry)
+    extra = [f'<link rel="leap2:is_part_of" href="{journal_id}"/>\n']
+    for tag in entry.tags:
+        extra.append(f"<category term={quoteattr(tag)}/>\n")
+    if entry.visibility != GROUP:
+        extra.append('<category scheme="categories:audience#" term="Private"/>\n')
+    for link, kind in ((entry.activity, "activity"), (entry.lesson, "lesson")):
+        if link:
+            item = course_items.setdefault(link.uid, (link, kind, []))
+            item[2].append(own_id)
+            extra.append(f'<link rel="leap2:reflects_on" href="{_iri("course", link.uid)}"/>\n')
+    if entry.conflict_of:
+        extra.append(f'<link rel="related" href="{_iri("entry", entry.conflict_of)}"/>\n')
+    for attachment in entry.attachments:
+        if attachment.hash in files:
+            file_items.setdefault(attachment.hash, attachment)
+            extra.append(f'<link rel="related" href="{_iri("file", attachment.hash)}"/>\n')
+    # Mahara turns an image whose source is a file item, marked rel="enclosure", into a link to
+    # the imported file (PluginImportLeap::fix_artefact_reference).
+    body = rewrite_body_images(
+        render_markdown(entry.body),
+        [a for a in entry.attachments if a.hash in files],
+        lambda a: f'src="{_iri("file", a.hash)}" rel="enclosure"',
+    )
+    xhtml = to_xhtml(body)
+    content = f'<content type="xhtml"><div xmlns="{XHTML_NS}">{xhtml}</div></content>\n'
+    published = _stamp(dt.datetime.combine(entry.date, dt.time(12), dt.UTC))
+    return _item(
+        own_id,
+        entry.title or _("Sans titre"),
+        _stamp(entry.updated_at),
+        "entry",
+        content,
+        "".join(extra),
+        published,
+    )
+
+
+def _course_item(link: CourseLink, kind: str, reflections: list[str], now: str) -> str:
+    where = _("Leçon") if kind == "lesson" else _("Activité")
+    text = f"{where} du MOOC TEAM" + (f", module « {link.module} »" if link.module else "")
+    links = "".join(f'<link rel="leap2:reflected_on_by" href="{r}"/>\n' for r in reflections)
+    return _item(_iri("course", link.uid), link.title, now, "activity", _text_content(text), links)
+
+
+def _file_item(attachment: Attachment, zip_path: str, now: str) -> str:
+    enclosure = (
+        f'<link rel="enclosure" href="{quote(zip_path)}" type={quoteattr(attachment.mime)} '
+        f'length="{attachment.size}"/>\n'
+    )
+    return _item(
+        _iri("file", attachment.hash),
+        attachment.name,
+        now,
+        "resource",
+        _text_content(attachment.name),
+        enclosure,
+    )
+
+
+def _item(
+    item_id: str,
+    title: str,
+    updated: str,
+    leap_type: str,
+    content: str,
+    extra: str,
+    published: str | None = None,
+) -> str:
+    head = f"<entry>\n<id>{item_id}</id>\n{_element('title', title)}<updated>{updated}</updated>\n"
+    if published:
+        head += f"<published>{published}</published>\n"
+    return f'{head}{content}<rdf:type rdf:resource="leap2:{leap_type}"/>\n{extra}</entry>\n'
+
+
+def _text_content(text: str) -> str:
+    return f'<content type="text">{escape(text)}</content>\n'
+
+
+def _element(name: str, text: str) -> str:
+    return f"<{name}>{escape(text)}</{name}>\n"
+
+
+def _entry_iri(entry: ExportEntry) -> str:
+    return _iri("entry", entry.id)
+
+
+def _iri(*parts: str) -> str:
+    """A stable `urn:uuid:` Atom id for a thing of this export (entries keep theirs)."""
+    return f"urn:uuid:{uuid.uuid5(_ID_SPACE, '/'.join(parts))}"
+
+
+def _stamp(moment: dt.datetime) -> str:
+    """RFC 3339, in UTC, as Atom wants."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

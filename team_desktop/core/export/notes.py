@@ -1,0 +1,114 @@
+"""Co-preparation notes to Markdown (a folder) and to the HTML the PDF is printed from.
+
+The note's text comes from the store's caches (`title_cache`, `text_cache`): the CRDT document
+holds authorship and ready marks, which no core API exposes yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from team_desktop.core.export.html import page
+from team_desktop.core.export.labels import long_date, visibility_label
+from team_desktop.core.export.naming import UniqueNames, slugify
+from team_desktop.core.export.output import staged_folder
+from team_desktop.core.export.selection import CourseLink, ExportResult, as_datetime
+from team_desktop.core.i18n import _
+from team_desktop.core.render import escape
+from team_desktop.core.store.models import ActivityRecord
+from team_desktop.core.store.portfolio_models import Note
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExportNote:
+    """One co-preparation note as the exports see it."""
+
+    id: str
+    title: str
+    text: str
+    visibility: str
+    updated_at: dt.datetime
+    activity: CourseLink | None = None
+
+
+def select_notes(note_ids: tuple[str, ...] = ()) -> list[ExportNote]:
+    """Notes of the active store (all, or these ids), bin and tombstones left out, by title."""
+    query = Note.select().where(Note.trashed_at.is_null() & (Note.deleted == False))  # noqa: E712
+    if note_ids:
+        query = query.where(Note.id.in_(list(note_ids)))
+    notes = []
+    for row in query:
+        activity = None
+        if row.activity_uid:
+            record = ActivityRecord.get_or_none(ActivityRecord.uid == row.activity_uid)
+            activity = CourseLink(row.activity_uid, record.title if record else row.activity_uid)
+        notes.append(
+            ExportNote(
+                id=row.id,
+                title=row.title_cache,
+                text=row.text_cache,
+                visibility=row.visibility,
+                updated_at=as_datetime(row.updated_at),
+                activity=activity,
+            )
+        )
+    return sorted(notes, key=lambda n: (n.title.casefold(), n.id))
+
+
+def note_markdown(note: ExportNote) -> str:
+    """A note as Markdown: front matter, title, its text as written."""
+    meta = {"title": note.title, "updated": note.updated_at.date().isoformat()}
+    if note.activity:
+        meta["activity"] = note.activity.title
+        meta["activity_uid"] = note.activity.uid
+    meta["visibility"] = note.visibility
+    meta["id"] = note.id
+    front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+    title = " ".join(note.title.split()) or _("Note sans titre")
+    return f"---\n{front}\n---\n\n# {title}\n\n{note.text.strip()}\n"
+
+
+def export_notes_markdown(
+    notes: list[ExportNote], output: Path, progress: Progress | None = None
+) -> ExportResult:
+    """Write `output/` (absent or empty): `index.md` and one `.md` per note."""
+    with staged_folder(Path(output)) as folder:
+        names = UniqueNames()
+        names.take("index", ".md")
+        index = [f"# {_('Mes notes de co-préparation')}", ""]
+        for done, note in enumerate(notes):
+            if progress:
+                progress(done, len(notes))
+            name = names.take(slugify(note.title, "note"), ".md")
+            (folder / name).write_text(note_markdown(note), encoding="utf-8")
+            index.append(f"- [{' '.join(note.title.split()) or _('Note sans titre')}]({name})")
+        (folder / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    return ExportResult(Path(output), len(notes))
+
+
+def notes_html(notes: list[ExportNote]) -> str:
+    """Every note on its own page, text kept as written (line breaks included)."""
+    title = _("Mes notes de co-préparation")
+    sections = []
+    for note in notes:
+        meta = [escape(_("Modifiée le {d}").format(d=long_date(note.updated_at.date())))]
+        meta.append(escape(visibility_label(note.visibility)))
+        if note.activity:
+            meta.append(escape(_("Activité : {t}").format(t=note.activity.title)))
+        paragraphs = "".join(
+            f"<p>{'<br>'.join(escape(line) for line in block.splitlines())}</p>"
+            for block in note.text.strip().split("\n\n")
+            if block.strip()
+        )
+        sections.append(
+            f'<div class="entry"><h2 class="entry-title pagebreak">'
+            f"{escape(note.title or _('Note sans titre'))}</h2>"
+            f'<p class="meta">{" · ".join(meta)}</p><div class="entry-body">{paragraphs}</div></div>'
+        )
+    return page(title, f"<h1>{escape(title)}</h1>" + "".join(sections))
