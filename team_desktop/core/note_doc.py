@@ -1,0 +1,198 @@
+"""One co-preparation note as a pycrdt document: its text, title, authors and ready marks.
+
+Layout of the Y document (docs/decisions/0005-note-crdt.md):
+- Text "body": the note's Markdown; every inserted run carries {"author": <author id>};
+- Map "meta": "title", and "author:<id>" -> display name (flat keys: a nested map made
+  concurrently on two devices would keep only one of them);
+- Map "ready": author id -> ISO date when that author marked the note ready.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pycrdt import Doc, Map, Text, get_update, merge_updates
+
+from team_desktop.core.note_positions import (
+    TextChange,
+    delta_to_changes,
+    index_to_utf8,
+    narrow_change,
+    single_change,
+    utf8_len,
+)
+
+BODY, META, READY = "body", "meta", "ready"
+TITLE_KEY = "title"
+AUTHOR_PREFIX = "author:"
+TEMPLATE_AUTHOR = "template"  # the template's text belongs to nobody
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes on this device: a stable id and the name co-authors see."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text written by one author (`author_id` None when the run carries none)."""
+
+    text: str
+    author_id: str | None
+
+
+class NoteDoc:
+    """A note's CRDT document in memory; edits here are later saved by `notes.save`."""
+
+    def __init__(self, state: bytes | None = None):
+        """Load from a stored state (a full update); raises ValueError if it cannot be read."""
+        self.doc = Doc()
+        self.body = self.doc.get(BODY, type=Text)
+        self.meta = self.doc.get(META, type=Map)
+        self.ready = self.doc.get(READY, type=Map)
+        if state:
+            self.doc.apply_update(state)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return str(self.body)
+
+    @property
+    def title(self) -> str:
+        value = self.meta.get(TITLE_KEY)
+        return value if isinstance(value, str) else ""
+
+    def author_names(self) -> dict[str, str]:
+        """Display names of everyone who wrote in or marked this note, by author id."""
+        names = {}
+        for key in self.meta.keys():
+            value = self.meta.get(key)
+            if key.startswith(AUTHOR_PREFIX) and isinstance(value, str):
+                names[key[len(AUTHOR_PREFIX) :]] = value
+        return names
+
+    def spans(self) -> list[Span]:
+        """The text as runs of one author each, in order (adjacent runs of one author joined)."""
+        spans: list[Span] = []
+        for content, attrs in self.body.diff():
+            if not isinstance(content, str) or not content:
+                continue
+            author = (attrs or {}).get("author")
+            author = author if isinstance(author, str) else None
+            if spans and spans[-1].author_id == author:
+                spans[-1] = Span(spans[-1].text + content, author)
+            else:
+                spans.append(Span(content, author))
+        return spans
+
+    def ready_marks(self) -> dict[str, str]:
+        """Author id -> ISO date of each "ready" mark."""
+        return {k: v for k, v in self.ready.items() if isinstance(v, str)}
+
+    # -- local edits ------------------------------------------------------------------------
+
+    def set_title(self, title: str) -> bool:
+        """Change the title (last writer wins on concurrent edits); False if unchanged."""
+        title = " ".join(title.split())
+        if title == self.title:
+            return False
+        self.meta[TITLE_KEY] = title
+        return True
+
+    def sign(self, author: Author) -> None:
+        """Record `author`'s display name in the note (only when it is new or changed)."""
+        key = AUTHOR_PREFIX + author.id
+        if self.meta.get(key) != author.name:
+            self.meta[key] = author.name
+
+    def insert_template(self, template: str) -> None:
+        """Put a template's text at the end, attributed to no one."""
+        if template:
+            self.body.insert(utf8_len(self.text), template, {"author": TEMPLATE_AUTHOR})
+
+    def apply_local_edit(self, position: int, removed: int, added: str, author: Author) -> bool:
+        """An edit in the editor's terms (UTF-16 position, units removed, text added).
+
+        `position` and `removed` refer to the text before the edit, which is this document's
+        text. Returns False when nothing actually changed.
+        """
+        old = self.text
+        start, end, inserted = narrow_change(old, position, removed, added)
+        return self._replace(old, start, end, inserted, author)
+
+    def replace_all(self, new_text: str, author: Author) -> bool:
+        """Make the text `new_text` with the smallest single replacement (a safety net)."""
+        old = self.text
+        start, end, inserted = single_change(old, new_text)
+        return self._replace(old, start, end, inserted, author)
+
+    def _replace(self, old: str, start: int, end: int, inserted: str, author: Author) -> bool:
+        if start == end and not inserted:
+            return False
+        offset = index_to_utf8(old, start)
+        with self.doc.transaction():
+            if end > start:
+                del self.body[offset : offset + utf8_len(old[start:end])]
+            if inserted:
+                self.body.insert(offset, inserted, {"author": author.id})
+            self.sign(author)
+        return True
+
+    def set_ready(self, author: Author, ready: bool, when: dt.datetime | None = None) -> bool:
+        """Mark or unmark the note as ready for `author`; False if already so."""
+        if ready == (author.id in self.ready_marks()):
+            return False
+        with self.doc.transaction():
+            if ready:
+                moment = when or dt.datetime.now(dt.UTC)
+                self.ready[author.id] = moment.isoformat(timespec="seconds")
+                self.sign(author)
+            else:
+                self.ready.pop(author.id, None)
+        return True
+
+    # -- merging ----------------------------------------------------------------------------
+
+    def merge(self, update: bytes) -> list[TextChange]:
+        """Apply an update from elsewhere; returns the text changes for an open editor.
+
+        Raises ValueError when `update` cannot be decoded (nothing is changed then).
+        """
+        old = self.text
+        deltas: list[list[dict]] = []
+        subscription = self.body.observe(lambda event: deltas.append(list(event.delta)))
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self.body.unobserve(subscription)
+        changes: list[TextChange] = []
+        for delta in deltas:
+            more, old = delta_to_changes(old, delta)
+            changes += more
+        return changes
+
+    # -- encoding ---------------------------------------------------------------------------
+
+    def state_vector(self) -> bytes:
+        return self.doc.get_state()
+
+    def encode(self, *known: bytes) -> bytes:
+        """The whole document as one update, for storing.
+
+        `known` are the updates this document was built from: parts of them still waiting
+        for a predecessor are not in `doc.get_update()`, so they are merged back in.
+        """
+        encoded = self.doc.get_update()
+        if not known:
+            return encoded
+        merged = merge_updates(*known)
+        state = self.doc.get_state()
+        if len(get_update(merged, state)) > len(get_update(encoded, state)):
+            return merge_updates(merged, encoded)
+        return encoded
