@@ -22,7 +22,8 @@ Progress = Callable[[int, int], None]
 # element/class, page breaks as properties of block elements.
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt;
-       color: #1f2933; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+       color: #1f2933; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+p, li { line-height: 145%; }
 h1 { font-size: 20pt; color: #0b4f6c; margin-bottom: 0.2em; }
 h2.entry-title { font-size: 16pt; color: #0b4f6c; margin-top: 1.5em; margin-bottom: 0.2em; }
 p.meta { color: #52606d; font-size: 9pt; margin-top: 0; }
@@ -30,6 +31,7 @@ span.tag { background-color: #e6f0f5; color: #0b4f6c; padding: 0 0.3em; }
 div.entry-body { margin-top: 0.8em; }
 div.attachments { margin-top: 1em; border-top: 1px solid #cbd2d9; padding-top: 0.4em; }
 div.attachments p.caption { color: #52606d; font-size: 9pt; margin-top: 0.2em; }
+div.figure { margin-top: 0.6em; }
 img { max-width: 100%; }
 table { border-collapse: collapse; }
 td, th { border: 1px solid #cbd2d9; padding: 0.2em 0.5em; }
@@ -133,7 +135,7 @@ def _attachments_html(attachments: list[Attachment], result: ExportResult | None
             result.attachments += 1
         if attachment.is_image:
             parts.append(
-                f'<p><img src="{data_uri(attachment)}" alt="{escape(attachment.name)}"></p>'
+                f'<div class="figure"><img src="{data_uri(attachment)}" alt="{escape(attachment.name)}"></div>'
                 f'<p class="caption">{escape(attachment.name)} ({size})</p>'
             )
         else:

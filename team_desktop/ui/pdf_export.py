@@ -1,0 +1,92 @@
+"""PDF from the export HTML: A4, margins, page numbers; no window needed (works offscreen).
+
+The HTML is the one `core.export` builds for the HTML file, so both outputs read the same.
+Needs a QGuiApplication (fonts); safe in a worker thread: images are loaded as QImage.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from team_desktop.core.export.output import ExportError, staged_file
+
+RESOLUTION = 300
+SCREEN_DPI = 96  # what HTML pixel sizes mean
+MARGINS_MM = QMarginsF(20, 18, 20, 22)
+_DATA_IMAGE = re.compile(r'src="(data:image/[a-z+.-]+;base64,([A-Za-z0-9+/=]+))"')
+
+
+def write_pdf(html: str, output: Path, title: str = "") -> int:
+    """Print `html` to `output` (A4, page numbers); returns the number of pages."""
+    with staged_file(Path(output)) as scratch:
+        writer = QPdfWriter(str(scratch))
+        writer.setTitle(title)
+        writer.setCreator("TEAM Desktop")
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                MARGINS_MM,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        page = writer.pageLayout().paintRectPixels(RESOLUTION)
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(writer)
+        _add_images(document, html, page.width())
+        document.setHtml(html)
+        document.setPageSize(QSizeF(page.width(), page.height()))
+        pages = document.pageCount()
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"PDF: impossible d'écrire {output}")
+        try:
+            for number in range(pages):
+                if number:
+                    writer.newPage()
+                _draw_page(painter, document, number, pages, page.width(), page.height())
+        finally:
+            painter.end()
+    return pages
+
+
+def _draw_page(
+    painter: QPainter, document: QTextDocument, number: int, pages: int, width: int, height: int
+) -> None:
+    painter.save()
+    painter.translate(0, -number * height)
+    document.drawContents(painter, QRectF(0, number * height, width, height))
+    painter.restore()
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(8)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    footer = QRectF(0, height, width, RESOLUTION * 12 / 25.4)  # in the bottom margin
+    painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, f"{number + 1} / {pages}")
+
+
+def _add_images(document: QTextDocument, html: str, text_width: int) -> None:
+    """Inline images as resources, no wider than the text (HTML sizes are screen pixels)."""
+    widest = int(text_width * SCREEN_DPI / RESOLUTION)
+    for match in set(_DATA_IMAGE.findall(html)):
+        uri, payload = match
+        image = QImage.fromData(base64.b64decode(payload))
+        if image.isNull():
+            continue
+        if image.width() > widest:
+            image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(uri), image)

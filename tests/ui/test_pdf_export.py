@@ -1,0 +1,58 @@
+"""PDF of the journal and notes: a real PDF, A4, one entry per page, long entries paginated."""
+
+from __future__ import annotations
+
+import re
+
+from team_desktop.core.export.html import journal_html
+from team_desktop.core.export.notes import notes_html, select_notes
+from team_desktop.core.export.selection import select_entries
+from team_desktop.core.store.models import database
+from team_desktop.core.store.portfolio_models import Note
+from team_desktop.ui.pdf_export import write_pdf
+from tests.core.export_kit import add_entry, png_bytes, store_blob
+
+PAGE = re.compile(rb"/Type\s*/Page[^s]")
+A4_POINTS = (595, 842)
+
+
+def pages_in(pdf: bytes) -> int:
+    return len(PAGE.findall(pdf))
+
+
+def test_short_entries_one_page_each_after_contents(qapp, store, tmp_path):
+    image = store_blob(store.paths, png_bytes(3000, 800), "très large.png", "image/png")
+    add_entry("Un", "Texte *court* : é à ç œ", ["bilan"], attachments=[image])
+    add_entry("Deux", "Encore")
+    add_entry("Trois", "Fin")
+    output = tmp_path / "journal.pdf"
+    count = write_pdf(journal_html(select_entries(store.paths)), output, "Journal")
+    data = output.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert count == 4  # contents, then each entry on a page of its own
+    assert pages_in(data) == 4
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", data)
+    assert (round(float(box.group(1))), round(float(box.group(2)))) == A4_POINTS
+
+
+def test_long_entry_runs_over_several_pages(qapp, store, tmp_path):
+    add_entry("Court", "Une ligne")
+    add_entry("Long", "\n\n".join(f"Paragraphe {n} : " + "réflexion " * 90 for n in range(80)))
+    output = tmp_path / "long.pdf"
+    count = write_pdf(journal_html(select_entries(store.paths)), output)
+    assert count >= 6  # contents, the short entry, then the long one over at least 4 pages
+    assert pages_in(output.read_bytes()) == count
+
+
+def test_notes_pdf(qapp, store, tmp_path):
+    with database.atomic():
+        for n in range(2):
+            Note.create(
+                id=f"note{n}",
+                crdt_state=b"",
+                title_cache=f"Séance {n}",
+                text_cache="Objectifs\n- observer\n\nDéroulé",
+            )
+    output = tmp_path / "notes.pdf"
+    count = write_pdf(notes_html(select_notes()), output)
+    assert count == 3 and pages_in(output.read_bytes()) == 3
