@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from team_desktop import __version__
+from team_desktop import __version__, data_cli
 from team_desktop.core.i18n import _
 
 
@@ -36,13 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", choices=["home", "bookmarks", "search"], help=argparse.SUPPRESS)
     parser.add_argument("--search", metavar="MOTS", help=_("ouvrir la recherche sur ces mots"))
     parser.set_defaults(command=None)
-    parser.add_subparsers(dest="command", metavar="")
+    data_cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMANDE"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `team-desktop`."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command:
+        return data_cli.run_command(args)
     # Qt is imported only when a window is needed: command-line tasks start fast without it.
     from team_desktop.ui.app import run_gui
 

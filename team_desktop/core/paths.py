@@ -94,6 +94,11 @@ class DataPaths:
         return self.root / "ui-state.ini"
 
     @property
+    def lock(self) -> Path:
+        """Held by the app while it runs on this folder (and by a restore)."""
+        return self.root / "team-desktop.lock"
+
+    @property
     def tmp(self) -> Path:
         """Scratch space on the same filesystem, so finished work can be renamed into place."""
         return self.root / "tmp"
