@@ -207,7 +207,7 @@ def _restore(args: argparse.Namespace) -> str:
     finally:
         lock.unlock()
     text = _("Sauvegarde du {d} restaurée dans {root}.").format(
-        d=result.info.created_at[:10] or "?", root=paths.root
+        d=result.info.created_label, root=paths.root
     )
     if result.previous:
         text += " " + _("Vos données d'avant sont gardées dans {p}.").format(p=result.previous)

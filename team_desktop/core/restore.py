@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from team_desktop.core.backup import CHUNK, DATABASE, FORMAT, KIND, MANIFEST, scratch_folder
+from team_desktop.core.export.labels import long_date
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.migrations import SCHEMA_VERSION
@@ -43,6 +44,14 @@ class BackupInfo:
     app_version: str
     schema_version: int
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def created_label(self) -> str:
+        """When the backup was made, as the learner reads a date ("2 mai 2024")."""
+        try:
+            return long_date(dt.datetime.fromisoformat(self.created_at).astimezone().date())
+        except ValueError:
+            return "?"
 
 
 @dataclass
@@ -154,6 +163,13 @@ def _unpack(backup: Path, scratch: Path, progress: Progress | None) -> BackupInf
         NotImplementedError,
     ) as error:
         raise RestoreError(_damaged(backup, _("données corrompues"))) from error
+    except OSError as error:
+        raise RestoreError(
+            _(
+                "La sauvegarde n'a pas pu être vérifiée ({e} ; le disque est-il plein ?). "
+                "Vos données n'ont pas changé."
+            ).format(e=error.strerror or error)
+        ) from error
     _check_database(scratch / DATABASE, info, backup)
     return info
 

@@ -24,6 +24,8 @@ class Act(enum.Enum):
     GROUPS = "groups"
     FEED = "feed"
     PENDING = "pending"
+    JOURNAL = "journal"
+    NEW_ENTRY = "new_entry"
 
 
 def _tr(text: str) -> str:
@@ -66,6 +68,16 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         "En &attente d'envoi",
         [],
         "Les changements qui n'ont pas encore quitté cet appareil",
+    ),
+    Act.JOURNAL: (
+        "&Journal de bord",
+        ["Ctrl+J"],
+        "Vos entrées de journal, leurs filtres et la corbeille",
+    ),
+    Act.NEW_ENTRY: (
+        "&Nouvelle entrée…",
+        [QKeySequence.StandardKey.New],
+        "Commencer une entrée de journal à partir d'un modèle",
     ),
 }
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from team_desktop import __version__
 from team_desktop.core import library
 from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
+from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.tasks import TaskRunner
@@ -60,7 +61,7 @@ def run_gui(args: argparse.Namespace) -> int:
             interactive,
         )
         return 1
-    lock = QLockFile(str(paths.root / "team-desktop.lock"))
+    lock = QLockFile(str(paths.lock))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
         error_box(
@@ -72,6 +73,12 @@ def run_gui(args: argparse.Namespace) -> int:
             interactive,
         )
         return 1
+    try:
+        # A restore asked for in the last session: now, while no store is open.
+        restored = apply_pending_restore(paths)
+    except RestoreError as error:
+        restored = None
+        error_box(str(error), interactive)
     try:
         store = open_store(paths)
     except StoreError as error:
@@ -88,6 +95,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore_state()
     window.show()
     window.sharing.start()
+    if restored:
+        window.data.show_restored(restored)
     if args.lesson:
         window.open_lesson(args.lesson)
     elif args.search:

@@ -24,6 +24,7 @@ from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
 from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.home_view import HomeView
+from team_desktop.ui.journal_controller import JournalController
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.sharing = SharingController(self)
+        self.journal = JournalController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
         self.refresh()
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
     def _open_hit(self, kind: str, ref: str, words: str) -> None:
         if kind == "lesson":
             self.open_lesson(ref, find=words)
+        elif kind == "entry":
+            self.journal.show(ref, find=words)
 
     def _module_link(self, url) -> None:
         link = parse_team_link(url.toString())
@@ -198,6 +202,12 @@ class MainWindow(QMainWindow):
 
     def on_activity_requested(self, action: str, uid: str) -> None:
         """An activity's call to action; the portfolio, notes and research layers answer it."""
+        if action == "reflect":
+            self.journal.answer(uid)
+            return
+        if action == "entry":
+            self.journal.open_link(uid)
+            return
         self.statusBar().showMessage(
             self.tr("Activité {uid} : action « {a} »").format(uid=uid, a=action), 4000
         )

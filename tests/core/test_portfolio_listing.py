@@ -67,3 +67,15 @@ def test_lesson_lists_its_entries_with_links_back(course):
     assert link.action == lesson_links.ENTRY_ACTION
     assert lesson_links.entry_id_from_uid(link.uid) == entry_id
     assert lesson_links.activity_entries_html("test-mini/autre") == ""
+
+
+def test_peers_shared_entries_are_not_in_my_journal(course):
+    from team_desktop.core.store.portfolio_models import JournalEntry
+
+    mine = make(course, "La mienne", "Texte.")
+    JournalEntry.create(
+        id="peer1", title="Celle d'une pair", entry_date=dt.date.today(), author_id="someone"
+    )
+
+    assert ids() == [mine]
+    assert listing.tags_in_use() == []

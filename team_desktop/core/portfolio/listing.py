@@ -12,6 +12,7 @@ from peewee import fn
 from team_desktop.core import search
 from team_desktop.core.store.models import ActivityRecord, LessonRecord, PackRecord
 from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.sync import state as sync_state
 
 NO_MODULE = ""  # filter value: entries linked to no lesson
 
@@ -53,9 +54,11 @@ def module_of(lesson_uid: str | None, activity_uid: str | None) -> str | None:
 
 
 def _live(in_bin: bool = False):
-    where = ~JournalEntry.deleted
+    """The learner's own entries (peers' shared ones arrive by sync), in or out of the bin."""
+    me = sync_state.load().user_id
+    mine = JournalEntry.author_id.is_null() | (JournalEntry.author_id == me)
     trashed = JournalEntry.trashed_at.is_null(False)
-    return where & (trashed if in_bin else ~trashed)
+    return mine & ~JournalEntry.deleted & (trashed if in_bin else ~trashed)
 
 
 def list_entries(criteria: EntryFilter | None = None) -> list[EntrySummary]:

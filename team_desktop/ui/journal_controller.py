@@ -1,0 +1,80 @@
+"""The journal de bord in the window: its view, menu, toolbar button and links with lessons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from team_desktop.core.content.model import Activity
+from team_desktop.core.portfolio.lesson_links import activity_entries_html, entry_id_from_uid
+from team_desktop.ui.actions import Act
+from team_desktop.ui.journal_view import JournalView
+
+
+class JournalController(QObject):
+    """Adds the "Journal" menu and view to the main window and answers reflection prompts."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.view = JournalView(window.store, window.runner)
+        window.stack.addWidget(self.view)
+        actions = window.actions_
+        menu = window.menuBar().addMenu(self.tr("&Journal"))
+        menu.addAction(actions[Act.NEW_ENTRY])
+        menu.addAction(actions[Act.JOURNAL])
+        # Next to the course menus rather than after "Aide".
+        bar_actions = window.menuBar().actions()
+        if len(bar_actions) > 3:
+            window.menuBar().insertMenu(bar_actions[2], menu)
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            after = actions[Act.BOOKMARKS]
+            following = toolbar.actions()
+            index = following.index(after) + 1 if after in following else len(following)
+            if index < len(following):
+                toolbar.insertAction(following[index], actions[Act.JOURNAL])
+            else:
+                toolbar.addAction(actions[Act.JOURNAL])
+        actions[Act.JOURNAL].triggered.connect(lambda: self.show())
+        actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
+        self.view.open_activity.connect(self.open_activity)
+        window.lesson.activity_extras.append(self._entries_under)
+
+    def show(self, entry_id: str | None = None, find: str | None = None) -> bool:
+        """Bring the journal forward, on entry `entry_id` when given."""
+        self.window.lesson.leave()
+        if entry_id is None:
+            self.view.reload()
+        elif not self.view.open_entry(entry_id, find):
+            self.window.statusBar().showMessage(self.tr("Cette entrée n'existe plus."), 5000)
+            return False
+        self.window.stack.setCurrentWidget(self.view)
+        return True
+
+    def new_entry(self) -> None:
+        self.show()
+        self.view.new_entry()
+
+    def answer(self, activity_uid: str) -> None:
+        """A reflection prompt's call to action: a new entry with the prompt and the link."""
+        self.show()
+        self.view.answer_activity(activity_uid)
+
+    def open_link(self, uid: str) -> None:
+        """A `team:entry/...` link clicked in a lesson."""
+        entry_id = entry_id_from_uid(uid)
+        if entry_id:
+            self.show(entry_id)
+
+    def open_activity(self, lesson_uid: str, activity_uid: str) -> None:
+        """Back from an entry to the lesson, at the activity it answers."""
+        if not self.window.open_lesson(lesson_uid):
+            return
+        if activity_uid:
+            anchor = "activity-" + activity_uid.split("/", 1)[-1]
+            # After the reader restored its own scroll position (also a zero-delay timer).
+            QTimer.singleShot(0, lambda: self.window.lesson.browser.scrollToAnchor(anchor))
+
+    def _entries_under(self, activity: Activity, uid: str) -> str:
+        return activity_entries_html(uid) if activity.kind == "reflection" else ""
