@@ -2,8 +2,8 @@
 
 Run after editing the SVG, then commit the PNGs:
     QT_QPA_PLATFORM=offscreen python packaging/make_icons.py
-The .ico (Windows) and .icns (macOS) are made from these PNGs at build time, see
-packaging/build_icons.py.
+The .ico (Windows) and .icns (macOS) are not committed: PyInstaller makes them from
+team-desktop-256.png (with Pillow) when building on those systems, see docs/packaging.md.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from team_desktop.core.render import escape
 
 # Pale backgrounds that keep black text readable, one per author in order of appearance.
 AUTHOR_COLOURS = ("#ffe3b3", "#c9e6ff", "#d6f5d0", "#f7d4f0", "#e8e0ff", "#fff6a8", "#d9f2f2")
-TEMPLATE_COLOUR = "#eeeeee"
+TEMPLATE_COLOUR = "#f3f3f3"
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,9 @@ def authorship_html(doc: NoteDoc) -> str:
             f'<span style="background-color:{colour}" title="{escape(who)}">'
             f"{escape(span.text)}</span>"
         )
+    hint = _("Lecture seule : désactivez « Qui a écrit quoi » pour écrire.")
     return (
-        f'<p class="legend">{" ".join(legend)}</p>'
+        f'<p class="legend">{" ".join(legend)} <br/><small>{escape(hint)}</small></p>'
         f'<pre style="white-space: pre-wrap; font-family: sans-serif">{"".join(runs)}</pre>'
     )
 

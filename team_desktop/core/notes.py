@@ -143,6 +143,11 @@ def save(note_id: str, doc: NoteDoc) -> list[TextChange]:
     return changes
 
 
+def refresh(note_id: str, doc: NoteDoc) -> list[TextChange]:
+    """Bring into `doc` what reached the store since it was loaded (an import, sync)."""
+    return doc.merge(stored_row(note_id).crdt_state)
+
+
 def write_row(row: Note, doc: NoteDoc, local: bool) -> None:
     """Caches, search index and outbox for a row whose `crdt_state` was just set."""
     row.title_cache = doc.title

@@ -19,6 +19,8 @@ class Act(enum.Enum):
     TOGGLE_DONE = "toggle_done"
     TOGGLE_BOOKMARK = "toggle_bookmark"
     ABOUT = "about"
+    NOTES = "notes"
+    NEW_NOTE = "new_note"
     SYNC_NOW = "sync_now"
     ACCOUNT = "account"
     GROUPS = "groups"
@@ -56,6 +58,16 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         "Ajouter ou retirer la leçon des favoris",
     ),
     Act.ABOUT: ("À &propos de TEAM Desktop", [], "Version et licences"),
+    Act.NOTES: (
+        "&Notes de co-préparation",
+        ["Ctrl+Shift+P"],
+        "Les notes que vous écrivez à plusieurs pour préparer une séance",
+    ),
+    Act.NEW_NOTE: (
+        "Nouvelle &note de co-préparation",
+        ["Ctrl+Shift+N"],
+        "Commencer une note de co-préparation à partir du modèle",
+    ),
     Act.SYNC_NOW: (
         "&Synchroniser maintenant",
         ["F5", "Ctrl+R"],

@@ -29,6 +29,7 @@ from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
+from team_desktop.ui.notes_controller import NotesController
 from team_desktop.ui.progress_panel import ProgressPanel
 from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.sharing import SharingController
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.sharing = SharingController(self)
+        self.notes = NotesController(self)
         self.journal = JournalController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
@@ -187,6 +189,8 @@ class MainWindow(QMainWindow):
     def _open_hit(self, kind: str, ref: str, words: str) -> None:
         if kind == "lesson":
             self.open_lesson(ref, find=words)
+        elif kind == "note":
+            self.notes.show(ref)
         elif kind == "entry":
             self.journal.show(ref, find=words)
 
@@ -202,6 +206,12 @@ class MainWindow(QMainWindow):
 
     def on_activity_requested(self, action: str, uid: str) -> None:
         """An activity's call to action; the portfolio, notes and research layers answer it."""
+        if action == "coprep":
+            self.notes.answer(uid)
+            return
+        if action == "note":
+            self.notes.open_link(uid)
+            return
         if action == "reflect":
             self.journal.answer(uid)
             return

@@ -1,0 +1,80 @@
+"""Co-preparation notes in the window: their view, menu, and the links with lessons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from team_desktop.core.content.model import Activity
+from team_desktop.core.note_links import activity_notes_html, note_id_from_uid
+from team_desktop.ui.actions import Act
+from team_desktop.ui.notes_view import NotesView
+
+
+class NotesController(QObject):
+    """Adds the "Co-préparation" menu and view to the main window; answers copreparation activities."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.view = NotesView()
+        window.stack.addWidget(self.view)
+        actions = window.actions_
+        menu = window.menuBar().addMenu(self.tr("&Co-préparation"))
+        menu.addAction(actions[Act.NEW_NOTE])
+        menu.addAction(actions[Act.NOTES])
+        # With the learner's other writing, just before the "Aide" menu.
+        help_menu = next(
+            (
+                a
+                for a in window.menuBar().actions()
+                if a.menu() is not None and actions[Act.ABOUT] in a.menu().actions()
+            ),
+            None,
+        )
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu, menu)
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            following = toolbar.actions()
+            # After the journal's button when there is one, else after the bookmarks'.
+            names = [a.objectName() for a in following]
+            after = "journal" if "journal" in names else "bookmarks"
+            index = names.index(after) + 1 if after in names else len(following)
+            if index < len(following):
+                toolbar.insertAction(following[index], actions[Act.NOTES])
+            else:
+                toolbar.addAction(actions[Act.NOTES])
+        actions[Act.NOTES].triggered.connect(lambda: self.show())
+        actions[Act.NEW_NOTE].triggered.connect(self.new_note)
+        self.view.notes_changed.connect(window.lesson.refresh)
+        window.lesson.activity_extras.append(self._notes_under)
+
+    def show(self, note_id: str | None = None) -> bool:
+        """Bring the notes forward, on note `note_id` when given."""
+        self.window.lesson.leave()
+        if note_id is None:
+            self.view.reload()
+        elif not self.view.open_note(note_id):
+            self.window.statusBar().showMessage(self.tr("Cette note n'existe plus."), 5000)
+            return False
+        self.window.stack.setCurrentWidget(self.view)
+        return True
+
+    def new_note(self) -> None:
+        self.show()
+        self.view.new_note()
+
+    def answer(self, activity_uid: str) -> None:
+        """A copreparation activity's call to action: its note, or a new one from its template."""
+        self.show()
+        self.view.open_for_activity(activity_uid)
+
+    def open_link(self, uid: str) -> None:
+        """A `team:note/...` link clicked in a lesson."""
+        note_id = note_id_from_uid(uid)
+        if note_id:
+            self.show(note_id)
+
+    def _notes_under(self, activity: Activity, uid: str) -> str:
+        return activity_notes_html(uid) if activity.kind == "copreparation" else ""
