@@ -1,4 +1,4 @@
-"""Journal rows and attachment blobs written straight through the models, for export tests."""
+"""Journal rows and blobs written straight through the models, and notes, for export tests."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import struct
 import uuid
 import zlib
 
+from team_desktop.core import note_authors, notes
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import AttachmentBlob, JournalEntry
@@ -64,3 +65,14 @@ def add_entry(
             **fields,
         )
     return entry_id
+
+
+def write_note(title: str, text: str, ready: bool = False) -> str:
+    """A co-preparation note made through the notes core, by the local author."""
+    note_id = notes.create(title)
+    doc = notes.load(note_id)
+    doc.replace_all(text, note_authors.local_author())
+    notes.save(note_id, doc)
+    if ready:
+        notes.set_ready(note_id, True)
+    return note_id

@@ -13,9 +13,8 @@ from PySide6.QtCore import QLockFile
 
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import open_store
-from team_desktop.core.store.models import database
-from team_desktop.core.store.portfolio_models import JournalEntry, Note
-from tests.core.export_kit import add_entry, png_bytes, store_blob
+from team_desktop.core.store.portfolio_models import JournalEntry
+from tests.core.export_kit import add_entry, png_bytes, store_blob, write_note
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -40,8 +39,7 @@ def data(tmp_path) -> DataPaths:
     add_entry("Séance un", "Premier *bilan*", ["bilan"], attachments=[photo])
     add_entry("Séance deux", "Deuxième", ["outil"])
     add_entry("Séance trois", "Troisième", ["bilan"])
-    with database.atomic():
-        Note.create(id="n1", crdt_state=b"", title_cache="Préparer", text_cache="Objectifs")
+    write_note("Préparer", "Objectifs")
     store.close()
     return paths
 

@@ -7,10 +7,8 @@ import re
 from team_desktop.core.export.html import journal_html
 from team_desktop.core.export.notes import notes_html, select_notes
 from team_desktop.core.export.selection import select_entries
-from team_desktop.core.store.models import database
-from team_desktop.core.store.portfolio_models import Note
 from team_desktop.ui.pdf_export import write_pdf
-from tests.core.export_kit import add_entry, png_bytes, store_blob
+from tests.core.export_kit import add_entry, png_bytes, store_blob, write_note
 
 PAGE = re.compile(rb"/Type\s*/Page[^s]")
 A4_POINTS = (595, 842)
@@ -45,14 +43,8 @@ def test_long_entry_runs_over_several_pages(qapp, store, tmp_path):
 
 
 def test_notes_pdf(qapp, store, tmp_path):
-    with database.atomic():
-        for n in range(2):
-            Note.create(
-                id=f"note{n}",
-                crdt_state=b"",
-                title_cache=f"Séance {n}",
-                text_cache="Objectifs\n- observer\n\nDéroulé",
-            )
+    for n in range(2):
+        write_note(f"Séance {n}", "Objectifs\n- observer\n\nDéroulé")
     output = tmp_path / "notes.pdf"
     count = write_pdf(notes_html(select_notes()), output)
     assert count == 3 and pages_in(output.read_bytes()) == 3

@@ -1,7 +1,7 @@
 """Co-preparation notes to Markdown (a folder) and to the HTML the PDF is printed from.
 
-The note's text comes from the store's caches (`title_cache`, `text_cache`): the CRDT document
-holds authorship and ready marks, which no core API exposes yet.
+Title, text, co-authors and ready marks come from the note's CRDT document through
+`core.note_export`; the text is kept as written.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from team_desktop.core.export.html import page
@@ -18,6 +18,7 @@ from team_desktop.core.export.naming import UniqueNames, slugify
 from team_desktop.core.export.output import staged_folder
 from team_desktop.core.export.selection import CourseLink, ExportResult, as_datetime
 from team_desktop.core.i18n import _
+from team_desktop.core.note_export import NoteAuthor, note_export
 from team_desktop.core.render import escape
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.portfolio_models import Note
@@ -35,6 +36,18 @@ class ExportNote:
     visibility: str
     updated_at: dt.datetime
     activity: CourseLink | None = None
+    authors: list[NoteAuthor] = field(default_factory=list)
+
+    def authors_line(self) -> str:
+        """`Camille (prête le 2 mai 2024), Dominique`, or '' when nobody is known."""
+        parts = []
+        for author in self.authors:
+            if author.ready_at:
+                day = long_date(dt.date.fromisoformat(author.ready_at[:10]))
+                parts.append(_("{name} (prête le {d})").format(name=author.name, d=day))
+            else:
+                parts.append(author.name)
+        return ", ".join(parts)
 
 
 def select_notes(note_ids: tuple[str, ...] = ()) -> list[ExportNote]:
@@ -48,14 +61,16 @@ def select_notes(note_ids: tuple[str, ...] = ()) -> list[ExportNote]:
         if row.activity_uid:
             record = ActivityRecord.get_or_none(ActivityRecord.uid == row.activity_uid)
             activity = CourseLink(row.activity_uid, record.title if record else row.activity_uid)
+        exported = note_export(row.id)
         notes.append(
             ExportNote(
                 id=row.id,
-                title=row.title_cache,
-                text=row.text_cache,
+                title=exported.title,
+                text=exported.markdown,
                 visibility=row.visibility,
                 updated_at=as_datetime(row.updated_at),
                 activity=activity,
+                authors=exported.authors,
             )
         )
     return sorted(notes, key=lambda n: (n.title.casefold(), n.id))
@@ -67,11 +82,15 @@ def note_markdown(note: ExportNote) -> str:
     if note.activity:
         meta["activity"] = note.activity.title
         meta["activity_uid"] = note.activity.uid
+    meta["authors"] = [author.name for author in note.authors]
+    meta["ready"] = [author.name for author in note.authors if author.ready_at]
     meta["visibility"] = note.visibility
     meta["id"] = note.id
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
     title = " ".join(note.title.split()) or _("Note sans titre")
-    return f"---\n{front}\n---\n\n# {title}\n\n{note.text.strip()}\n"
+    byline = _("Co-auteurs : {a}").format(a=note.authors_line()) if note.authors else ""
+    parts = [f"---\n{front}\n---", f"# {title}", f"*{byline}*" if byline else "", note.text.strip()]
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def export_notes_markdown(
@@ -101,6 +120,8 @@ def notes_html(notes: list[ExportNote]) -> str:
         meta.append(escape(visibility_label(note.visibility)))
         if note.activity:
             meta.append(escape(_("Activité : {t}").format(t=note.activity.title)))
+        if note.authors:
+            meta.append(escape(_("Co-auteurs : {a}").format(a=note.authors_line())))
         paragraphs = "".join(
             f"<p>{'<br>'.join(escape(line) for line in block.splitlines())}</p>"
             for block in note.text.strip().split("\n\n")
