@@ -72,32 +72,55 @@ def restore_backup(
     backup: Path, paths: DataPaths, progress: Progress | None = None
 ) -> RestoreResult:
     """Verify `backup`, put the current data aside in `backups/avant-restauration-…`, swap."""
-    with scratch_folder(paths, "restauration-") as scratch:
-        info = _unpack(Path(backup), scratch, progress)
-        previous = paths.backups / f"avant-restauration-{dt.datetime.now():%Y%m%d-%H%M%S}"
-        previous.mkdir(parents=True, exist_ok=False)
-        moved: list[str] = []
-        placed: list[str] = []
-        try:
-            for name in SWAPPED:
-                if (paths.root / name).exists():
-                    os.replace(paths.root / name, previous / name)
-                    moved.append(name)
-            for name in SWAPPED:
-                if (scratch / name).exists():
-                    os.replace(scratch / name, paths.root / name)
-                    placed.append(name)
-        except OSError as error:
-            _put_back(paths, previous, moved, placed)
-            raise RestoreError(
-                _(
-                    "La restauration n'a pas pu remplacer vos données ({e}). Vos données "
-                    "actuelles ont été remises en place, rien n'a changé."
-                ).format(e=error.strerror or error)
-            ) from error
+    try:
+        with scratch_folder(paths, "restauration-") as scratch:
+            info = _unpack(Path(backup), scratch, progress)
+            previous = _aside_folder(paths)
+            moved = _swap(paths, scratch, previous)
+    except OSError as error:
+        raise RestoreError(
+            _("La restauration n'a pas pu se faire ({e}). Vos données n'ont pas changé.").format(
+                e=error.strerror or error
+            )
+        ) from error
     if not moved:
         previous.rmdir()
     return RestoreResult(info, previous if moved else None)
+
+
+def _aside_folder(paths: DataPaths) -> Path:
+    """A new `backups/avant-restauration-<date>` folder (never one that exists)."""
+    stem = paths.backups / f"avant-restauration-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    candidate, number = stem, 1
+    while candidate.exists():
+        number += 1
+        candidate = stem.with_name(f"{stem.name}-{number}")
+    candidate.mkdir(parents=True)
+    return candidate
+
+
+def _swap(paths: DataPaths, scratch: Path, previous: Path) -> list[str]:
+    """Move the current data into `previous`, then the restored data in; undo on failure."""
+    moved: list[str] = []
+    placed: list[str] = []
+    try:
+        for name in SWAPPED:
+            if (paths.root / name).exists():
+                os.replace(paths.root / name, previous / name)
+                moved.append(name)
+        for name in SWAPPED:
+            if (scratch / name).exists():
+                os.replace(scratch / name, paths.root / name)
+                placed.append(name)
+    except OSError as error:
+        _put_back(paths, previous, moved, placed)
+        raise RestoreError(
+            _(
+                "La restauration n'a pas pu remplacer vos données ({e}). Vos données "
+                "actuelles ont été remises en place, rien n'a changé."
+            ).format(e=error.strerror or error)
+        ) from error
+    return moved
 
 
 def schedule_restore(

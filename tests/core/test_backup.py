@@ -342,3 +342,12 @@ def test_snapshot_of_damaged_database_is_a_clear_error(tmp_path):
     broken.write_bytes(b"pas une base" * 100)
     with pytest.raises(BackupError, match="n'a pas pu être copiée"):
         snapshot_database(broken, tmp_path / "copie.sqlite3")
+
+
+def test_two_restores_in_a_row_keep_both_previous_states(backup_file, filled):
+    first = restore_backup(backup_file, filled.paths)
+    second = restore_backup(backup_file, filled.paths)
+    assert first.previous != second.previous
+    assert (first.previous / "team.sqlite3").is_file() and (
+        second.previous / "team.sqlite3"
+    ).is_file()

@@ -167,3 +167,14 @@ def test_ids_are_stable_across_exports(store, tmp_path):
         return sorted(i.findtext("atom:id", namespaces=NS) for i in feed.findall("atom:entry", NS))
 
     assert entry_ids(first) == entry_ids(second)
+
+
+def test_characters_xml_cannot_hold_are_dropped(store, tmp_path):
+    add_entry("Titre\x0cpage", "Texte\x0c collé\x01 d'un traitement de texte", ["mot\x08clé"])
+    _result, _archive, _raw, feed = _export(store, tmp_path)  # parses: well-formed
+    entry = next(i for i in feed.findall("atom:entry", NS) if _type(i) == "leap2:entry")
+    assert entry.findtext("atom:title", namespaces=NS) == "Titrepage"
+    assert "Texte collé d'un traitement de texte" in "".join(
+        entry.find("atom:content", NS).itertext()
+    )
+    assert [c.get("term") for c in entry.findall("atom:category", NS)][0] == "motclé"

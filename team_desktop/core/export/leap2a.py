@@ -29,7 +29,6 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from team_desktop import __version__
 from team_desktop.core.export.html import rewrite_body_images
@@ -41,7 +40,7 @@ from team_desktop.core.export.selection import (
     ExportEntry,
     ExportResult,
 )
-from team_desktop.core.export.xhtml import XHTML_NS, to_xhtml
+from team_desktop.core.export.xhtml import XHTML_NS, to_xhtml, xml_attr, xml_text
 from team_desktop.core.i18n import _
 from team_desktop.core.render import render_markdown
 from team_desktop.core.store.portfolio_models import GROUP
@@ -102,7 +101,7 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = 
         _element("title", _("Journal de formation exporté de TEAM Desktop")),
         f"<updated>{now}</updated>\n",
         f'<generator version="{__version__}">TEAM Desktop</generator>\n',
-        f"<author><name>{escape(author or _('Apprenant·e TEAM'))}</name></author>\n",
+        f"<author><name>{xml_text(author or _('Apprenant·e TEAM'))}</name></author>\n",
     ]
     journal_links = "".join(
         f'<link rel="leap2:has_part" href="{_entry_iri(e)}" leap2:display_order="{n}"/>\n'
@@ -140,7 +139,7 @@ def _entry_item(
     own_id = _entry_iri(entry)
     extra = [f'<link rel="leap2:is_part_of" href="{journal_id}"/>\n']
     for tag in entry.tags:
-        extra.append(f"<category term={quoteattr(tag)}/>\n")
+        extra.append(f"<category term={xml_attr(tag)}/>\n")
     if entry.visibility != GROUP:
         extra.append('<category scheme="categories:audience#" term="Private"/>\n')
     for link, kind in ((entry.activity, "activity"), (entry.lesson, "lesson")):
@@ -184,7 +183,7 @@ def _course_item(link: CourseLink, kind: str, reflections: list[str], now: str) 
 
 def _file_item(attachment: Attachment, zip_path: str, now: str) -> str:
     enclosure = (
-        f'<link rel="enclosure" href="{quote(zip_path)}" type={quoteattr(attachment.mime)} '
+        f'<link rel="enclosure" href="{quote(zip_path)}" type={xml_attr(attachment.mime)} '
         f'length="{attachment.size}"/>\n'
     )
     return _item(
@@ -213,11 +212,11 @@ def _item(
 
 
 def _text_content(text: str) -> str:
-    return f'<content type="text">{escape(text)}</content>\n'
+    return f'<content type="text">{xml_text(text)}</content>\n'
 
 
 def _element(name: str, text: str) -> str:
-    return f"<{name}>{escape(text)}</{name}>\n"
+    return f"<{name}>{xml_text(text)}</{name}>\n"
 
 
 def _entry_iri(entry: ExportEntry) -> str:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape, quoteattr
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Characters XML 1.0 forbids even escaped (a form feed pasted from a word processor...).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+def xml_text(text: str) -> str:
+    """`text` escaped for XML content, minus characters XML cannot hold."""
+    return escape(_NOT_XML.sub("", text))
+
+
+def xml_attr(text: str) -> str:
+    """`text` as a quoted XML attribute value, minus characters XML cannot hold."""
+    return quoteattr(_NOT_XML.sub("", text))
 
 
 class _Writer(HTMLParser):
@@ -18,7 +31,7 @@ class _Writer(HTMLParser):
         self.open: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        text = "".join(f" {name}={quoteattr(value or '')}" for name, value in attrs)
+        text = "".join(f" {name}={xml_attr(value or '')}" for name, value in attrs)
         if tag in VOID:
             self.out.append(f"<{tag}{text}/>")
         else:
@@ -40,7 +53,7 @@ class _Writer(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        self.out.append(escape(data))
+        self.out.append(xml_text(data))
 
 
 def to_xhtml(html: str) -> str:
