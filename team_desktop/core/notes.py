@@ -20,7 +20,7 @@ from team_desktop.core.note_doc import NoteDoc
 from team_desktop.core.note_positions import TextChange
 from team_desktop.core.note_templates import activity_template, activity_title
 from team_desktop.core.store.models import database, utcnow
-from team_desktop.core.store.portfolio_models import DEVICE, PRIVATE, VISIBILITIES, Note
+from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE, VISIBILITIES, Note
 
 KIND = "note"
 EMPTY_STATE = NoteDoc().encode()
@@ -167,15 +167,17 @@ def set_ready(note_id: str, ready: bool) -> None:
         save(note_id, doc)
 
 
-def set_visibility(note_id: str, visibility: str) -> None:
-    """Who the note reaches: "private", "group" (needs a group) or "device" (never leaves)."""
+def set_sharing(note_id: str, visibility: str, group_id: str | None = None) -> None:
+    """Who the note reaches: "private" (my devices), "group" with `group_id`, or "device"."""
     if visibility not in VISIBILITIES:
         raise ValueError(f"unknown visibility {visibility!r}")
+    if visibility == GROUP and not group_id:
+        raise ValueError("a note shared with a group needs that group's id")
     with database.atomic():
         row = stored_row(note_id)
-        if visibility == "group" and not row.group_id:
-            raise ValueError("a note needs a group to be shared with it")
         row.visibility = visibility
+        # The group is kept while the note is private, so sharing it again finds it.
+        row.group_id = group_id or row.group_id
         row.save()
         if visibility == DEVICE:
             outbox.drop(KIND, note_id)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,8 @@ from team_desktop.core.note_doc import Author, NoteDoc
 from team_desktop.core.note_export import authors, authorship_html
 from team_desktop.core.note_positions import TextChange, editor_text
 from team_desktop.core.note_templates import activity_title
+from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.messages import Icon, show_message
 
 SAVE_DELAY_MS = 700  # the first unsaved keystroke is on disk within this delay
@@ -92,10 +95,23 @@ class NoteEditor(QWidget):
         self.ready_label.setObjectName("noteReady")
         self.status_label = QLabel()
         self.status_label.setObjectName("noteStatus")
+        self.sharing = QComboBox()
+        self.sharing.setAccessibleName(self.tr("Partage de la note"))
+        self.sharing.setToolTip(
+            self.tr(
+                "Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, "
+                "après synchronisation. Cet appareil : ne quitte jamais cet ordinateur."
+            )
+        )
+        self.sharing.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sharing.setMinimumContentsLength(8)
         bottom = QHBoxLayout()
         bottom.addWidget(self.ready_box)
         bottom.addWidget(self.ready_label, 1)
         bottom.addWidget(self.status_label)
+        bottom.addWidget(self.sharing)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +129,7 @@ class NoteEditor(QWidget):
         self.ready_box.toggled.connect(self._set_ready)
         self.export_button.clicked.connect(self._choose_export)
         self.merge_button.clicked.connect(self._choose_merge)
+        self.sharing.activated.connect(self._set_sharing)
         self.setEnabled(False)
 
     # -- opening and closing ----------------------------------------------------------------
@@ -139,6 +156,7 @@ class NoteEditor(QWidget):
         )
         self.authors_button.setChecked(False)
         self.status_label.clear()
+        self._fill_sharing(summary)
         self._sync_ready()
         self.setEnabled(True)
         return True
@@ -280,6 +298,33 @@ class NoteEditor(QWidget):
             for a in ready
         ]
         self.ready_label.setText(self.tr("Prête pour : {names}").format(names=", ".join(names)))
+
+    # -- sharing --------------------------------------------------------------------------
+
+    def _fill_sharing(self, summary: notes.NoteSummary) -> None:
+        self.sharing.clear()
+        self.sharing.addItem(self.tr("Privée"), (PRIVATE, None))
+        for group in GroupRecord.select().order_by(GroupRecord.name):
+            self.sharing.addItem(
+                self.tr("Partagée avec « {g} »").format(g=group.name), (GROUP, group.id)
+            )
+        choices = [tuple(self.sharing.itemData(i)) for i in range(self.sharing.count())]
+        if summary.visibility == GROUP and (GROUP, summary.group_id) not in choices:
+            # A group this device does not know yet (the note came from a co-author).
+            self.sharing.addItem(self.tr("Partagée avec mon groupe"), (GROUP, summary.group_id))
+        self.sharing.addItem(self.tr("Cet appareil seulement"), (DEVICE, None))
+        wanted = (summary.visibility, summary.group_id if summary.visibility == GROUP else None)
+        for index in range(self.sharing.count()):
+            if tuple(self.sharing.itemData(index)) == wanted:
+                self.sharing.setCurrentIndex(index)
+
+    def _set_sharing(self, index: int) -> None:
+        if self.note_id is None:
+            return
+        visibility, group_id = self.sharing.itemData(index)
+        self.save_now()
+        notes.set_sharing(self.note_id, visibility, group_id)
+        self.saved.emit(self.note_id)
 
     # -- .teamnote files --------------------------------------------------------------------
 

@@ -113,12 +113,17 @@ def test_device_notes_never_enter_the_outbox(store):
     notes.trash(note_id)
     assert _queued() == []
     other = notes.create("Partagée")
-    notes.set_visibility(other, DEVICE)
+    notes.set_sharing(other, DEVICE)
     assert _queued() == []
-    notes.set_visibility(other, "private")
+    notes.set_sharing(other, "group", "g1")
     assert _queued() == [("note", other)]
+    assert (notes.summary(other).visibility, notes.summary(other).group_id) == ("group", "g1")
+    notes.set_sharing(other, "private")
+    assert notes.summary(other).group_id == "g1"  # remembered for next time
     with pytest.raises(ValueError):
-        notes.set_visibility(other, "group")  # no group yet
+        notes.set_sharing(other, "group")  # which group?
+    with pytest.raises(ValueError):
+        notes.set_sharing(other, "everyone")
 
 
 def test_save_merges_what_reached_the_store_meanwhile(store):

@@ -8,10 +8,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from team_desktop.core import note_authors, note_files, notes
+from team_desktop.core import note_authors, note_files, notes, outbox
 from team_desktop.core.note_positions import index_to_utf16
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import open_store
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.actions import Act
 
 COPREP = "test-mini/mini-coprep"
@@ -265,3 +266,24 @@ def test_remote_text_arriving_at_the_cursor_keeps_local_text_whole(notes_view, s
     assert _editor_text(view).endswith("fin 🙂 (ajout)")
     _type(edit, "!")
     assert view.editor.doc.text == _editor_text(view)
+
+
+def test_sharing_with_a_group_or_keeping_on_this_device(notes_view):
+    GroupRecord.create(id="g-cap", name="Binômes CAP")
+    view = notes_view
+    view.new_button.click()
+    note_id = view.editor.note_id
+    combo = view.editor.sharing
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["Privée", "Partagée avec « Binômes CAP »", "Cet appareil seulement"]
+    assert combo.currentText() == "Privée"
+    combo.activated.emit(1)
+    assert (notes.summary(note_id).visibility, notes.summary(note_id).group_id) == (
+        "group",
+        "g-cap",
+    )
+    combo.activated.emit(2)
+    assert notes.summary(note_id).visibility == "device"
+    assert note_id not in [row.record_id for row in outbox.pending()]
+    view.editor.open_note(note_id)
+    assert combo.currentText() == "Cet appareil seulement"
