@@ -104,8 +104,10 @@ def test_built_app_opens_the_course(bundle: Path, tmp_path: Path, image_differen
 
 
 def test_built_app_on_a_stick_keeps_data_beside_it(bundle: Path, tmp_path: Path):
+    # FAT32 and exFAT, what sticks are formatted with, have no symbolic links.
+    assert [path for path in bundle.rglob("*") if path.is_symlink()] == []
     stick = tmp_path / "cle-usb"
-    shutil.copytree(bundle, stick / "team-desktop", symlinks=True)
+    shutil.copytree(bundle, stick / "team-desktop")
     (stick / "data").mkdir()
     home = tmp_path / "home"
     result = run_frozen(
