@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("leçon à ouvrir (par exemple team-s2-co-intervention/configurations)"),
     )
-    parser.add_argument("--view", choices=["home", "bookmarks", "search"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--view", choices=["home", "bookmarks", "search", "journal"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--search", metavar="MOTS", help=_("ouvrir la recherche sur ces mots"))
     parser.set_defaults(command=None)
     data_cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMANDE"))

@@ -118,6 +118,8 @@ def take_screenshot(window: MainWindow, args: argparse.Namespace, output: Path) 
         window.run_search(args.search)
     if args.view == "bookmarks":
         window.show_bookmarks()
+    elif args.view == "journal":
+        window.journal.show_latest()
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()

@@ -41,7 +41,10 @@ SAVE_DEADLINE_MS = 800
 RETRY_AFTER_FAILURE_MS = 5000
 PREVIEW_DELAY_MS = 250
 # The quoted prompt stands apart from the learner's own words.
-PREVIEW_STYLE = "blockquote { color: #4d5a68; font-style: italic; margin-left: 14px; }"
+PREVIEW_STYLE = (
+    "blockquote { color: #4d5a68; font-style: italic; margin-left: 14px; }"
+    "h1 { font-size: 21px; } h2 { font-size: 17px; margin-top: 14px; } h3 { font-size: 15px; }"
+)
 
 
 class EntryEditor(QWidget):

@@ -52,6 +52,12 @@ class JournalController(QObject):
         self.window.stack.setCurrentWidget(self.view)
         return True
 
+    def show_latest(self) -> None:
+        """The journal on its most recent entry (for screenshots and a first look)."""
+        self.show()
+        if self.view.summaries:
+            self.show(self.view.summaries[0].id)
+
     def new_entry(self) -> None:
         self.show()
         self.view.new_entry()

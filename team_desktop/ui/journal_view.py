@@ -123,7 +123,7 @@ class JournalView(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 880])
+        self.splitter.setSizes([270, 930])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -22,6 +22,13 @@ class SearchView(LessonBrowser):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Résultats de recherche"))
         self.hits: list[search.SearchHit] = []
+        # What each hit is, since the course and the learner's writing are searched together.
+        self._kind_labels = {
+            "lesson": self.tr("Leçon ·"),
+            "entry": self.tr("Mon journal ·"),
+            "note": self.tr("Note de co-préparation ·"),
+            "shared": self.tr("Partagé par le groupe ·"),
+        }
         self.anchorClicked.connect(self._open)
 
     def run(self, text: str) -> int:
@@ -37,9 +44,11 @@ class SearchView(LessonBrowser):
                 f'<p class="meta">{escape(self.tr("{n} résultat(s)").format(n=len(self.hits)))}</p>'
             )
         for index, hit in enumerate(self.hits):
+            label = self._kind_labels.get(hit.kind, "")
             parts.append(
-                f'<p><a href="team:hit/{index}"><b>{escape(hit.title)}</b></a><br/>'
-                f"{hit.snippet_html}</p>"
+                f'<p><span class="meta">{escape(label)}</span> '
+                f'<a href="team:hit/{index}"><b>{escape(hit.title or self.tr("Sans titre"))}</b></a>'
+                f"<br/>{hit.snippet_html}</p>"
             )
         self.show_html("".join(parts))
         return len(self.hits)
