@@ -27,7 +27,7 @@ from team_desktop.core import note_files, notes
 from team_desktop.core.note_authors import local_author
 from team_desktop.core.note_doc import Author, NoteDoc
 from team_desktop.core.note_export import authors, authorship_html
-from team_desktop.core.note_positions import TextChange, editor_text
+from team_desktop.core.note_positions import PositionError, TextChange, editor_text
 from team_desktop.core.note_templates import activity_title
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
@@ -186,7 +186,10 @@ class NoteEditor(QWidget):
         cursor.setPosition(min(position, end))
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         added_text = editor_text(cursor.selectedText())
-        changed = self.doc.apply_local_edit(position, removed, added_text, self.author)
+        try:
+            changed = self.doc.apply_local_edit(position, removed, added_text, self.author)
+        except PositionError:
+            changed = False  # a position inside a character: repaired just below
         shown = editor_text(document.toRawText())
         if shown != self.doc.text:
             # Qt reported the change in a way we did not expect: the editor's text wins.
