@@ -287,3 +287,19 @@ def test_sharing_with_a_group_or_keeping_on_this_device(notes_view):
     assert note_id not in [row.record_id for row in outbox.pending()]
     view.editor.open_note(note_id)
     assert combo.currentText() == "Cet appareil seulement"
+
+
+def test_a_change_qt_did_not_report_is_repaired_on_the_next_keystroke(notes_view):
+    view = notes_view
+    view.new_button.click()
+    edit = view.editor.text_edit
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    document = edit.document()
+    document.blockSignals(True)  # the CRDT never hears of this one
+    edit.textCursor().insertText("é🙂 silencieux")
+    document.blockSignals(False)
+    assert view.editor.doc.text != _editor_text(view)
+    _type(edit, "!")
+    assert view.editor.doc.text == _editor_text(view)
+    assert _editor_text(view).endswith("é🙂 silencieux!")
