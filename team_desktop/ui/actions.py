@@ -10,6 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 
 class Act(enum.Enum):
     IMPORT_PACK = "import_pack"
+    EXPORT_JOURNAL = "export_journal"
+    BACKUP = "backup"
+    RESTORE = "restore"
     QUIT = "quit"
     HOME = "home"
     PREVIOUS = "previous"
@@ -40,6 +43,21 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         "&Importer un pack…",
         [QKeySequence.StandardKey.Open],
         "Installer un module reçu sous forme de fichier .teampack",
+    ),
+    Act.EXPORT_JOURNAL: (
+        "&Exporter le journal…",
+        ["Ctrl+Shift+E"],
+        "Exporter le journal ou les notes en Markdown, HTML, PDF ou Leap2A",
+    ),
+    Act.BACKUP: (
+        "&Sauvegarder mes données…",
+        [],
+        "Enregistrer toutes vos données dans un fichier de sauvegarde",
+    ),
+    Act.RESTORE: (
+        "&Restaurer une sauvegarde…",
+        [],
+        "Remplacer vos données par celles d'une sauvegarde (les actuelles sont gardées)",
     ),
     Act.QUIT: ("&Quitter", [QKeySequence.StandardKey.Quit], "Fermer TEAM Desktop"),
     Act.HOME: ("&Accueil", ["Alt+Home", "Ctrl+Shift+H"], "Revenir à l'accueil"),

@@ -23,6 +23,7 @@ from team_desktop.core.module_page import module_html
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
 from team_desktop.ui.bookmarks_view import BookmarksView
+from team_desktop.ui.data_controller import DataController
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.journal_controller import JournalController
 from team_desktop.ui.lesson_browser import LessonBrowser
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_panel)
         self._build_menus()
         self._connect()
+        self.data = DataController(self)
         self.sharing = SharingController(self)
         self.notes = NotesController(self)
         self.journal = JournalController(self)
