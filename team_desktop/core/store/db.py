@@ -42,9 +42,17 @@ class Store:
 
     @contextlib.contextmanager
     def bound(self) -> Iterator[Store]:
-        """Point the models at this store for a block (tests with several data directories)."""
-        with self.db.bind_ctx(MODELS):
+        """Make this the active store for a block, then restore the previous one.
+
+        Models and `database.atomic()` both go through the proxy, so re-pointing it (rather
+        than binding the models alone) keeps transactions on the same file as the writes.
+        """
+        previous = database.obj
+        database.initialize(self.db)
+        try:
             yield self
+        finally:
+            database.initialize(previous)
 
     def activate(self) -> None:
         """Point the models at this store for the rest of the process."""
