@@ -135,7 +135,8 @@ class AccountDialog(QDialog):
             network=True,
         )
 
-    def _logged_in(self, kept: bool) -> None:
+    def _logged_in(self, login: account.Login) -> None:
+        kept = login.kept
         self.login_button.setEnabled(True)
         self.password.clear()
         self._show_state()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from team_desktop.core import note_authors
 from team_desktop.core.i18n import _
+from team_desktop.core.store.db import set_setting
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import credentials
@@ -39,6 +43,14 @@ def connect() -> Connection | None:
     return Connection(state.server_url, token) if token else None
 
 
+@dataclass
+class Login:
+    """A logged-in connection, and whether its token survives a restart (system keyring)."""
+
+    connection: Connection
+    kept: bool
+
+
 def log_in(
     url: str,
     username: str,
@@ -46,8 +58,8 @@ def log_in(
     device_name: str,
     display_name: str | None = None,
     create: bool = False,
-) -> bool:
-    """Create the account if asked, log in, remember it; True if the token survives a restart."""
+) -> Login:
+    """Create the account if asked, log in and remember it on this device."""
     url = normalise_url(url)
     state = sync_state.load()
     if state.user_id and state.username and state.username != username:
@@ -66,8 +78,14 @@ def log_in(
             display_name=user.get("display_name", display_name or username),
             device_name=device_name,
         )
+        # Notes name their authors by account from now on, so co-authors see who wrote what.
+        if user.get("id"):
+            set_setting(note_authors.AUTHOR_ID_KEY, user["id"])
+            set_setting(
+                note_authors.AUTHOR_NAME_KEY, user.get("display_name") or display_name or username
+            )
     refresh_groups(connection)
-    return kept
+    return Login(connection, kept)
 
 
 def log_out() -> None:

@@ -134,6 +134,8 @@ def _apply_acks(
             if row.kind == "entry":
                 # A newer local edit grew from the text just accepted: it is its base now.
                 records.set_server_rev(row.record_id, ack.get("rev"))
+            elif row.kind == "note":
+                records.note_acknowledged(row.record_id, ack.get("state"))
             report.pushed += 1
         elif status == "conflict" and row.kind == "entry":
             copy_id = records.make_conflict_copy(row.record_id)

@@ -5,12 +5,13 @@ Applying never enqueues: writes made by sync itself must not travel back.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
 
-from team_desktop.core import search
+from team_desktop.core import notes, search
 from team_desktop.core.store.models import (
     Bookmark,
     LessonProgress,
@@ -18,7 +19,7 @@ from team_desktop.core.store.models import (
     QuizAttempt,
     TimeSpent,
 )
-from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry
+from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
 
 
@@ -118,6 +119,39 @@ def _comment_out(record_id: str) -> dict | None:
         "body": row.body,
         "created_at": iso(row.created_at),
     }
+
+
+EMPTY_STATE_VECTOR = b"\x00"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str | None) -> bytes:
+    return base64.b64decode(text) if text else b""
+
+
+def _note_out(record_id: str) -> dict | None:
+    row = Note.get_or_none(Note.id == record_id)
+    if row is None or row.visibility == DEVICE:
+        return None
+    # Only what the server lacks since the last exchange, never the whole note when a delta will do.
+    update = notes.local_update_since(record_id, row.server_state or EMPTY_STATE_VECTOR)
+    return {
+        "update": b64(update),
+        "state": b64(notes.state_vector(record_id)),
+        "group_id": row.group_id,
+        "visibility": row.visibility,
+        "trashed_at": iso(row.trashed_at),
+        "deleted": row.deleted,
+    }
+
+
+def note_acknowledged(note_id: str, server_state: str | None) -> None:
+    """Remember the server's state vector after it took our update."""
+    if server_state:
+        Note.update(server_state=unb64(server_state)).where(Note.id == note_id).execute()
 
 
 def base_rev(kind: str, record_id: str) -> int | None:
@@ -228,6 +262,19 @@ def _entry_in(change: dict, me: str) -> None:
         search.index_document(kind, entry_id, values["title"], values["body"])
 
 
+def _note_in(change: dict) -> None:
+    data = change["data"]
+    notes.apply_remote_update(
+        change["id"],
+        unb64(data.get("update")),
+        group_id=data.get("group_id"),
+        visibility=data.get("visibility"),
+        trashed_at=parse_time(data.get("trashed_at")),
+        deleted=bool(data.get("deleted")),
+    )
+    note_acknowledged(change["id"], data.get("state"))
+
+
 def _comment_in(change: dict) -> None:
     data = change["data"]
     SharedComment.insert(
@@ -265,6 +312,7 @@ OUTGOING: dict[str, Callable[[str], dict | None]] = {
     "bookmark": _bookmark_out,
     "entry": _entry_out,
     "comment": _comment_out,
+    "note": _note_out,
 }
 
 
@@ -285,4 +333,5 @@ INCOMING: dict[str, Callable[[dict], None]] = {
     "quiz": _quiz_in,
     "bookmark": _bookmark_in,
     "comment": _comment_in,
+    "note": _note_in,
 }

@@ -1,0 +1,81 @@
+"""Client devices for sync tests: each a real store in its own data directory."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from team_desktop.core import library
+from team_desktop.core.paths import DataPaths
+from team_desktop.core.store.db import Store, open_store
+from team_desktop.core.sync import account
+from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.engine import SyncReport, run_sync
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PASSWORD = "un mot de passe assez long"
+
+
+class Client:
+    """One device: a store, and a connection of its own once logged in.
+
+    Use `with client:` around anything that reads or writes its store.
+    """
+
+    def __init__(self, root: Path, url: str):
+        self.url = url
+        self.store: Store = open_store(DataPaths(root))
+        with self:
+            installed, failures = library.install_bundled(self.store, FIXTURES)
+            assert not failures
+        self.connection: Connection | None = None
+        self._bound = None
+
+    def __enter__(self) -> Client:
+        self._bound = self.store.bound()
+        self._bound.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._bound.__exit__(*exc)
+
+    def sign_up(self, username: str, display_name: str) -> Client:
+        with self:
+            login = account.log_in(
+                self.url,
+                username,
+                PASSWORD,
+                f"appareil-{uuid.uuid4().hex[:4]}",
+                display_name,
+                create=True,
+            )
+        self.connection = login.connection
+        return self
+
+    def log_in(self, username: str) -> Client:
+        with self:
+            login = account.log_in(self.url, username, PASSWORD, f"appareil-{uuid.uuid4().hex[:4]}")
+        self.connection = login.connection
+        return self
+
+    def sync(self, connection: Connection | None = None) -> SyncReport:
+        with self:
+            return run_sync(self.store, connection or self.connection)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def unique(name: str) -> str:
+    return f"{name}-{uuid.uuid4().hex[:8]}"
+
+
+def write_entry(
+    client: Client, title: str, body: str, visibility: str = "private", group_id: str | None = None
+) -> str:
+    """A journal entry written as the learner would (call inside `with client:`)."""
+    from team_desktop.core.portfolio.entries import create_entry, save_entry
+
+    entry = create_entry(client.store.paths.packs, title=title, visibility=visibility)
+    save_entry(entry.id, body=body, visibility=visibility, group_id=group_id)
+    return entry.id
