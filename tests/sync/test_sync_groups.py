@@ -1,0 +1,108 @@
+"""A group: shared entries and comments reach members, notes merge, outsiders see nothing."""
+
+from __future__ import annotations
+
+from clients import unique, write_entry
+
+from team_desktop.core import feed, notes, outbox
+from team_desktop.core.note_authors import local_author
+from team_desktop.core.store.portfolio_models import JournalEntry, Note
+from team_desktop.core.store.sync_models import GroupRecord
+from team_desktop.core.sync import account
+
+
+def _group_of_two(make_client):
+    awa = make_client("awa").sign_up(unique("awa"), "Awa")
+    ben = make_client("ben").sign_up(unique("ben"), "Ben")
+    with awa:
+        group = account.create_group(awa.connection, "Lycée Jean Jaurès")
+        code = group.invite_code
+        group_id = group.id
+    assert len(code) == 8
+    with ben:
+        joined = account.join_group(ben.connection, code)
+        assert joined.id == group_id
+        assert GroupRecord.get_by_id(group_id).role == "member"
+    return awa, ben, group_id
+
+
+def test_shared_entry_and_comments_reach_the_group(make_client):
+    awa, ben, group_id = _group_of_two(make_client)
+    with awa:
+        shared = write_entry(
+            awa, "Notre atelier", "Deux adultes, **une** séance.", "group", group_id
+        )
+        write_entry(awa, "Mes doutes", "privé", "private")
+    awa.sync()
+    ben.sync()
+    with ben:
+        items = feed.items()
+        assert [(i.title, i.author) for i in items] == [("Notre atelier", "Awa")]
+        assert JournalEntry.select().where(JournalEntry.title == "Mes doutes").count() == 0
+        assert "<strong>une</strong>" in feed.feed_html(items)
+        feed.add_comment("entry", shared, "Très transposable chez nous !")
+    ben.sync()
+    awa.sync()
+    with awa:
+        [item] = feed.items()
+        assert [(c.author, c.body) for c in item.comments] == [
+            ("Ben", "Très transposable chez nous !")
+        ]
+        assert outbox.count() == 0
+
+
+def test_group_note_edited_offline_on_both_sides_keeps_every_edit(make_client):
+    awa, ben, group_id = _group_of_two(make_client)
+    with awa:
+        note_id = notes.create(
+            "Séance commune", "## Objectifs\n", group_id=group_id, visibility="group"
+        )
+    awa.sync()
+    ben.sync()
+    with ben:
+        assert Note.get_by_id(note_id).text_cache == "## Objectifs\n"
+    # Both edit offline: Awa appends, Ben inserts at the start, with accents and an emoji.
+    with awa:
+        doc = notes.load(note_id)
+        doc.apply_local_edit(len("## Objectifs\n"), 0, "Faire coopérer 🙂\n", local_author())
+        notes.save(note_id, doc)
+    with ben:
+        doc = notes.load(note_id)
+        doc.apply_local_edit(0, 0, "Public : CAP cuisine\n", local_author())
+        notes.save(note_id, doc)
+    awa.sync()
+    ben.sync()
+    awa.sync()
+    texts = []
+    for client in (awa, ben):
+        with client:
+            texts.append(notes.load(note_id).text)
+            assert outbox.count() == 0
+    assert texts[0] == texts[1]
+    assert texts[0] == "Public : CAP cuisine\n## Objectifs\nFaire coopérer 🙂\n"
+    with awa:
+        names = set(notes.load(note_id).author_names().values())
+    assert names == {"Awa", "Ben"}
+
+
+def test_outsider_pulls_nothing_and_cannot_comment(make_client):
+    awa, ben, group_id = _group_of_two(make_client)
+    eve = make_client("eve").sign_up(unique("eve"), "Ève")
+    with awa:
+        shared = write_entry(awa, "Pour le groupe", "réservé", "group", group_id)
+        notes.create("Note du groupe", "texte", group_id=group_id, visibility="group")
+    awa.sync()
+    eve.sync()
+    with eve:
+        assert feed.items() == []
+        assert JournalEntry.select().count() == 0 and Note.select().count() == 0
+        comment_id = feed.add_comment("entry", shared, "je ne devrais pas pouvoir")
+    report = eve.sync()
+    assert list(report.rejected) == [f"comment/{comment_id}"]
+    with eve:
+        [waiting] = outbox.pending()
+        assert waiting.kind == "comment" and waiting.last_error  # kept, with the server's reason
+    awa.sync()
+    with awa:
+        [item] = [i for i in feed.items() if i.id == shared]
+        assert item.comments == []
