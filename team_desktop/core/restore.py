@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
+import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -75,6 +76,7 @@ def restore_backup(
     try:
         with scratch_folder(paths, "restauration-") as scratch:
             info = _unpack(Path(backup), scratch, progress)
+            _become_new_device(scratch / DATABASE)
             previous = _aside_folder(paths)
             moved = _swap(paths, scratch, previous)
     except OSError as error:
@@ -86,6 +88,19 @@ def restore_backup(
     if not moved:
         previous.rmdir()
     return RestoreResult(info, previous if moved else None)
+
+
+def _become_new_device(database: Path) -> None:
+    """Give the restored store a new device id.
+
+    The server remembers every change id it applied (`<device id>:<seq>`); a restored store
+    would hand out sequence numbers the device already used, and its changes would be taken
+    for duplicates and lost. As a new device, its pending changes travel again, safely.
+    """
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute(
+            "UPDATE setting SET value = ? WHERE key = 'device_id'", (uuid.uuid4().hex,)
+        )
 
 
 def _aside_folder(paths: DataPaths) -> Path:

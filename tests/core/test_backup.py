@@ -351,3 +351,23 @@ def test_two_restores_in_a_row_keep_both_previous_states(backup_file, filled):
     assert (first.previous / "team.sqlite3").is_file() and (
         second.previous / "team.sqlite3"
     ).is_file()
+
+
+def test_restored_store_is_a_new_device_so_its_changes_are_not_taken_for_duplicates(tmp_path):
+    from team_desktop.core.backup import create_backup
+    from team_desktop.core.paths import DataPaths
+    from team_desktop.core.restore import restore_backup
+    from team_desktop.core.store.db import open_store
+
+    paths = DataPaths(tmp_path / "donnees")
+    store = open_store(paths)
+    before = store.device_id
+    archive = tmp_path / "sauvegarde.teambackup"
+    create_backup(paths, archive)
+    store.close()
+    restore_backup(archive, paths)
+    again = open_store(paths)
+    try:
+        assert again.device_id and again.device_id != before
+    finally:
+        again.close()
