@@ -1,0 +1,45 @@
+"""The FastAPI application: routes under /api/v1, French errors, gzip both ways."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+
+from team_server import PROTOCOL, __version__, errors
+from team_server.db import database, open_database
+from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddleware
+from team_server.migrations import check_schema
+from team_server.routes import accounts, blobs, groups, packs, sync
+from team_server.settings import Settings
+
+DESCRIPTION = (
+    "Serveur de TEAM Desktop : comptes, groupes, synchronisation et distribution des packs. "
+    f"Protocole de synchronisation version {PROTOCOL} : voir docs/sync-protocol.md."
+)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application for `settings`; refuses a database that is not at the current schema."""
+    db = open_database(settings.effective_database_url)
+    check_schema(db)
+    database.initialize(db)
+    app = FastAPI(title="TEAM server", version=__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    for module in (accounts, groups, sync, blobs, packs):
+        app.include_router(module.router, prefix=API)
+    errors.install(app)
+    # Added last runs first: protocol check, then the body reader, then response compression.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=500,
+        # Files are served as they are stored: compressing them would break byte ranges.
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream"),
+    )
+    app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ProtocolMiddleware)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for uvicorn's worker processes: settings come from the environment."""
+    return create_app(Settings.from_env())

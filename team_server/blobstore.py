@@ -1,0 +1,172 @@
+"""Files stored once by SHA-256, in chunks in the database every instance shares.
+
+Uploads resume at the byte where they stopped; a finished upload is checked against its hash
+before its chunks become the blob's (re-pointed, not copied).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from peewee import IntegrityError
+
+from team_server import records as rec
+from team_server.db import database
+from team_server.models import Blob, BlobGrant, Chunk, Record, RecordBlob, Upload, User
+
+CHUNK = 2**20
+HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+class UploadError(Exception):
+    """An upload step refused: HTTP status, French message, and the bytes kept so far."""
+
+    def __init__(self, status: int, message: str, received: int = 0):
+        super().__init__(message)
+        self.status = status
+        self.received = received
+
+
+def is_hash(value: str) -> bool:
+    return bool(HASH.match(value))
+
+
+def size_of(digest: str) -> int | None:
+    """Size of a complete blob, or None."""
+    blob = Blob.get_or_none(Blob.hash == digest)
+    return blob.size if blob else None
+
+
+def may_read(user: User, digest: str) -> bool:
+    """The user uploaded this file, or a record they may see refers to it."""
+    if BlobGrant.select().where((BlobGrant.blob == digest) & (BlobGrant.user == user.id)).exists():
+        return True
+    referring = (
+        Record.select()
+        .join(RecordBlob)
+        .where((RecordBlob.hash == digest) & rec.visible_to(user, rec.group_ids(user)))
+    )
+    return referring.exists()
+
+
+def received(user: User, digest: str) -> int:
+    """Bytes of this user's interrupted upload of the file already kept."""
+    upload = Upload.get_or_none((Upload.user == user.id) & (Upload.hash == digest))
+    return upload.received if upload else 0
+
+
+def append(user: User, digest: str, offset: int, total: int, data: bytes) -> tuple[int, bool]:
+    """Add `data` at `offset` to the user's upload; returns (received, complete)."""
+    with database.atomic():
+        upload, _created = Upload.get_or_create(
+            user=user.id, hash=digest, defaults={"total_size": total}
+        )
+        if upload.total_size != total and offset == 0:
+            # The same file announced with another size: start again.
+            Chunk.delete().where(Chunk.upload == upload.id).execute()
+            upload.total_size, upload.received = total, 0
+            upload.save()
+        refusal = _refusal(upload, offset, total, data)
+        if refusal is None:
+            moved = (
+                Upload.update(received=Upload.received + len(data))
+                .where((Upload.id == upload.id) & (Upload.received == offset))
+                .execute()
+            )
+            if moved:
+                _write_chunks(offset, data, upload=upload.id)
+            else:  # another request of this user appended meanwhile
+                refusal = UploadError(409, "Envoi concurrent du même fichier : reprenez.")
+        elif refusal.status == 422:
+            upload.delete_instance(recursive=True)
+    if refusal is not None:
+        refusal.received = received(user, digest)
+        raise refusal
+    done = offset + len(data)
+    if done < total:
+        return done, False
+    _finish(user, upload, digest)
+    return done, True
+
+
+def _refusal(upload: Upload, offset: int, total: int, data: bytes) -> UploadError | None:
+    if upload.total_size != total:
+        return UploadError(409, "La taille annoncée a changé : reprenez l'envoi à 0.")
+    if offset != upload.received:
+        return UploadError(
+            409, f"Reprise au mauvais endroit : {upload.received} octets déjà reçus."
+        )
+    if offset + len(data) > total:
+        return UploadError(422, "Le fichier dépasse la taille annoncée : envoi annulé.")
+    return None
+
+
+def _write_chunks(offset: int, data: bytes, **owner) -> None:
+    for start in range(0, len(data), CHUNK):
+        piece = data[start : start + CHUNK]
+        Chunk.create(offset=offset + start, length=len(piece), data=piece, **owner)
+
+
+def _finish(user: User, upload: Upload, digest: str) -> None:
+    """Check the whole upload against its hash, then make it the blob (or drop a duplicate)."""
+    sha = hashlib.sha256()
+    for piece in _pieces(Chunk.upload == upload.id):
+        sha.update(piece)
+    if sha.hexdigest() != digest:
+        with database.atomic():
+            upload.delete_instance(recursive=True)
+        raise UploadError(422, "Le fichier reçu ne correspond pas à son empreinte : envoi annulé.")
+    try:
+        with database.atomic():
+            Blob.create(hash=digest, size=upload.total_size)
+            Chunk.update(blob=digest, upload=None).where(Chunk.upload == upload.id).execute()
+    except IntegrityError:
+        pass  # someone else's copy of the same file arrived first: keep theirs
+    with database.atomic():
+        upload.delete_instance(recursive=True)
+        BlobGrant.insert(blob=digest, user=user.id).on_conflict_ignore().execute()
+
+
+def store_file(path: Path) -> tuple[str, int]:
+    """Store a server-side file (a pack) as a blob; returns (sha256, size)."""
+    sha = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            sha.update(block)
+            size += len(block)
+    digest = sha.hexdigest()
+    with database.atomic():
+        if Blob.get_or_none(Blob.hash == digest) is None:
+            Blob.create(hash=digest, size=size)
+            with path.open("rb") as handle:
+                for offset in range(0, size or 1, CHUNK):
+                    _write_chunks(offset, handle.read(CHUNK), blob=digest)
+    return digest, size
+
+
+def read(digest: str, start: int, end: int) -> Iterator[bytes]:
+    """Bytes `start`..`end` (inclusive) of a blob, one chunk at a time, each with its own
+    connection so a slow download holds none between chunks."""
+    with database.connection_context():
+        index = list(
+            Chunk.select(Chunk.id, Chunk.offset, Chunk.length)
+            .where((Chunk.blob == digest) & (Chunk.offset + Chunk.length > start))
+            .where(Chunk.offset <= end)
+            .order_by(Chunk.offset)
+            .tuples()
+        )
+    for chunk_id, offset, _length in index:
+        with database.connection_context():
+            data = bytes(Chunk.get_by_id(chunk_id).data)
+        yield data[max(start - offset, 0) : end - offset + 1]
+
+
+def _pieces(where) -> Iterable[bytes]:
+    """Chunk contents in order, fetched one at a time (a file may not fit in memory twice)."""
+    ids = [row for (row,) in Chunk.select(Chunk.id).where(where).order_by(Chunk.offset).tuples()]
+    for chunk_id in ids:
+        yield bytes(Chunk.get_by_id(chunk_id).data)

@@ -1,0 +1,128 @@
+"""`team-server`: serve the API (the default), migrate the database, publish a pack."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from peewee import Database, OperationalError
+
+from team_server import __version__, migrations
+from team_server.db import DatabaseUrlError, database, open_database
+from team_server.settings import DEFAULT_HOST, DEFAULT_PORT, ENV_SETTINGS, Settings, resolve
+
+COMMANDS = ("serve", "migrate", "publish-pack")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    storage = argparse.ArgumentParser(add_help=False)
+    storage.add_argument(
+        "--data-dir", metavar="DOSSIER", help="dossier de données (base SQLite intégrée)"
+    )
+    storage.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="base partagée, par exemple postgresql://utilisateur:motdepasse@hote/base "
+        "(ou la variable TEAM_DATABASE_URL) ; sans elle, SQLite dans le dossier de données",
+    )
+    parser = argparse.ArgumentParser(
+        prog="team-server", description="Serveur de TEAM Desktop (sans argument : servir l'API)."
+    )
+    parser.add_argument("--version", action="version", version=f"team-server {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+    serve = commands.add_parser("serve", parents=[storage], help="servir l'API (par défaut)")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"adresse d'écoute ({DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
+    serve.add_argument("--workers", type=int, default=1, help="processus de travail (1)")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="ADRESSES",
+        help="mandataires (répartiteur de charge) dont on croit X-Forwarded-For",
+    )
+    commands.add_parser("migrate", parents=[storage], help="mettre le schéma de la base à jour")
+    publish = commands.add_parser(
+        "publish-pack", parents=[storage], help="vérifier puis publier un fichier .teampack"
+    )
+    publish.add_argument("file", metavar="FICHIER.teampack", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `team-server`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "serve")
+    options = build_parser().parse_args(args)
+    extra = {}
+    if options.command == "serve":
+        extra = {"host": options.host, "port": options.port, "workers": options.workers}
+    settings = resolve(options.data_dir, options.database_url, **extra)
+    try:
+        status = run_command(options, settings)
+    except (migrations.SchemaError, DatabaseUrlError) as error:
+        print(f"team-server : {error}", file=sys.stderr)
+        return 2
+    except OperationalError as error:
+        print(f"team-server : base de données inaccessible ({error}).", file=sys.stderr)
+        return 2
+    if status is not None:
+        return status
+    return serve(settings, options.forwarded_allow_ips)
+
+
+def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
+    """Migrate, publish, or prepare the database for serving (then None)."""
+    db = open_database(settings.effective_database_url)
+    try:
+        if options.command == "migrate":
+            before, after = migrations.migrate(db)
+            print(f"Schéma de la base : {before} → {after}.")
+            return 0
+        prepare(settings, db)
+        if options.command == "publish-pack":
+            return publish_pack(db, options.file)
+        return None
+    finally:
+        db.close_all()
+
+
+def prepare(settings: Settings, db: Database) -> None:
+    """The embedded SQLite file migrates itself when new; any other database must be migrated
+    with `team-server migrate` first."""
+    if settings.embedded and migrations.is_fresh(db):
+        migrations.migrate(db)
+    migrations.check_schema(db)
+
+
+def publish_pack(db: Database, path: Path) -> int:
+    from team_server.publishing import PublishError, publish
+
+    database.initialize(db)
+    try:
+        info, new = publish(path)
+    except PublishError as error:
+        print(f"team-server : pack refusé : {error}", file=sys.stderr)
+        return 1
+    state = "publié" if new else "déjà publié, identique"
+    print(f"{info['id']} {info['version']} ({info['title']}) : {state}, sha256 {info['sha256']}.")
+    return 0
+
+
+def serve(settings: Settings, forwarded_allow_ips: str | None) -> int:
+    import uvicorn
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Every worker process builds its app from these settings.
+    os.environ[ENV_SETTINGS] = settings.to_env()
+    uvicorn.run(
+        "team_server.app:create_app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        forwarded_allow_ips=forwarded_allow_ips,
+        log_level="info",
+    )
+    return 0

@@ -1,0 +1,84 @@
+"""Every error answer is `{"detail": "<French message>"}`, whatever raised it."""
+
+from __future__ import annotations
+
+import http
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from peewee import InterfaceError, OperationalError
+from playhouse.pool import MaxConnectionsExceeded
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("team_server")
+
+GENERIC = {
+    400: "Requête mal formée.",
+    401: "Session absente ou expirée : reconnectez-vous.",
+    404: "Introuvable.",
+    405: "Méthode non autorisée à cette adresse.",
+    413: "Requête trop volumineuse.",
+    416: "Plage d'octets impossible à servir.",
+}
+BUSY = "Le serveur est momentanément surchargé : réessayez dans quelques instants."
+
+TYPE_MESSAGES = {
+    "missing": "champ « {field} » manquant",
+    "string_type": "« {field} » doit être un texte",
+    "int_type": "« {field} » doit être un nombre entier",
+    "int_parsing": "« {field} » doit être un nombre entier",
+    "bool_type": "« {field} » doit valoir true ou false",
+    "bool_parsing": "« {field} » doit valoir true ou false",
+    "dict_type": "« {field} » doit être un objet JSON",
+    "model_attributes_type": "« {field} » doit être un objet JSON",
+    "list_type": "« {field} » doit être une liste",
+    "greater_than_equal": "« {field} » est trop petit",
+}
+
+
+def validation_message(errors: list[dict]) -> tuple[int, str]:
+    """Status and French message for FastAPI's first validation error."""
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        return 400, "Corps de requête illisible : ce n'est pas du JSON valide."
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
+    field = ".".join(location) or "corps"
+    if first.get("type") == "model_attributes_type" and not location:
+        return 400, "Corps de requête illisible : un objet JSON est attendu."
+    template = TYPE_MESSAGES.get(first.get("type", ""), "« {field} » invalide")
+    return 422, "Requête invalide : " + template.format(field=field) + "."
+
+
+def install(app: FastAPI) -> None:
+    """Register the French error handlers on `app`."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        status, message = validation_message(list(error.errors()))
+        return JSONResponse({"detail": message}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        detail = error.detail
+        if not isinstance(detail, str) or detail == http.HTTPStatus(error.status_code).phrase:
+            detail = GENERIC.get(error.status_code, "Requête refusée.")
+        return JSONResponse(
+            {"detail": detail}, status_code=error.status_code, headers=error.headers
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    @app.exception_handler(MaxConnectionsExceeded)
+    async def database_busy(request: Request, error: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", error)
+        return JSONResponse({"detail": BUSY}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> JSONResponse:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"detail": "Erreur interne du serveur : réessayez plus tard."},
+            status_code=500,
+        )

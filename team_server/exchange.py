@@ -1,0 +1,198 @@
+"""Applying a pushed batch: each change once, merged by kind, visibility checked, in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from team_server import merge
+from team_server import records as rec
+from team_server.db import database, write_transaction
+from team_server.merge import Rejected
+from team_server.models import GROUP, AppliedChange, NoteDeviceState, Record, User
+
+NOT_FOUND = "Introuvable : cet élément n'existe pas ou ne vous est pas visible."
+NOT_YOURS = "Seul son auteur peut modifier cet élément."
+NOT_MEMBER = "Groupe introuvable : vous n'en êtes pas (ou plus) membre."
+NOTE_DELETED = "Cette note a été supprimée définitivement par son auteur : la modification reste sur votre appareil."
+NO_CONSENT = "Vous n'avez pas donné votre accord pour la recherche : ces réponses ne sont pas conservées sur le serveur."
+COMMENT_TARGET = "On ne peut commenter qu'une entrée ou une note partagée avec un de vos groupes."
+
+
+class Conflict(Exception):
+    """An entry edited from a revision the server has moved past."""
+
+    def __init__(self, rev: int):
+        super().__init__(rev)
+        self.rev = rev
+
+
+def apply_batch(user: User, device_id: str, changes: list[dict]) -> list[dict]:
+    """Apply every change in one transaction and return one ack per change."""
+    with write_transaction():
+        return [_apply_one(user, device_id, change) for change in changes]
+
+
+def _apply_one(user: User, device_id: str, change: dict) -> dict:
+    ack = {"change_id": change["change_id"]}
+    done = AppliedChange.get_or_none(
+        (AppliedChange.user == user.id) & (AppliedChange.change_id == change["change_id"])
+    )
+    if done is not None:
+        record = Record.get_or_none(Record.id == done.record_id) if done.record_id else None
+        return {**ack, "status": "duplicate", **_result(record)}
+    handler = HANDLERS.get(change["kind"])
+    try:
+        if handler is None:
+            raise Rejected(f"Type d'élément inconnu : {change['kind']!r}.")
+        # A savepoint per change: a refused change leaves no trace in the batch.
+        with database.atomic():
+            record = handler(user, device_id, change)
+            AppliedChange.create(user=user.id, change_id=change["change_id"], record=record.id)
+    except Rejected as error:
+        return {**ack, "status": "rejected", "error": str(error)}
+    except Conflict as conflict:
+        return {**ack, "status": "conflict", "rev": conflict.rev}
+    return {**ack, "status": "applied", **_result(record)}
+
+
+def _result(record: Record | None) -> dict:
+    if record is None:
+        return {"rev": None}
+    if record.kind == "note":
+        return {"rev": record.rev, "state": merge.encode_b64(merge.note_state(record.crdt))}
+    return {"rev": record.rev}
+
+
+def _own(merge_rule: Callable[[dict | None, dict], dict]) -> Callable[..., Record]:
+    """Handler for a per-user kind merged by `merge_rule`."""
+
+    def apply(user: User, device_id: str, change: dict) -> Record:
+        kind = change["kind"]
+        if kind in ("answer", "statement") and not user.research_consent:
+            raise Rejected(NO_CONSENT)
+        if kind == "time" and "|" not in change["id"]:
+            raise Rejected("Un compteur de temps s'identifie par « leçon|appareil ».")
+        record = rec.find(kind, user, change["id"])
+        current = json.loads(record.data) if record else None
+        merged = merge_rule(current, change["data"])
+        if record is not None and merged == current:
+            return record
+        return rec.save(record or rec.new_record(kind, user, change["id"]), merged)
+
+    return apply
+
+
+def _checked(check: Callable[[dict], dict]) -> Callable[[dict | None, dict], dict]:
+    return lambda current, pushed: merge.keep_first(current, check(pushed))
+
+
+def _check_group(user: User, data: dict) -> tuple[str, str | None]:
+    visibility = merge.check_visibility(data)
+    group_id = data.get("group_id") if visibility == GROUP else None
+    if visibility == GROUP and not rec.is_member(user, group_id):
+        raise Rejected(NOT_MEMBER)
+    return visibility, group_id
+
+
+def _apply_entry(user: User, device_id: str, change: dict) -> Record:
+    data = merge.check_entry(change["data"])
+    visibility, group_id = _check_group(user, data)
+    record = rec.find("entry", user, change["id"])
+    if record is not None:
+        if record.owner_id != user.id:
+            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+        current = json.loads(record.data)
+        if current == data:
+            return record  # the same text again (a lost ack): nothing to merge
+        if record.rev != change.get("base_rev"):
+            raise Conflict(record.rev)
+    record = rec.save(
+        record or rec.new_record("entry", user, change["id"]),
+        data,
+        visibility=visibility,
+        group_id=group_id,
+    )
+    rec.set_blob_refs(record, merge.check_attachments(data))
+    rec.rescope_comments(record)
+    return record
+
+
+NOTE_FIELDS = ("visibility", "group_id", "activity_uid", "trashed_at", "deleted", "created_at")
+
+
+def _apply_note(user: User, device_id: str, change: dict) -> Record:
+    pushed = change["data"]
+    update = merge.decode_b64(pushed.get("update", ""), "update")
+    state = merge.decode_b64(pushed.get("state", ""), "state")
+    merge.check_state_vector(state)
+    meta = {field: pushed.get(field) for field in NOTE_FIELDS}
+    meta["deleted"] = bool(meta["deleted"])
+    record = rec.find("note", user, change["id"])
+    if record is not None and not rec.can_see(user, record):
+        raise Rejected(NOT_FOUND)
+    current = json.loads(record.data) if record else None
+    if current is not None and current["deleted"] and not meta["deleted"]:
+        raise Rejected(NOTE_DELETED)
+    if current is not None and record.owner_id != user.id:
+        meta = current  # only the author shares, bins or deletes a note; members write in it
+    visibility, group_id = _check_group(user, meta)
+    meta = {**meta, "group_id": group_id}
+    document = merge.note_merge(bytes(record.crdt) if record and record.crdt else None, update)
+    if meta["deleted"]:
+        document = b""  # a tombstone keeps no words
+    if record is None or meta != current or document != bytes(record.crdt or b""):
+        record = rec.save(
+            record or rec.new_record("note", user, change["id"]),
+            meta,
+            visibility=visibility,
+            group_id=group_id,
+            crdt=document,
+        )
+        rec.rescope_comments(record)
+    if state:
+        NoteDeviceState.insert(
+            record=record.id, user=user.id, device_id=device_id, state=state
+        ).on_conflict(
+            conflict_target=[
+                NoteDeviceState.record,
+                NoteDeviceState.user,
+                NoteDeviceState.device_id,
+            ],
+            preserve=[NoteDeviceState.state],
+        ).execute()
+    return record
+
+
+def _apply_comment(user: User, device_id: str, change: dict) -> Record:
+    data = merge.check_comment(change["data"])
+    record = rec.find("comment", user, change["id"])
+    if record is not None:
+        if record.owner_id != user.id:
+            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+        return record  # append-only: the first version stays
+    target = Record.get_or_none(
+        (Record.kind == data["target_kind"])
+        & (Record.scope == "")
+        & (Record.record_id == data["target_id"])
+    )
+    if target is None or target.visibility != GROUP or not rec.can_see(user, target):
+        raise Rejected(COMMENT_TARGET)
+    if json.loads(target.data).get("deleted"):
+        raise Rejected(NOT_FOUND)
+    record = rec.new_record("comment", user, change["id"])
+    record.target = rec.target_key(target.kind, target.record_id)
+    return rec.save(record, data, visibility=GROUP, group_id=target.group_id)
+
+
+HANDLERS: dict[str, Callable[[User, str, dict], Record]] = {
+    "progress": _own(merge.merge_progress),
+    "time": _own(merge.merge_time),
+    "bookmark": _own(merge.merge_bookmark),
+    "quiz": _own(_checked(merge.check_quiz)),
+    "answer": _own(_checked(merge.check_answer)),
+    "statement": _own(_checked(merge.check_statement)),
+    "entry": _apply_entry,
+    "note": _apply_note,
+    "comment": _apply_comment,
+}

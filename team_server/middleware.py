@@ -1,0 +1,134 @@
+"""ASGI layers in front of the routes: protocol version, body size limit, gzip request bodies."""
+
+from __future__ import annotations
+
+import zlib
+
+from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from team_server import PROTOCOL
+
+API = "/api/v1"
+# Readable by any client, whatever protocol it speaks: the health check (which tells the
+# protocol) and the pack files (plain downloads).
+PROTOCOL_FREE = (f"{API}/health", f"{API}/packs")
+# A body a little too large is read to its end before the 413, so the client gets the answer
+# instead of a reset connection; a much larger one is cut short.
+DRAIN_FACTOR = 4
+
+OLD_PROTOCOL = (
+    "Ce serveur parle la version {server} du protocole de synchronisation et cette application "
+    "la version {client} : mettez TEAM Desktop à jour (ou, si l'application est la plus récente, "
+    "demandez à l'administrateur de mettre le serveur à jour)."
+)
+
+
+NO_PROTOCOL = (
+    "Cette requête ne dit pas quelle version du protocole de synchronisation elle parle "
+    "(en-tête X-Team-Protocol) : mettez TEAM Desktop à jour."
+)
+
+
+def protocol_refusal(client: str | int | None) -> str:
+    """The French 426 message for a client speaking protocol `client` (None: it did not say)."""
+    if client is None or client == "":
+        return NO_PROTOCOL
+    return OLD_PROTOCOL.format(server=PROTOCOL, client=client)
+
+
+class ProtocolMiddleware:
+    """426 for an API request whose `X-Team-Protocol` is missing or not ours; nothing runs."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] == "http"
+            and path.startswith(API + "/")
+            and not path.startswith(PROTOCOL_FREE)
+        ):
+            version = Headers(scope=scope).get("x-team-protocol")
+            if version != str(PROTOCOL):
+                response = JSONResponse({"detail": protocol_refusal(version)}, status_code=426)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class RequestBodyMiddleware:
+    """Reads a request body whole, refusing it past `max_bytes` (413) and ungzipping it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        encoding = headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in ("identity", "gzip"):
+            await _refuse(scope, receive, send, 415, "Encodage du corps non pris en charge.")
+            return
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > DRAIN_FACTOR * self.max_bytes:
+            await _refuse(scope, receive, send, 413, self._too_large())
+            return
+        body = bytearray()
+        seen = 0
+        more = True
+        while more and seen <= DRAIN_FACTOR * self.max_bytes:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen <= self.max_bytes:
+                body += chunk
+            more = message.get("more_body", False)
+        if seen > self.max_bytes:
+            await _refuse(scope, receive, send, 413, self._too_large())
+            return
+        data = bytes(body)
+        if encoding == "gzip":
+            try:
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                data = inflater.decompress(data, self.max_bytes + 1)
+            except zlib.error:
+                await _refuse(scope, receive, send, 400, "Corps compressé (gzip) illisible.")
+                return
+            if len(data) > self.max_bytes or inflater.unconsumed_tail:
+                await _refuse(scope, receive, send, 413, self._too_large())
+                return
+        raw = [
+            (name, value)
+            for name, value in scope["headers"]
+            if name not in (b"content-encoding", b"content-length")
+        ]
+        scope = dict(scope, headers=[*raw, (b"content-length", str(len(data)).encode())])
+        await self.app(scope, _replay(data, receive), send)
+
+    def _too_large(self) -> str:
+        return f"Requête trop volumineuse (plus de {self.max_bytes // 2**20} Mo)."
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
+    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)

@@ -1,0 +1,81 @@
+"""Ordered, versioned schema migrations, the same on SQLite and PostgreSQL (`team-server migrate`)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from peewee import Database
+
+from team_server import models as m
+from team_server.db import database, lock_writes
+
+VERSION_TABLE = "schema_version"
+
+
+class SchemaError(Exception):
+    """The database is not at the schema this server expects; the message says what to do."""
+
+
+def _v1_initial(db: Database) -> None:
+    db.create_tables(m.MODELS)
+    m.ServerMeta.create(key="server_id", value=uuid.uuid4().hex)
+    m.Counter.create(name="seq", value=0)
+
+
+# Append new steps; never edit or reorder a released one.
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    """The schema version of `db`; 0 for a database the server never touched."""
+    if not db.table_exists(VERSION_TABLE):
+        return 0
+    row = db.execute_sql(f"SELECT MAX(version) FROM {VERSION_TABLE}").fetchone()
+    return int(row[0] or 0)
+
+
+def is_fresh(db: Database) -> bool:
+    """True for a database without any table (a new file or an empty schema)."""
+    return not db.get_tables()
+
+
+def migrate(db: Database) -> tuple[int, int]:
+    """Bring `db` to SCHEMA_VERSION, one step per transaction; returns (before, after)."""
+    database.initialize(db)
+    with db.connection_context():
+        with db.atomic():
+            # Two instances migrating at once: the second waits, then finds nothing to do.
+            lock_writes()
+            db.execute_sql(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+        before = current_version(db)
+        _refuse_newer(before)
+        for number in range(before, SCHEMA_VERSION):
+            with db.atomic():
+                lock_writes()
+                if current_version(db) > number:
+                    continue
+                MIGRATIONS[number](db)
+                db.execute_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES ({number + 1})")
+        return before, current_version(db)
+
+
+def check_schema(db: Database) -> None:
+    """Raise SchemaError unless `db` is exactly at SCHEMA_VERSION."""
+    with db.connection_context():
+        version = current_version(db)
+    _refuse_newer(version)
+    if version < SCHEMA_VERSION:
+        raise SchemaError(
+            f"La base de données est au schéma {version}, ce serveur attend le schéma "
+            f"{SCHEMA_VERSION} : lancez d'abord « team-server migrate » avec la même base."
+        )
+
+
+def _refuse_newer(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"La base de données est au schéma {version}, plus récent que celui de ce serveur "
+            f"({SCHEMA_VERSION}) : mettez team-server à jour."
+        )

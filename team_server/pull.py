@@ -1,0 +1,83 @@
+"""The pull half of the sync exchange: what changed for a user after a cursor, by `seq`, paged."""
+
+from __future__ import annotations
+
+import json
+
+from team_server import merge
+from team_server import records as rec
+from team_server.models import NoteDeviceState, Record, User, Withdrawal
+
+
+def pull(
+    user: User, device_id: str, groups: list[str], cursor: int, limit: int
+) -> tuple[list[dict], int, bool]:
+    """Up to `limit` changes after `cursor` visible to `user`; returns (changes, cursor, more)."""
+    records = list(
+        Record.select(Record, User.id, User.display_name)
+        .join(User)
+        .where((Record.seq > cursor) & rec.visible_to(user, groups))
+        .order_by(Record.seq)
+        .limit(limit + 1)
+    )
+    withdrawals = list(
+        Withdrawal.select()
+        .where(
+            (Withdrawal.seq > cursor)
+            & Withdrawal.group_id.in_(groups or [""])
+            & (Withdrawal.owner != user.id)
+        )
+        .order_by(Withdrawal.seq)
+        .limit(limit + 1)
+    )
+    merged = sorted(records + withdrawals, key=lambda row: row.seq)
+    page = merged[:limit]
+    states = _device_states(user, device_id, [r for r in page if isinstance(r, Record)])
+    changes = [
+        _record_change(row, states) if isinstance(row, Record) else _gone(row) for row in page
+    ]
+    return changes, (page[-1].seq if page else cursor), len(merged) > limit
+
+
+def _device_states(user: User, device_id: str, page: list[Record]) -> dict[int, bytes]:
+    notes = [record.id for record in page if record.kind == "note"]
+    if not notes:
+        return {}
+    rows = NoteDeviceState.select().where(
+        (NoteDeviceState.record.in_(notes))
+        & (NoteDeviceState.user == user.id)
+        & (NoteDeviceState.device_id == device_id)
+    )
+    return {row.record_id: bytes(row.state) for row in rows}
+
+
+def _record_change(record: Record, states: dict[int, bytes]) -> dict:
+    data = json.loads(record.data)
+    if record.kind == "note":
+        document = bytes(record.crdt) if record.crdt else None
+        data["update"] = merge.encode_b64(merge.note_delta(document, states.get(record.id)))
+        data["state"] = merge.encode_b64(merge.note_state(document))
+    return {
+        "seq": record.seq,
+        "kind": record.kind,
+        "id": record.record_id,
+        "rev": record.rev,
+        "owner": record.owner_id,
+        "owner_name": record.owner.display_name,
+        "group_id": record.group_id,
+        "data": data,
+    }
+
+
+def _gone(withdrawal: Withdrawal) -> dict:
+    """A record no longer visible to this user: their devices drop their copy."""
+    return {
+        "seq": withdrawal.seq,
+        "kind": withdrawal.kind,
+        "id": withdrawal.record_id,
+        "rev": None,
+        "owner": withdrawal.owner_id,
+        "group_id": withdrawal.group_id,
+        "gone": True,
+        "data": {},
+    }

@@ -1,0 +1,146 @@
+"""Synced records on the server: who may see them, and writing them with a fresh `seq`."""
+
+from __future__ import annotations
+
+import json
+
+from peewee import Expression
+
+from team_server.models import (
+    GROUP,
+    Counter,
+    Membership,
+    Record,
+    RecordBlob,
+    User,
+    Withdrawal,
+    utcnow,
+)
+
+# Kinds with global UUIDs that other members may see; the others are keyed per user.
+SHARED_KINDS = ("entry", "note", "comment")
+OWN_KINDS = ("progress", "time", "quiz", "bookmark", "answer", "statement")
+KINDS = OWN_KINDS + SHARED_KINDS
+
+
+def scope_for(kind: str, user: User) -> str:
+    """Per-user kinds are keyed within their owner; shared kinds by their UUID alone."""
+    return "" if kind in SHARED_KINDS else user.id
+
+
+def group_ids(user: User) -> list[str]:
+    """Ids of the groups the user belongs to now."""
+    return [
+        row.group_id
+        for row in Membership.select(Membership.group).where(Membership.user == user.id)
+    ]
+
+
+def is_member(user: User, group_id: str | None) -> bool:
+    return (
+        group_id is not None
+        and Membership.select()
+        .where((Membership.user == user.id) & (Membership.group == group_id))
+        .exists()
+    )
+
+
+def visible_to(user: User, groups: list[str]) -> Expression:
+    """Records the user may see: their own, and group records of their groups."""
+    shared = (Record.visibility == GROUP) & Record.group_id.in_(groups or [""])
+    return (Record.owner == user.id) | shared
+
+
+def can_see(user: User, record: Record) -> bool:
+    return record.owner_id == user.id or (
+        record.visibility == GROUP and is_member(user, record.group_id)
+    )
+
+
+def find(kind: str, user: User, record_id: str) -> Record | None:
+    return Record.get_or_none(
+        (Record.kind == kind)
+        & (Record.scope == scope_for(kind, user))
+        & (Record.record_id == record_id)
+    )
+
+
+def next_seq() -> int:
+    """The next global sequence number; the caller holds the write lock (db.write_transaction)."""
+    Counter.update(value=Counter.value + 1).where(Counter.name == "seq").execute()
+    return Counter.get(Counter.name == "seq").value
+
+
+def last_seq() -> int:
+    return Counter.get(Counter.name == "seq").value
+
+
+def new_record(kind: str, owner: User, record_id: str) -> Record:
+    """A record not yet saved (`save` gives it rev 1 and a seq)."""
+    return Record(
+        kind=kind, scope=scope_for(kind, owner), record_id=record_id, owner=owner.id, rev=0
+    )
+
+
+def save(
+    record: Record,
+    data: dict,
+    *,
+    visibility: str = "private",
+    group_id: str | None = None,
+    crdt: bytes | None = None,
+) -> Record:
+    """Write a record with a new `seq` and `rev`, telling a group it left to drop it."""
+    if record.id is not None:
+        withdraw_if_leaving(record, visibility, group_id)
+    record.visibility = visibility
+    record.group_id = group_id if visibility == GROUP else None
+    record.data = json.dumps(data, ensure_ascii=False)
+    record.crdt = crdt
+    record.rev += 1
+    record.seq = next_seq()
+    record.updated_at = utcnow()
+    record.save()
+    return record
+
+
+def withdraw_if_leaving(record: Record, visibility: str, group_id: str | None) -> None:
+    """A record leaving its group: its members are told to drop it (its owner keeps it)."""
+    if record.visibility != GROUP or (visibility == GROUP and group_id == record.group_id):
+        return
+    Withdrawal.insert(
+        seq=next_seq(),
+        kind=record.kind,
+        record_id=record.record_id,
+        owner=record.owner_id,
+        group_id=record.group_id,
+    ).on_conflict(
+        conflict_target=[Withdrawal.kind, Withdrawal.record_id, Withdrawal.group_id],
+        preserve=[Withdrawal.seq],
+    ).execute()
+
+
+def target_key(kind: str, record_id: str) -> str:
+    return f"{kind}:{record_id}"
+
+
+def rescope_comments(target: Record) -> None:
+    """Comments follow their target: visible to its group, or only to their own authors."""
+    comments = Record.select().where(
+        (Record.kind == "comment") & (Record.target == target_key(target.kind, target.record_id))
+    )
+    for comment in comments:
+        if (comment.visibility, comment.group_id) != (target.visibility, target.group_id):
+            save(
+                comment,
+                json.loads(comment.data),
+                visibility=target.visibility,
+                group_id=target.group_id,
+            )
+
+
+def set_blob_refs(record: Record, hashes: list[str]) -> None:
+    """Remember which files the record refers to (they become readable with it)."""
+    RecordBlob.delete().where(RecordBlob.record == record.id).execute()
+    for digest in sorted(set(hashes)):
+        RecordBlob.create(record=record.id, hash=digest)

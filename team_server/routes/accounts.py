@@ -1,0 +1,149 @@
+"""Health, accounts, login and logout, who am I, research consent."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from fastapi import APIRouter, Header, HTTPException, Request, Response
+from peewee import IntegrityError
+from pydantic import BaseModel
+
+from team_server import PROTOCOL, auth
+from team_server.db import connected, database, write_transaction
+from team_server.models import Group, Membership, Record, ServerMeta, User
+
+router = APIRouter()
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")
+BAD_LOGIN = "Identifiant ou mot de passe incorrect."
+
+
+class AccountIn(BaseModel):
+    username: str
+    password: str
+    display_name: str
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+    device_name: str = ""
+
+
+class ConsentIn(BaseModel):
+    consent: bool
+
+
+def server_id() -> str:
+    return ServerMeta.get(ServerMeta.key == "server_id").value
+
+
+def public_user(user: User) -> dict:
+    return {"id": user.id, "username": user.username, "display_name": user.display_name}
+
+
+def user_groups(user: User) -> list[dict]:
+    """The user's groups with their role, by name."""
+    rows = (
+        Membership.select(Membership, Group)
+        .join(Group)
+        .where(Membership.user == user.id)
+        .order_by(Group.name, Group.id)
+    )
+    return [{"id": row.group_id, "name": row.group.name, "role": row.role} for row in rows]
+
+
+def me_answer(user: User) -> dict:
+    fresh = User.get_by_id(user.id)
+    return {
+        **public_user(fresh),
+        "membership_version": fresh.membership_version,
+        "research_consent": fresh.research_consent,
+        "groups": user_groups(fresh),
+    }
+
+
+@router.get("/health")
+@connected
+def health() -> dict:
+    """Whether the server and its database answer, which database it is, and its protocol."""
+    return {"status": "ok", "server_id": server_id(), "protocol": PROTOCOL}
+
+
+@router.post("/accounts", status_code=201)
+@connected
+def create_account(body: AccountIn) -> dict:
+    """Create an account (usernames are case-insensitive)."""
+    username = body.username.strip().lower()
+    display_name = " ".join(body.display_name.split())
+    if not USERNAME.match(username):
+        raise HTTPException(
+            422,
+            "Identifiant invalide : 3 à 64 caractères, lettres sans accent, chiffres et . _ @ + -",
+        )
+    if not 1 <= len(display_name) <= 80:
+        raise HTTPException(422, "Le nom affiché doit faire entre 1 et 80 caractères.")
+    if not 8 <= len(body.password) <= 1024:
+        raise HTTPException(422, "Le mot de passe doit faire au moins 8 caractères.")
+    password_hash = auth.hash_password(body.password)
+    try:
+        with database.atomic():
+            user = User.create(
+                username=username, display_name=display_name, password_hash=password_hash
+            )
+    except IntegrityError as error:
+        raise HTTPException(409, f"L'identifiant « {username} » est déjà pris.") from error
+    return public_user(user)
+
+
+@router.post("/login")
+def login(body: LoginIn, request: Request) -> dict:
+    """A new token for this device; slowed down, then refused (429) after repeated failures."""
+    username = body.username.strip().lower()
+    address = request.client.host if request.client else ""
+    with database.connection_context():
+        wait = auth.retry_after(username, address)
+        if wait is not None:
+            raise HTTPException(
+                429,
+                f"Trop d'essais de connexion : réessayez dans {wait} secondes.",
+                headers={"Retry-After": str(wait)},
+            )
+        user = User.get_or_none(User.username == username)
+        if auth.check_password(user, body.password):
+            with database.atomic():
+                auth.clear_failures(username)
+                token = auth.issue_token(user, body.device_name.strip())
+            return {"token": token, "user": public_user(user)}
+        delay = auth.record_failure(username, address)
+    time.sleep(delay)  # outside the connection: a slowed answer holds no database connection
+    raise HTTPException(401, BAD_LOGIN)
+
+
+@router.post("/logout", status_code=204)
+@connected
+def logout(user: auth.CurrentUser, authorization: str | None = Header(default=None)) -> Response:
+    """Revoke the token of this request."""
+    auth.revoke_token(auth.bearer_token(authorization))
+    return Response(status_code=204)
+
+
+@router.get("/me")
+@connected
+def me(user: auth.CurrentUser) -> dict:
+    """The account, its membership version and its groups."""
+    return me_answer(user)
+
+
+@router.put("/me/research-consent")
+@connected
+def research_consent(body: ConsentIn, user: auth.CurrentUser) -> dict:
+    """Give or withdraw consent; withdrawing deletes the answers and statements kept so far."""
+    with write_transaction():
+        User.update(research_consent=body.consent).where(User.id == user.id).execute()
+        if not body.consent:
+            Record.delete().where(
+                (Record.owner == user.id) & Record.kind.in_(("answer", "statement"))
+            ).execute()
+    return me_answer(user)

@@ -1,0 +1,143 @@
+"""Groups: create one (with an invite code), join by code, leave, see it and its members.
+
+A user who is not a member gets 404 for a group, exactly as for a group that does not exist.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter, HTTPException, Response
+from peewee import IntegrityError
+from pydantic import BaseModel
+
+from team_server.auth import CurrentUser
+from team_server.db import connected, database
+from team_server.models import FACILITATOR, MEMBER, Group, Membership, User
+
+router = APIRouter()
+
+# No look-alikes (0/O, 1/I/L): codes are read aloud and copied by hand.
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+NO_GROUP = "Groupe introuvable."
+
+
+class GroupIn(BaseModel):
+    name: str
+
+
+class JoinIn(BaseModel):
+    invite_code: str
+
+
+def new_invite_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def membership_of(user: User, group_id: str) -> Membership:
+    """The user's membership of a group, or 404 (whether the group exists or not)."""
+    row = (
+        Membership.select(Membership, Group)
+        .join(Group)
+        .where((Membership.user == user.id) & (Membership.group == group_id))
+        .first()
+    )
+    if row is None:
+        raise HTTPException(404, NO_GROUP)
+    return row
+
+
+def _bump_membership(user: User) -> None:
+    User.update(membership_version=User.membership_version + 1).where(User.id == user.id).execute()
+
+
+@router.post("/groups", status_code=201)
+@connected
+def create_group(body: GroupIn, user: CurrentUser) -> dict:
+    """A new group; its creator is its facilitator."""
+    name = " ".join(body.name.split())
+    if not 1 <= len(name) <= 100:
+        raise HTTPException(422, "Le nom du groupe doit faire entre 1 et 100 caractères.")
+    for _attempt in range(5):
+        try:
+            with database.atomic():
+                group = Group.create(name=name, invite_code=new_invite_code())
+                Membership.create(group=group.id, user=user.id, role=FACILITATOR)
+                _bump_membership(user)
+            break
+        except IntegrityError:
+            continue  # an invite code already taken: draw another
+    else:
+        raise HTTPException(503, "Impossible de créer un code d'invitation : réessayez.")
+    return {
+        "id": group.id,
+        "name": group.name,
+        "invite_code": group.invite_code,
+        "role": FACILITATOR,
+    }
+
+
+@router.post("/groups/join")
+@connected
+def join_group(body: JoinIn, user: CurrentUser) -> dict:
+    """Join the group of an invite code; joining again changes nothing."""
+    code = "".join(body.invite_code.split()).upper()
+    group = Group.get_or_none(Group.invite_code == code)
+    if group is None:
+        raise HTTPException(404, "Code d'invitation inconnu : vérifiez-le auprès de l'animateur.")
+    where = (Membership.group == group.id) & (Membership.user == user.id)
+    try:
+        with database.atomic():
+            row = Membership.get_or_none(where)
+            if row is None:
+                row = Membership.create(group=group.id, user=user.id, role=MEMBER)
+                _bump_membership(user)
+    except IntegrityError:
+        row = Membership.get(where)  # the same join from another device, a moment earlier
+    return {"id": group.id, "name": group.name, "role": row.role}
+
+
+@router.post("/groups/{group_id}/leave", status_code=204)
+@connected
+def leave_group(group_id: str, user: CurrentUser) -> Response:
+    """Leave a group; the last facilitator leaving hands the role to the longest-standing member."""
+    with database.atomic():
+        row = membership_of(user, group_id)
+        row.delete_instance()
+        _bump_membership(user)
+        remaining = Membership.select().where(Membership.group == group_id)
+        if row.role == FACILITATOR and not remaining.where(Membership.role == FACILITATOR).exists():
+            heir = remaining.order_by(Membership.joined_at, Membership.id).first()
+            if heir is not None:
+                heir.role = FACILITATOR
+                heir.save()
+    return Response(status_code=204)
+
+
+@router.get("/groups/{group_id}")
+@connected
+def get_group(group_id: str, user: CurrentUser) -> dict:
+    row = membership_of(user, group_id)
+    return {
+        "id": row.group.id,
+        "name": row.group.name,
+        "invite_code": row.group.invite_code,
+        "role": row.role,
+    }
+
+
+@router.get("/groups/{group_id}/members")
+@connected
+def list_members(group_id: str, user: CurrentUser) -> list[dict]:
+    """Members of a group the user belongs to, in the order they joined."""
+    membership_of(user, group_id)
+    rows = (
+        Membership.select(Membership, User)
+        .join(User)
+        .where(Membership.group == group_id)
+        .order_by(Membership.joined_at, Membership.id)
+    )
+    return [
+        {"id": row.user.id, "display_name": row.user.display_name, "role": row.role} for row in rows
+    ]

@@ -1,0 +1,84 @@
+"""`POST /sync`: push a batch of changes, pull what changed since the client's cursor."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from team_server import PROTOCOL
+from team_server import records as rec
+from team_server.auth import CurrentUser
+from team_server.db import connected
+from team_server.exchange import apply_batch
+from team_server.middleware import protocol_refusal
+from team_server.models import User
+from team_server.pull import pull
+from team_server.routes.accounts import server_id, user_groups
+
+router = APIRouter()
+
+
+class ChangeIn(BaseModel):
+    change_id: str = Field(min_length=1, max_length=200)
+    kind: str
+    id: str = Field(min_length=1, max_length=200)
+    base_rev: int | None = None
+    data: dict
+
+
+class SyncIn(BaseModel):
+    protocol: int
+    device_id: str = Field(min_length=1, max_length=100)
+    server_id: str | None = None
+    cursor: int = Field(default=0, ge=0)
+    membership_version: int | None = None
+    limit: int = Field(default=200, ge=1)
+    changes: list[ChangeIn] = []
+
+
+@router.post("/sync")
+@connected
+def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
+    """Apply the pushed changes (all or none), then answer the next page of the pull."""
+    settings = request.app.state.settings
+    if body.protocol != PROTOCOL:
+        raise HTTPException(426, protocol_refusal(body.protocol))
+    if len(body.changes) > settings.max_changes:
+        raise HTTPException(
+            413, f"Trop de modifications en une fois (au plus {settings.max_changes})."
+        )
+    ours = server_id()
+    if body.server_id is not None and body.server_id != ours:
+        # The client's cursor belongs to another server (or a wiped database): touch nothing,
+        # let the learner decide.
+        return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
+    acks = apply_batch(user, body.device_id, [c.model_dump() for c in body.changes])
+    # The version first, then the groups: a join in between makes the next exchange resync.
+    fresh = User.get_by_id(user.id)
+    groups = user_groups(fresh)
+    cursor = body.cursor
+    if body.membership_version != fresh.membership_version or cursor > rec.last_seq():
+        cursor = 0  # new groups, or a database restored from an older backup: resend all
+    limit = min(body.limit, settings.max_pull)
+    changes, cursor, more = pull(fresh, body.device_id, [g["id"] for g in groups], cursor, limit)
+    return _answer(ours, fresh, acks, changes, cursor, more, groups)
+
+
+def _answer(
+    server: str,
+    user: User,
+    acks: list[dict],
+    changes: list[dict],
+    cursor: int,
+    more: bool,
+    groups: list[dict] | None = None,
+) -> dict:
+    return {
+        "server_id": server,
+        "membership_version": user.membership_version,
+        "groups": user_groups(user) if groups is None else groups,
+        "acks": acks,
+        "changes": changes,
+        "cursor": cursor,
+        "more": more,
+    }
