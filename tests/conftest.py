@@ -2,6 +2,9 @@
 
 import os
 
+# Real team-server processes for the server tests and the client sync tests (tests/live_server.py).
+pytest_plugins = ["live_server"]
+
 # Without a display Qt aborts the whole run; offscreen works everywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("TEAM_DESKTOP_DATA_DIR", None)
