@@ -42,9 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def split_pack_files(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(pack files to import, other arguments) from a command line.
+
+    A file manager opens packs as `team-desktop FILE.teampack` (the .desktop entry's %f); a
+    positional argument beside the subcommands would be ambiguous, so packs are taken out first.
+    """
+    packs = [arg for arg in argv if arg.lower().endswith(".teampack") and not arg.startswith("-")]
+    return packs, [arg for arg in argv if arg not in packs]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `team-desktop`."""
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    packs, rest = split_pack_files(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(rest)
+    args.import_files = packs
     if args.command:
         return data_cli.run_command(args)
     # Qt is imported only when a window is needed: command-line tasks start fast without it.

@@ -95,6 +95,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore_state()
     window.show()
     window.sharing.start()
+    for pack in getattr(args, "import_files", []):
+        window.import_pack(Path(pack))
     if restored:
         window.data.show_restored(restored)
     if args.lesson:

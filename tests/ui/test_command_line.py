@@ -81,3 +81,11 @@ def test_second_instance_on_same_data_dir_refused(tmp_path: Path):
         lock.unlock()
     assert result.returncode == 1
     assert "déjà ouvert" in result.stderr
+
+
+def test_pack_files_on_the_command_line_are_imported_not_parsed():
+    from team_desktop.cli import build_parser, split_pack_files
+
+    packs, rest = split_pack_files(["--data-dir", "/media/cle", "/tmp/Semaine 2.TEAMPACK"])
+    assert packs == ["/tmp/Semaine 2.TEAMPACK"]
+    assert build_parser().parse_args(rest).data_dir == "/media/cle"
