@@ -79,7 +79,12 @@ class Connection:
                     timeout=TIMEOUT,
                     stream=stream,
                 )
-            except (requests.ConnectionError, requests.Timeout) as error:
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+            ) as error:
+                # ChunkedEncodingError: the line dropped in the middle of the reply's body.
                 if attempt + 1 == attempts:
                     raise OfflineError(str(error)) from error
                 self._sleep(BACKOFF * (2**attempt))

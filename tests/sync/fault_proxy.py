@@ -1,0 +1,134 @@
+"""A loopback TCP proxy for sync tests: counts bytes, cuts connections, mangles replies."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+
+
+class FaultProxy:
+    """Forwards 127.0.0.1:<port> to a server, one thread pair per connection.
+
+    Faults (set between requests): `cut_request_after` / `cut_reply_after` close every
+    connection once that many bytes in all went up / came down; `mangle_reply(bytes) -> bytes` rewrites a whole
+    reply; `on_reply(count)` runs after each reply is passed on. `sent` and `received` count
+    bytes on the wire, headers included.
+    """
+
+    def __init__(self, target_port: int):
+        self.target_port = target_port
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.cut_request_after: int | None = None
+        self.cut_reply_after: int | None = None
+        self.mangle_reply: Callable[[bytes], bytes] | None = None
+        self.on_reply: Callable[[int], None] | None = None
+        self.sent = self.received = self.replies = 0
+        self._stop = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def heal(self) -> None:
+        self.cut_request_after = self.cut_reply_after = None
+        self.mangle_reply = self.on_reply = None
+
+    def close(self) -> None:
+        self._stop = True
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=30)
+        except OSError:
+            client.close()
+            return
+        up = threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True)
+        up.start()
+        self._pump_down(upstream, client)
+        up.join(timeout=5)
+
+    def _pump_up(self, client: socket.socket, upstream: socket.socket) -> None:
+        try:
+            while data := client.recv(65536):
+                limit = self.cut_request_after
+                if limit is not None and self.sent + len(data) > limit:
+                    upstream.sendall(data[: max(limit - self.sent, 0)])
+                    self.sent = max(self.sent, limit)
+                    break
+                upstream.sendall(data)
+                self.sent += len(data)
+        except OSError:
+            pass
+        finally:
+            _close(client, upstream)
+
+    def _pump_down(self, upstream: socket.socket, client: socket.socket) -> None:
+        """Pass replies down one at a time (keep-alive), so faults and hooks hit whole replies."""
+        buffer = b""
+        try:
+            while True:
+                reply, buffer = _read_reply(upstream, buffer)
+                if reply is None:
+                    return
+                if self.mangle_reply is not None:
+                    client.sendall(self.mangle_reply(reply))
+                    return  # a mangled reply ends the connection, as a broken server would
+                limit = self.cut_reply_after
+                if limit is not None and self.received + len(reply) > limit:
+                    client.sendall(reply[: max(limit - self.received, 0)])
+                    self.received = max(self.received, limit)
+                    return
+                client.sendall(reply)
+                self.received += len(reply)
+                self.replies += 1
+                if self.on_reply is not None:
+                    self.on_reply(self.replies)
+        except OSError:
+            pass
+        finally:
+            _close(client, upstream)
+
+
+def _read_reply(sock: socket.socket, buffer: bytes) -> tuple[bytes | None, bytes]:
+    """One HTTP reply (headers and a Content-Length body) from `buffer` then `sock`."""
+    while b"\r\n\r\n" not in buffer:
+        data = sock.recv(65536)
+        if not data:
+            return None, b""
+        buffer += data
+    head, _sep, rest = buffer.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _colon, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(rest) < length:
+        data = sock.recv(65536)
+        if not data:
+            return None, b""
+        rest += data
+    return head + b"\r\n\r\n" + rest[:length], rest[length:]
+
+
+def _close(*sockets: socket.socket) -> None:
+    for sock in sockets:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        sock.close()
