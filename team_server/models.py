@@ -1,4 +1,4 @@
-"""The server's tables (docs/decisions/0005-server-storage.md explains the choices)."""
+"""The server's tables (docs/decisions/0007-server-storage.md explains the choices)."""
 
 from __future__ import annotations
 
