@@ -178,4 +178,7 @@ class Connection:
         response = self.request("GET", path, headers=headers, stream=True)
         if offset and response.status_code != 206:
             raise MalformedReply("range ignored")
-        yield from response.iter_content(64 * 1024)
+        try:
+            yield from response.iter_content(64 * 1024)
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+            raise OfflineError(str(error)) from error

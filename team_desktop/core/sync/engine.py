@@ -15,7 +15,7 @@ from team_desktop.core import outbox
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import records
+from team_desktop.core.sync import files, records
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import PROTOCOL, Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerChanged
@@ -35,11 +35,21 @@ class SyncReport:
     pulled: int = 0
     round_trips: int = 0
     conflicts: list[str] = field(default_factory=list)  # ids of conflict copies made
+    files: files.FilesReport | None = None
     rejected: dict[str, str] = field(default_factory=dict)  # "kind/id" -> server's reason
 
 
 def run_sync(store: Store, connection: Connection, progress: Progress | None = None) -> SyncReport:
-    """Exchange everything with the server until both sides are up to date."""
+    """Exchange all writing with the server, then attachments: text first on a slow line."""
+    report = exchange_records(store, connection, progress)
+    report.files = files.sync_files(store.paths, connection, sync_state.load().user_id, progress)
+    return report
+
+
+def exchange_records(
+    store: Store, connection: Connection, progress: Progress | None = None
+) -> SyncReport:
+    """Exchange records (no files) with the server until both sides are up to date."""
     report = SyncReport()
     state = sync_state.load()
     skipped: set[tuple[str, str]] = set()  # rejected in this run: not sent again until next run

@@ -1,0 +1,125 @@
+"""Attachments travel after the writing: uploads and downloads that resume where they stopped."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from team_desktop.core.paths import DataPaths
+from team_desktop.core.portfolio.attachments import blob_path
+from team_desktop.core.store.models import database, utcnow
+from team_desktop.core.store.portfolio_models import DEVICE, AttachmentBlob, JournalEntry
+from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.errors import ServerRefused
+
+PIECE = 256 * 1024  # a cut line loses at most this much of an upload
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class FilesReport:
+    uploaded: int = 0
+    downloaded: int = 0
+    missing: int = 0  # files the server does not have (yet): tried again next time
+
+
+def _wanted() -> dict[str, dict]:
+    """Every attachment referenced by a live entry that may travel, by hash."""
+    wanted: dict[str, dict] = {}
+    query = JournalEntry.select(JournalEntry.attachments_json, JournalEntry.author_id).where(
+        (JournalEntry.visibility != DEVICE) & ~JournalEntry.deleted
+    )
+    for entry in query:
+        for attachment in json.loads(entry.attachments_json or "[]"):
+            wanted.setdefault(attachment["hash"], {**attachment, "author": entry.author_id})
+    return wanted
+
+
+def sync_files(
+    paths: DataPaths, connection: Connection, me: str, progress: Progress | None = None
+) -> FilesReport:
+    """Upload our files the server lacks, download the ones we lack; all resumable."""
+    report = FilesReport()
+    wanted = _wanted()
+    for number, (digest, attachment) in enumerate(wanted.items(), start=1):
+        local = blob_path(paths, digest)
+        if local.is_file():
+            blob = AttachmentBlob.get_or_none(AttachmentBlob.hash == digest)
+            mine = attachment["author"] in (None, me)
+            if mine and not (blob and blob.uploaded):
+                _upload(connection, digest, local)
+                with database.atomic():
+                    AttachmentBlob.update(uploaded=True).where(
+                        AttachmentBlob.hash == digest
+                    ).execute()
+                report.uploaded += 1
+        elif _download(paths, connection, digest, attachment):
+            report.downloaded += 1
+        else:
+            report.missing += 1
+        if progress:
+            progress(number, len(wanted))
+    return report
+
+
+def _upload(connection: Connection, digest: str, local) -> None:
+    size = local.stat().st_size
+    try:
+        connection.request("HEAD", f"/blobs/{digest}")
+        return  # the server has it already (maybe from a peer)
+    except ServerRefused as error:
+        if error.status != 404:
+            raise
+    offset = connection.json("GET", f"/blobs/{digest}/upload").get("received", 0)
+    with local.open("rb") as handle:
+        handle.seek(offset)
+        while offset < size or size == 0:
+            piece = handle.read(PIECE)
+            connection.request(
+                "PUT",
+                f"/blobs/{digest}?offset={offset}",
+                data=piece,
+                headers={"X-Total-Size": str(size), "Content-Type": "application/octet-stream"},
+            )
+            offset += len(piece)
+            if size == 0:
+                break
+
+
+def _download(paths: DataPaths, connection: Connection, digest: str, attachment: dict) -> bool:
+    """Fetch a file into place, resuming a partial download; False if the server lacks it."""
+    partial = paths.tmp / f"telechargement-{digest}.part"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    offset = partial.stat().st_size if partial.exists() else 0
+    try:
+        with partial.open("ab") as out:
+            for chunk in connection.iter_download(f"/blobs/{digest}", offset):
+                out.write(chunk)
+    except ServerRefused as error:
+        if error.status in (404, 416):
+            partial.unlink(missing_ok=True)
+            return False
+        raise
+    sha = hashlib.sha256()
+    with partial.open("rb") as handle:
+        for block in iter(lambda: handle.read(PIECE), b""):
+            sha.update(block)
+    if sha.hexdigest() != digest:
+        partial.unlink()  # a damaged copy is never kept; the next sync fetches it again
+        return False
+    target = blob_path(paths, digest)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(partial, target)
+    with database.atomic():
+        AttachmentBlob.insert(
+            hash=digest,
+            size=target.stat().st_size,
+            mime=attachment.get("mime") or "application/octet-stream",
+            created_at=utcnow(),
+            uploaded=True,
+        ).on_conflict_ignore().execute()
+    return True
