@@ -13,10 +13,14 @@ def pull(
     user: User, device_id: str, groups: list[str], cursor: int, limit: int
 ) -> tuple[list[dict], int, bool]:
     """Up to `limit` changes after `cursor` visible to `user`; returns (changes, cursor, more)."""
+    # Every seq up to the committed counter is committed (seqs are handed out in commit
+    # order), so bounding both queries by it keeps them consistent even when each sees its
+    # own snapshot: a record can never be skipped for a withdrawal committed with it.
+    high = rec.last_seq()
     records = list(
         Record.select(Record, User.id, User.display_name)
         .join(User)
-        .where((Record.seq > cursor) & rec.visible_to(user, groups))
+        .where((Record.seq > cursor) & (Record.seq <= high) & rec.visible_to(user, groups))
         .order_by(Record.seq)
         .limit(limit + 1)
     )
@@ -24,6 +28,7 @@ def pull(
         Withdrawal.select()
         .where(
             (Withdrawal.seq > cursor)
+            & (Withdrawal.seq <= high)
             & Withdrawal.group_id.in_(groups or [""])
             & (Withdrawal.owner != user.id)
         )
