@@ -29,6 +29,7 @@ class Act(enum.Enum):
     GROUPS = "groups"
     FEED = "feed"
     PENDING = "pending"
+    UPDATE_PACKS = "update_packs"
     JOURNAL = "journal"
     NEW_ENTRY = "new_entry"
 
@@ -94,6 +95,11 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
     Act.ACCOUNT: ("&Compte et serveur…", [], "Se connecter ou créer un compte"),
     Act.GROUPS: ("Mes &groupes…", ["Ctrl+G"], "Créer ou rejoindre un groupe, voir ses membres"),
     Act.FEED: ("&Mutualisation", ["Ctrl+M"], "Ce que votre groupe partage"),
+    Act.UPDATE_PACKS: (
+        "Mettre à &jour les modules…",
+        [],
+        "Télécharger les nouvelles versions des modules proposées par le serveur",
+    ),
     Act.PENDING: (
         "En &attente d'envoi",
         [],

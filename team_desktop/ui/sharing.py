@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from team_desktop.core.sync import account, packs
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
 from team_desktop.ui.feed_view import FeedView
 from team_desktop.ui.groups_dialog import GroupsDialog
+from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.pending_view import PendingView
 from team_desktop.ui.sync_service import SyncService
+
+OFFERS_EVERY_S = 6 * 3600
 
 
 class SharingController(QObject):
@@ -30,13 +36,26 @@ class SharingController(QObject):
         window.statusBar().addPermanentWidget(self.status)
         actions = window.actions_
         menu = window.menuBar().addMenu(self.tr("&Partage"))
-        for act in (Act.SYNC_NOW, Act.FEED, Act.PENDING, None, Act.GROUPS, Act.ACCOUNT):
+        for act in (
+            Act.SYNC_NOW,
+            Act.FEED,
+            Act.PENDING,
+            None,
+            Act.UPDATE_PACKS,
+            None,
+            Act.GROUPS,
+            Act.ACCOUNT,
+        ):
             menu.addSeparator() if act is None else menu.addAction(actions[act])
         actions[Act.SYNC_NOW].triggered.connect(self.service.sync_now)
         actions[Act.ACCOUNT].triggered.connect(self.show_account)
         actions[Act.GROUPS].triggered.connect(self.show_groups)
         actions[Act.FEED].triggered.connect(self.show_feed)
         actions[Act.PENDING].triggered.connect(self.show_pending)
+        actions[Act.UPDATE_PACKS].triggered.connect(self.update_packs)
+        actions[Act.UPDATE_PACKS].setEnabled(False)
+        self.offers: list[packs.PackOffer] = []
+        self._offers_checked = 0.0
         self.service.status_changed.connect(self._status)
         self.service.progress.connect(window.progress_panel.progress)
         self.service.synced.connect(self._synced)
@@ -71,7 +90,78 @@ class SharingController(QObject):
         self.status.setText(text)
         self.status.setProperty("state", state)
 
+    def _check_offers(self) -> None:
+        # Not at every sync: a sync with nothing to do must stay one small round trip.
+        if time.monotonic() - self._offers_checked < OFFERS_EVERY_S and self._offers_checked:
+            return
+        connection = account.connect()
+        if connection is None:
+            return
+        self._offers_checked = time.monotonic()
+        self.window.runner.run(
+            lambda _t: packs.offers(connection),
+            self._offers_found,
+            lambda _e, _d: None,
+            network=True,
+        )
+
+    def _offers_found(self, offers: list) -> None:
+        self.offers = offers
+        action = self.window.actions_[Act.UPDATE_PACKS]
+        action.setEnabled(bool(offers))
+        if offers:
+            action.setText(self.tr("Mettre à &jour les modules ({n})…").format(n=len(offers)))
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "{n} module(s) plus récent(s) disponible(s) : Partage › Mettre à jour les modules."
+                ).format(n=len(offers)),
+                10000,
+            )
+
+    def update_packs(self) -> None:
+        """Download and install every newer pack, one after the other, with progress."""
+        connection = account.connect()
+        if connection is None or not self.offers:
+            return
+        store, offers = self.window.store, list(self.offers)
+
+        def work(task):
+            return [
+                packs.download_and_install(store, connection, offer, task.progress)
+                for offer in offers
+            ]
+
+        def done(results) -> None:
+            self.window.progress_panel.finish()
+            self._offers_found([])
+            self.window.refresh()
+            names = ", ".join(f"{r.title} {r.version}" for r in results)
+            show_message(
+                self.window,
+                Icon.Information,
+                self.tr("Modules mis à jour"),
+                self.tr("Installé : {n}. Votre progression est conservée.").format(n=names),
+            )
+
+        def failed(error: BaseException, details: str) -> None:
+            self.window.progress_panel.finish()
+            show_message(
+                self.window,
+                Icon.Warning,
+                self.tr("Mise à jour interrompue"),
+                self.tr(
+                    "{e}\nCe qui a été téléchargé est gardé : la mise à jour reprendra là où elle s'est arrêtée."
+                ).format(e=error),
+                details,
+            )
+
+        state = self.window.runner.run(
+            work, done, failed, self.window.progress_panel.progress, network=True
+        )
+        self.window.progress_panel.start(self.tr("Téléchargement des modules…"), state)
+
     def _synced(self, _report: object) -> None:
+        self._check_offers()
         # Pulled changes may touch anything on screen: refresh what shows the store.
         self.window.navigator.reload()
         current = self.window.stack.currentWidget()

@@ -1,0 +1,90 @@
+"""Newer course packs from the server: find them, download them resumably, install them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from team_desktop.core import library
+from team_desktop.core.content.pack_meta import version_key
+from team_desktop.core.i18n import _
+from team_desktop.core.store.db import Store
+from team_desktop.core.store.models import PackRecord
+from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.errors import MalformedReply, OfflineError
+
+CHUNK = 256 * 1024
+
+
+@dataclass
+class PackOffer:
+    """A pack the server has in a newer version than this device (or not installed here)."""
+
+    id: str
+    title: str
+    version: str
+    installed: str | None
+    sha256: str
+    size: int
+
+
+def offers(connection: Connection) -> list[PackOffer]:
+    """Packs in the server's catalogue that are newer than (or missing from) this device."""
+    catalogue = connection.json("GET", "/packs")
+    if not isinstance(catalogue, list):
+        raise MalformedReply("packs")
+    installed = dict(PackRecord.select(PackRecord.id, PackRecord.version).tuples())
+    result = []
+    for item in catalogue:
+        try:
+            newer = item["id"] not in installed or version_key(item["version"]) > version_key(
+                installed[item["id"]]
+            )
+        except (KeyError, ValueError, TypeError):
+            continue  # an entry we cannot read is ignored, not fatal
+        if newer:
+            result.append(
+                PackOffer(
+                    item["id"],
+                    item.get("title", item["id"]),
+                    item["version"],
+                    installed.get(item["id"]),
+                    item["sha256"],
+                    int(item["size"]),
+                )
+            )
+    return result
+
+
+def download_and_install(
+    store: Store, connection: Connection, offer: PackOffer, progress=None
+) -> library.InstallResult:
+    """Fetch the pack (resuming a partial file after a cut), check it, install it."""
+    partial = store.paths.tmp / f"pack-{offer.id}-{offer.version}.teampack.part"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    offset = partial.stat().st_size if partial.exists() else 0
+    if offset < offer.size:
+        with partial.open("ab") as out:
+            for chunk in connection.iter_download(f"/packs/{offer.id}/{offer.version}", offset):
+                out.write(chunk)
+                offset += len(chunk)
+                if progress:
+                    progress(offset, offer.size)
+    if _sha256(partial) != offer.sha256:
+        partial.unlink()
+        raise OfflineError(
+            _("Le module téléchargé est incomplet ou abîmé ; il sera téléchargé à nouveau.")
+        )
+    try:
+        return library.import_pack_file(store, partial)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
