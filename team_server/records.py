@@ -125,18 +125,16 @@ def target_key(kind: str, record_id: str) -> str:
 
 
 def rescope_comments(target: Record) -> None:
-    """Comments follow their target: visible to its group, or only to their own authors."""
+    """Comments live in the group they were written in: when their target leaves it, they
+    become visible to their authors only (never to a group they were not written for)."""
     comments = Record.select().where(
-        (Record.kind == "comment") & (Record.target == target_key(target.kind, target.record_id))
+        (Record.kind == "comment")
+        & (Record.target == target_key(target.kind, target.record_id))
+        & (Record.visibility == GROUP)
     )
     for comment in comments:
-        if (comment.visibility, comment.group_id) != (target.visibility, target.group_id):
-            save(
-                comment,
-                json.loads(comment.data),
-                visibility=target.visibility,
-                group_id=target.group_id,
-            )
+        if target.visibility != GROUP or comment.group_id != target.group_id:
+            save(comment, json.loads(comment.data))
 
 
 def set_blob_refs(record: Record, hashes: list[str]) -> None:

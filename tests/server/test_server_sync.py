@@ -253,3 +253,27 @@ def test_comments_need_a_shared_target(awa: Account, ben: Account, group: dict):
     )
     assert refused["status"] == "rejected"
     assert "partagée" in refused["error"]
+
+
+def test_a_comment_never_follows_its_target_into_another_group(live_server: LiveServer):
+    host = live_server.new_account("hote")
+    commenter = live_server.new_account("commente")
+    newcomer = live_server.new_account("ailleurs")
+    first = host.post("/groups", json={"name": "Premier"}).json()
+    second = host.post("/groups", json={"name": "Second"}).json()
+    commenter.post("/groups/join", json={"invite_code": first["invite_code"]})
+    newcomer.post("/groups/join", json={"invite_code": second["invite_code"]})
+    entry, comment = new_id(), new_id()
+    writer = Device(host)
+    writer.push("entry", entry, entry_data(visibility="group", group_id=first["id"]))
+    Device(commenter).push(
+        "comment",
+        comment,
+        {"target_kind": "entry", "target_id": entry, "body": "Entre nous", "created_at": T1},
+    )
+    writer.push("entry", entry, entry_data(visibility="group", group_id=second["id"]), 1)
+    seen = Device(newcomer).pull_all()
+    assert [c["group_id"] for c in by_id(seen, entry)] == [second["id"]]
+    assert by_id(seen, comment) == []
+    # Its author still has it.
+    assert by_id(Device(commenter).pull_all(), comment)[-1]["data"]["body"] == "Entre nous"
