@@ -106,3 +106,35 @@ def test_outsider_pulls_nothing_and_cannot_comment(make_client):
     with awa:
         [item] = [i for i in feed.items() if i.id == shared]
         assert item.comments == []
+
+
+def test_withdrawn_entry_and_left_group_disappear_from_the_member(make_client):
+    from team_desktop.core.portfolio.entries import save_entry
+
+    awa, ben, group_id = _group_of_two(make_client)
+    with awa:
+        first = write_entry(awa, "Partagée puis reprise", "un temps visible", "group", group_id)
+        write_entry(awa, "Toujours partagée", "reste au groupe", "group", group_id)
+    awa.sync()
+    ben.sync()
+    with ben:
+        feed.add_comment("entry", first, "Merci !")
+    ben.sync()
+    with awa:
+        save_entry(first, visibility="private")
+    awa.sync()
+    ben.sync()
+    with ben:
+        assert [i.title for i in feed.items()] == ["Toujours partagée"]
+        assert JournalEntry.get_or_none(JournalEntry.id == first) is None
+    with ben:
+        ben.connection.leave_group(group_id)
+    ben.sync()
+    with ben:
+        assert feed.items() == []
+        assert GroupRecord.select().count() == 0
+    with awa:  # the owner keeps everything
+        assert sorted(e.title for e in JournalEntry.select()) == [
+            "Partagée puis reprise",
+            "Toujours partagée",
+        ]

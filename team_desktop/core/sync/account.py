@@ -104,20 +104,22 @@ def refresh_groups(connection: Connection) -> list[GroupRecord]:
     """Ask the server who we are and which groups we are in; keep it for offline display."""
     me = connection.me()
     with database.atomic():
-        known = {g.id: g for g in GroupRecord.select()}
-        GroupRecord.delete().execute()
-        for group in me.get("groups", []):
-            code = group.get("invite_code") or (
-                known[group["id"]].invite_code if group["id"] in known else None
-            )
-            GroupRecord.create(
-                id=group["id"],
-                name=group["name"],
-                role=group.get("role", "member"),
-                invite_code=code,
-            )
+        remember_groups(me.get("groups", []))
         sync_state.save(display_name=me.get("display_name", ""))
     return list(GroupRecord.select().order_by(GroupRecord.name))
+
+
+def remember_groups(groups: list[dict]) -> None:
+    """Replace the cached groups with the server's list (invite codes we knew are kept)."""
+    codes = dict(GroupRecord.select(GroupRecord.id, GroupRecord.invite_code).tuples())
+    GroupRecord.delete().execute()
+    for group in groups:
+        GroupRecord.create(
+            id=group["id"],
+            name=group["name"],
+            role=group.get("role", "member"),
+            invite_code=group.get("invite_code") or codes.get(group["id"]),
+        )
 
 
 def create_group(connection: Connection, name: str) -> GroupRecord:

@@ -15,7 +15,7 @@ from team_desktop.core import outbox
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import files, records
+from team_desktop.core.sync import account, files, records
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import PROTOCOL, Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerChanged
@@ -78,6 +78,11 @@ def exchange_records(
             _apply_acks(answer["acks"], sent, report, skipped)
             for change in answer["changes"]:
                 records.apply_incoming(change, state.user_id)
+            resynced = answer.get("membership_version") != state.membership_version
+            if isinstance(answer.get("groups"), list):
+                account.remember_groups(answer["groups"])
+                if resynced and state.membership_version is not None:
+                    records.forget_left_groups(answer["groups"], state.user_id)
             state.cursor = answer["cursor"]
             state.server_id = answer["server_id"]
             state.membership_version = answer.get("membership_version")

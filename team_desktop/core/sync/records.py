@@ -316,8 +316,42 @@ OUTGOING: dict[str, Callable[[str], dict | None]] = {
 }
 
 
+def _withdraw(change: dict) -> None:
+    """A shared record left the group: this device's copy goes, with its comments."""
+    kind, record_id = change["kind"], change["id"]
+    Outbox.delete().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).execute()
+    if kind == "entry":
+        JournalEntry.delete().where(JournalEntry.id == record_id).execute()
+        search.remove_document("shared", record_id)
+        search.remove_document("entry", record_id)
+    elif kind == "note":
+        Note.delete().where(Note.id == record_id).execute()
+        search.remove_document("note", record_id)
+    elif kind == "comment":
+        SharedComment.delete().where(SharedComment.id == record_id).execute()
+    if kind in ("entry", "note"):
+        SharedComment.delete().where(SharedComment.target_id == record_id).execute()
+
+
+def forget_left_groups(groups: list[dict], me: str) -> int:
+    """After a full resync: drop others' entries shared with groups the learner left."""
+    current = [group["id"] for group in groups]
+    stale = JournalEntry.select(JournalEntry.id).where(
+        JournalEntry.author_id.is_null(False)
+        & (JournalEntry.author_id != me)
+        & (JournalEntry.group_id.is_null() | JournalEntry.group_id.not_in(current))
+    )
+    ids = [row.id for row in stale]
+    for entry_id in ids:
+        _withdraw({"kind": "entry", "id": entry_id})
+    return len(ids)
+
+
 def apply_incoming(change: dict, me: str) -> None:
     """Apply one pulled change (inside the caller's transaction)."""
+    if change.get("gone"):
+        _withdraw(change)
+        return
     if change.get("owner") and change.get("owner_name"):
         Person.replace(id=change["owner"], display_name=change["owner_name"]).execute()
     kind = change["kind"]
