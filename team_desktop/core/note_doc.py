@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pycrdt import Doc, Map, Text, get_update, merge_updates
 
+from team_desktop.core.note_deletions import deletions_covered
 from team_desktop.core.note_positions import (
     TextChange,
     delta_to_changes,
@@ -192,7 +193,10 @@ class NoteDoc:
         if not known:
             return encoded
         merged = merge_updates(*known)
-        state = self.doc.get_state()
-        if len(get_update(merged, state)) > len(get_update(encoded, state)):
+        # Waiting: structs beyond this document's state vector, or deletions of items it does
+        # not have yet. (Comparing sizes was wrong: deletions made here, such as Yrs's
+        # formatting clean-up, can outweigh a small waiting update, which was then dropped.)
+        structs_waiting = get_update(merged, self.doc.get_state())[0] != 0
+        if structs_waiting or not deletions_covered(merged, encoded):
             return merge_updates(merged, encoded)
         return encoded
