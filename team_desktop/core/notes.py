@@ -16,6 +16,7 @@ from pycrdt import get_state, get_update
 from team_desktop.core import outbox, search
 from team_desktop.core.i18n import _
 from team_desktop.core.note_authors import local_author
+from team_desktop.core.note_deletions import merged_with_own_deletions
 from team_desktop.core.note_doc import NoteDoc
 from team_desktop.core.note_positions import TextChange
 from team_desktop.core.note_templates import activity_template, activity_title
@@ -261,7 +262,9 @@ def apply_remote_update(
 ) -> None:
     """Merge an update that came from sync; creates the note if it is new here.
 
-    Does not enqueue the note: what sync wrote is already on the server. A note deleted here
+    Does not enqueue the note (what sync wrote is already on the server) unless the merge
+    deleted something of its own accord (a formatting mark, a title set at the same time),
+    which the others need too. A note deleted here
     for good stays deleted. Raises ValueError when `update` is not a Yjs update (the store is
     unchanged then).
     """
@@ -276,12 +279,15 @@ def apply_remote_update(
         if row is None:
             row = Note(id=note_id, crdt_state=EMPTY_STATE, visibility=visibility or PRIVATE)
             row.save(force_insert=True)
-        doc = NoteDoc(row.crdt_state)
+        before = row.crdt_state
+        doc = NoteDoc(before)
         doc.merge(update)
-        row.crdt_state = doc.encode(row.crdt_state, update)
+        row.crdt_state = doc.encode(before, update)
         row.group_id = group_id if group_id is not None else row.group_id
         row.visibility = visibility or row.visibility
         row.trashed_at = trashed_at
         if trashed_at is not None:
             search.remove_document(KIND, row.id)
-        write_row(row, doc, local=False)
+        # Yrs may delete formatting marks while merging: those deletions must travel too, or
+        # this copy keeps showing other authors on some runs than its co-authors' copies do.
+        write_row(row, doc, local=merged_with_own_deletions(before, update, row.crdt_state))

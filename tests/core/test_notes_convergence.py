@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pycrdt import Doc, Text
+from pycrdt import Doc, Text, get_state, get_update
 
-from team_desktop.core.note_doc import NoteDoc
+from team_desktop.core import notes, outbox
+from team_desktop.core.note_deletions import delete_set, merged_with_own_deletions
+from team_desktop.core.note_doc import Author, NoteDoc
+
+JULIEN = Author("julien", "Julien")
 
 
 def _two_updates() -> tuple[bytes, bytes]:
@@ -53,3 +57,40 @@ def test_a_deletion_waiting_for_its_item_is_kept():
     later.merge(first)
     later.merge(second)
     assert later.text == "deux 🙂"
+
+
+def _renamed_apart() -> tuple[bytes, bytes]:
+    """Two co-authors rename the note at once: merging drops one title here, a deletion
+    no update carries (Yrs's formatting clean-up makes such deletions in the text too)."""
+    base = NoteDoc()
+    base.insert_template("Bonjour à tous\n")
+    start = base.encode()
+    mine, theirs = NoteDoc(start), NoteDoc(start)
+    mine.set_title("Séance 1")
+    theirs.set_title("Séance du lundi")
+    return mine.encode(), theirs.encode()
+
+
+def test_merges_that_delete_on_their_own_are_detected_and_plain_ones_are_not():
+    mine, theirs = _renamed_apart()
+    doc = NoteDoc(mine)
+    doc.merge(theirs)
+    merged = doc.encode(mine, theirs)
+    assert merged_with_own_deletions(mine, theirs, merged)
+    later = NoteDoc(theirs)
+    later.apply_local_edit(0, 0, "À lire : ", JULIEN)
+    follow_up = get_update(later.encode(), get_state(theirs))
+    plain = NoteDoc(theirs)
+    plain.merge(follow_up)
+    assert not merged_with_own_deletions(theirs, follow_up, plain.encode(theirs, follow_up))
+    assert delete_set(b"\x00\x00") == {}
+
+
+def test_a_pulled_note_whose_merge_deleted_something_goes_back_out(store):
+    """Bug: deletions made while merging stayed on the device that made them, so co-authors'
+    copies showed different authors on the same words, forever (fuzzer seed 24)."""
+    mine, theirs = _renamed_apart()
+    notes.apply_remote_update("c" * 32, mine, visibility="private")
+    assert outbox.count() == 0  # a plain pull does not travel back
+    notes.apply_remote_update("c" * 32, theirs)
+    assert [(row.kind, row.record_id) for row in outbox.pending()] == [("note", "c" * 32)]
