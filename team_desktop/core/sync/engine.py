@@ -27,6 +27,12 @@ MAX_ROUNDS = 10_000  # a guard against a server that always says "more"
 Progress = Callable[[int, int], None]
 
 
+def checkpoint(stage: str) -> None:
+    """A named step of an exchange; does nothing. The crash tests replace it to kill the
+    process exactly there (tests/reliability/sync_kill_driver.py): "sending", "applying",
+    "saving-cursor", "committed"."""
+
+
 @dataclass
 class SyncReport:
     """What one sync did."""
@@ -69,6 +75,7 @@ def exchange_records(
             "limit": PULL_LIMIT,
             "changes": changes,
         }
+        checkpoint("sending")
         answer = connection.sync(payload)
         report.round_trips += 1
         _check_answer(answer)
@@ -78,11 +85,13 @@ def exchange_records(
             _apply_acks(answer["acks"], sent, report, skipped)
             for change in answer["changes"]:
                 records.apply_incoming(change, state.user_id)
+                checkpoint("applying")
             resynced = answer.get("membership_version") != state.membership_version
             if isinstance(answer.get("groups"), list):
                 account.remember_groups(answer["groups"])
                 if resynced and state.membership_version is not None:
                     records.forget_left_groups(answer["groups"], state.user_id)
+            checkpoint("saving-cursor")
             state.cursor = answer["cursor"]
             state.server_id = answer["server_id"]
             state.membership_version = answer.get("membership_version")
@@ -91,6 +100,7 @@ def exchange_records(
                 server_id=state.server_id,
                 membership_version=state.membership_version,
             )
+        checkpoint("committed")
         report.pulled += len(answer["changes"])
         if progress:
             remaining = Outbox.select().count() - len(skipped)
