@@ -1,9 +1,10 @@
-"""A loopback TCP proxy for sync tests: counts bytes, cuts connections, mangles replies."""
+"""A loopback TCP proxy for sync tests: counts bytes, cuts, stalls, slices, slows, mangles."""
 
 from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 
 
@@ -11,9 +12,13 @@ class FaultProxy:
     """Forwards 127.0.0.1:<port> to a server, one thread pair per connection.
 
     Faults (set between requests): `cut_request_after` / `cut_reply_after` close every
-    connection once that many bytes in all went up / came down; `mangle_reply(bytes) -> bytes` rewrites a whole
-    reply; `on_reply(count)` runs after each reply is passed on. `sent` and `received` count
-    bytes on the wire, headers included.
+    connection once that many bytes in all went up / came down; `stall_reply_after` passes
+    that many bytes down, then holds the rest until `heal()` (the client times out meanwhile);
+    `mangle_reply(bytes) -> bytes` rewrites a whole reply; `on_reply(count)` runs after each
+    reply is passed on. The line itself: `slice_size` writes in pieces of that many bytes,
+    `latency` waits that many seconds before each request and reply, `bandwidth` paces both
+    ways at that many bytes per second (a 2G line). `sent` and `received` count bytes on the
+    wire, headers included.
     """
 
     def __init__(self, target_port: int):
@@ -25,8 +30,13 @@ class FaultProxy:
         self.port = self.listener.getsockname()[1]
         self.cut_request_after: int | None = None
         self.cut_reply_after: int | None = None
+        self.stall_reply_after: int | None = None
         self.mangle_reply: Callable[[bytes], bytes] | None = None
         self.on_reply: Callable[[int], None] | None = None
+        self.slice_size: int | None = None
+        self.latency = 0.0
+        self.bandwidth: int | None = None
+        self._healed = threading.Event()
         self.sent = self.received = self.replies = 0
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
@@ -36,8 +46,22 @@ class FaultProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def heal(self) -> None:
-        self.cut_request_after = self.cut_reply_after = None
+        """Stop every fault (the line's own pace stays): stalled replies end."""
+        self.cut_request_after = self.cut_reply_after = self.stall_reply_after = None
         self.mangle_reply = self.on_reply = None
+        self._healed.set()
+        self._healed = threading.Event()
+
+    def _send(self, sock: socket.socket, data: bytes) -> None:
+        """Pass data on as the line would: late, in slices, at its bandwidth."""
+        if self.latency:
+            time.sleep(self.latency)
+        step = self.slice_size or len(data) or 1
+        for start in range(0, len(data), step):
+            piece = data[start : start + step]
+            sock.sendall(piece)
+            if self.bandwidth:
+                time.sleep(len(piece) / self.bandwidth)
 
     def close(self) -> None:
         self._stop = True
@@ -70,7 +94,7 @@ class FaultProxy:
                     upstream.sendall(data[: max(limit - self.sent, 0)])
                     self.sent = max(self.sent, limit)
                     break
-                upstream.sendall(data)
+                self._send(upstream, data)
                 self.sent += len(data)
         except OSError:
             pass
@@ -93,7 +117,13 @@ class FaultProxy:
                     client.sendall(reply[: max(limit - self.received, 0)])
                     self.received = max(self.received, limit)
                     return
-                client.sendall(reply)
+                stall = self.stall_reply_after
+                if stall is not None and self.received + len(reply) > stall:
+                    healed = self._healed
+                    client.sendall(reply[: max(stall - self.received, 0)])
+                    healed.wait(timeout=60)  # hold the line; the client gives up first
+                    return
+                self._send(client, reply)
                 self.received += len(reply)
                 self.replies += 1
                 if self.on_reply is not None:
