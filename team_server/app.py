@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
@@ -9,7 +12,8 @@ from team_server import PROTOCOL, __version__, errors
 from team_server.db import database, open_database
 from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddleware
 from team_server.migrations import check_schema
-from team_server.routes import accounts, blobs, groups, packs, sync
+from team_server.research.lrs import Forwarder, LrsConfig
+from team_server.routes import accounts, blobs, groups, my_data, packs, research, sync
 from team_server.settings import Settings
 
 DESCRIPTION = (
@@ -23,9 +27,14 @@ def create_app(settings: Settings) -> FastAPI:
     db = open_database(settings.effective_database_url)
     check_schema(db)
     database.initialize(db)
-    app = FastAPI(title="TEAM server", version=__version__, description=DESCRIPTION)
+    app = FastAPI(
+        title="TEAM server",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=_forwarding(settings),
+    )
     app.state.settings = settings
-    for module in (accounts, groups, sync, blobs, packs):
+    for module in (accounts, groups, sync, blobs, packs, my_data, research):
         app.include_router(module.router, prefix=API)
     errors.install(app)
     # Added last runs first: protocol check, then the body reader, then response compression.
@@ -38,6 +47,23 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ProtocolMiddleware)
     return app
+
+
+def _forwarding(settings: Settings):
+    """While the app runs, forward statements to the LRS when one is configured."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        forwarder = None
+        if settings.lrs_url:
+            config = LrsConfig(settings.lrs_url, settings.lrs_user, settings.lrs_password)
+            forwarder = Forwarder(config, settings.lrs_interval)
+            forwarder.start()
+        yield
+        if forwarder is not None:
+            forwarder.stop()
+
+    return lifespan
 
 
 def create_app_from_env() -> FastAPI:

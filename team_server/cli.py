@@ -13,7 +13,14 @@ from team_server import __version__, migrations
 from team_server.db import DatabaseUrlError, database, open_database
 from team_server.settings import DEFAULT_HOST, DEFAULT_PORT, ENV_SETTINGS, Settings, resolve
 
-COMMANDS = ("serve", "migrate", "publish-pack")
+COMMANDS = (
+    "serve",
+    "migrate",
+    "publish-pack",
+    "research-export",
+    "grant-researcher",
+    "forward-statements",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     storage.add_argument(
         "--data-dir", metavar="DOSSIER", help="dossier de données (base SQLite intégrée)"
     )
+    for option, variable in (
+        ("--lrs-url", "TEAM_LRS_URL"),
+        ("--lrs-user", "TEAM_LRS_USER"),
+        ("--lrs-password", "TEAM_LRS_PASSWORD"),
+    ):
+        storage.add_argument(
+            option,
+            metavar=option[6:].upper(),
+            help=f"Learning Record Store où transmettre les traces xAPI (ou {variable})",
+        )
     storage.add_argument(
         "--database-url",
         metavar="URL",
@@ -41,7 +58,29 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADRESSES",
         help="mandataires (répartiteur de charge) dont on croit X-Forwarded-For",
     )
+    serve.add_argument(
+        "--lrs-interval",
+        type=float,
+        metavar="SECONDES",
+        help="intervalle entre deux envois des traces au LRS (30)",
+    )
     commands.add_parser("migrate", parents=[storage], help="mettre le schéma de la base à jour")
+    export = commands.add_parser(
+        "research-export",
+        parents=[storage],
+        help="écrire le jeu de données de recherche (apprenants consentants seulement)",
+    )
+    export.add_argument("--out", metavar="DOSSIER", type=Path, required=True)
+    grant = commands.add_parser(
+        "grant-researcher", parents=[storage], help="donner (ou retirer) le rôle de chercheur"
+    )
+    grant.add_argument("username", metavar="IDENTIFIANT")
+    grant.add_argument("--revoke", action="store_true", help="retirer le rôle")
+    commands.add_parser(
+        "forward-statements",
+        parents=[storage],
+        help="envoyer maintenant au LRS les traces xAPI en attente",
+    )
     publish = commands.add_parser(
         "publish-pack", parents=[storage], help="vérifier puis publier un fichier .teampack"
     )
@@ -55,9 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "serve")
     options = build_parser().parse_args(args)
-    extra = {}
+    extra = {
+        "lrs_url": options.lrs_url,
+        "lrs_user": options.lrs_user,
+        "lrs_password": options.lrs_password,
+    }
     if options.command == "serve":
-        extra = {"host": options.host, "port": options.port, "workers": options.workers}
+        extra.update(
+            host=options.host,
+            port=options.port,
+            workers=options.workers,
+            lrs_interval=options.lrs_interval,
+        )
     settings = resolve(options.data_dir, options.database_url, **extra)
     try:
         status = run_command(options, settings)
@@ -83,9 +131,21 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
         prepare(settings, db)
         if options.command == "publish-pack":
             return publish_pack(db, options.file)
+        if options.command in RESEARCH_COMMANDS:
+            from team_server import research_cli
+
+            database.initialize(db)
+            return RESEARCH_COMMANDS[options.command](research_cli, options, settings)
         return None
     finally:
         db.close_all()
+
+
+RESEARCH_COMMANDS = {
+    "research-export": lambda cli, options, _settings: cli.export(options.out),
+    "grant-researcher": lambda cli, options, _settings: cli.grant(options.username, options.revoke),
+    "forward-statements": lambda cli, _options, settings: cli.forward(settings),
+}
 
 
 def prepare(settings: Settings, db: Database) -> None:

@@ -9,7 +9,15 @@ from team_server import merge
 from team_server import records as rec
 from team_server.db import database, write_transaction
 from team_server.merge import Rejected
-from team_server.models import GROUP, AppliedChange, NoteDeviceState, Record, User
+from team_server.models import (
+    GROUP,
+    AppliedChange,
+    NoteDeviceState,
+    Record,
+    StatementForward,
+    User,
+)
+from team_server.research import statements
 
 NOT_FOUND = "Introuvable : cet élément n'existe pas ou ne vous est pas visible."
 NOT_YOURS = "Seul son auteur peut modifier cet élément."
@@ -185,13 +193,26 @@ def _apply_comment(user: User, device_id: str, change: dict) -> Record:
     return rec.save(record, data, visibility=GROUP, group_id=target.group_id)
 
 
+def _apply_statement(user: User, device_id: str, change: dict) -> Record:
+    """An xAPI statement: kept once, made pseudonymous, queued for the LRS."""
+    if not user.research_consent:
+        raise Rejected(NO_CONSENT)
+    record = rec.find("statement", user, change["id"])
+    if record is not None:
+        return record  # append-only: the first version stays
+    data = statements.normalise(change["id"], change["data"], user.id)
+    record = rec.save(rec.new_record("statement", user, change["id"]), data)
+    StatementForward.create(record=record.id)
+    return record
+
+
 HANDLERS: dict[str, Callable[[User, str, dict], Record]] = {
     "progress": _own(merge.merge_progress),
     "time": _own(merge.merge_time),
     "bookmark": _own(merge.merge_bookmark),
     "quiz": _own(_checked(merge.check_quiz)),
     "answer": _own(_checked(merge.check_answer)),
-    "statement": _own(_checked(merge.check_statement)),
+    "statement": _apply_statement,
     "entry": _apply_entry,
     "note": _apply_note,
     "comment": _apply_comment,

@@ -180,12 +180,6 @@ def check_answer(data: dict) -> dict:
     return dict(data)
 
 
-def check_statement(data: dict) -> dict:
-    if not data:
-        raise Rejected("Une trace xAPI vide n'est pas acceptée.")
-    return dict(data)
-
-
 # -- co-preparation notes (Yjs updates) ----------------------------------------------------
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import BooleanField, Database
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_operations
 
 from team_server import models as m
 from team_server.db import database, lock_writes
@@ -23,8 +26,27 @@ def _v1_initial(db: Database) -> None:
     m.Counter.create(name="seq", value=0)
 
 
+def _v2_research(db: Database) -> None:
+    """Consent history, the LRS queue, the researcher role, the pseudonym secret, the ghost."""
+    db.create_tables([m.ConsentEvent, m.StatementForward])
+    present = {column.name for column in db.get_columns("user")}
+    if "researcher" not in present:  # a database made by step 1 before this column existed
+        migrator = SchemaMigrator.from_database(db)
+        run_operations(migrator.add_column("user", "researcher", BooleanField(default=False)))
+    # The key of the research pseudonyms: in the database, so every instance uses the same.
+    m.ServerMeta.insert(
+        key="research_secret", value=secrets.token_hex(32)
+    ).on_conflict_ignore().execute()
+    m.User.insert(
+        id=m.GHOST_ID,
+        username=m.GHOST_USERNAME,
+        display_name=m.GHOST_NAME,
+        password_hash="!",
+    ).on_conflict_ignore().execute()
+
+
 # Append new steps; never edit or reorder a released one.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_research]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -61,6 +61,7 @@ class User(BaseModel):
     password_hash = TextField()
     membership_version = IntegerField(default=1)
     research_consent = BooleanField(default=False)
+    researcher = BooleanField(default=False)  # may download the research export
     created_at = DateTimeField(default=utcnow)
 
 
@@ -218,6 +219,34 @@ class BlobGrant(BaseModel):
         primary_key = CompositeKey("blob", "user")
 
 
+class ConsentEvent(BaseModel):
+    """One research consent decision of a user: the history of their choices."""
+
+    user = ForeignKeyField(User, backref="consent_events", on_delete="CASCADE")
+    consent = BooleanField()
+    text_version = TextField(default="")  # the version of the text the learner read
+    decided_at = DateTimeField()  # when the learner chose (never later than recorded_at)
+    recorded_at = DateTimeField(default=utcnow)
+
+
+class StatementForward(BaseModel):
+    """An xAPI statement on its way to the external Learning Record Store.
+
+    Deleted with its record (a withdrawal), so a statement of a learner who withdrew is never
+    sent afterwards. `lease_until` keeps a batch to the instance sending it.
+    """
+
+    record = ForeignKeyField(Record, unique=True, on_delete="CASCADE")
+    queued_at = DateTimeField(default=utcnow)
+    attempts = IntegerField(default=0)
+    lease_until = DateTimeField(null=True)
+    sent_at = DateTimeField(null=True, index=True)
+    refused = BooleanField(
+        default=False
+    )  # the LRS said the statement is invalid: kept, not retried
+    last_error = TextField(null=True)
+
+
 class Pack(BaseModel):
     """A published version of a course pack; the file is a Blob."""
 
@@ -250,4 +279,13 @@ MODELS = [
     Chunk,
     BlobGrant,
     Pack,
+    ConsentEvent,
+    StatementForward,
 ]
+
+# Owner of the shared contributions a deleted account chose to leave, anonymised, with its
+# groups (and of the withdrawals telling members to drop the others). Nobody can log in as it:
+# its username is not a valid one and its password hash is not a hash.
+GHOST_ID = "0" * 32
+GHOST_USERNAME = "~anonyme"
+GHOST_NAME = "Participant·e anonyme"

@@ -21,6 +21,8 @@ def pull(
         Record.select(Record, User.id, User.display_name)
         .join(User)
         .where((Record.seq > cursor) & (Record.seq <= high) & rec.visible_to(user, groups))
+        # Statements are research traces, written once by a device: never sent back.
+        .where(Record.kind != "statement")
         .order_by(Record.seq)
         .limit(limit + 1)
     )

@@ -11,6 +11,12 @@ import platformdirs
 
 ENV_DATABASE_URL = "TEAM_DATABASE_URL"
 ENV_DATA_DIR = "TEAM_SERVER_DATA_DIR"
+# The external Learning Record Store that statements are forwarded to (none by default).
+ENV_LRS = {
+    "lrs_url": "TEAM_LRS_URL",
+    "lrs_user": "TEAM_LRS_USER",
+    "lrs_password": "TEAM_LRS_PASSWORD",
+}
 # How the command line hands its settings to the app in every worker process.
 ENV_SETTINGS = "TEAM_SERVER_SETTINGS"
 
@@ -32,6 +38,10 @@ class Settings:
     max_blob_bytes: int = 200 * 2**20  # one attachment
     max_changes: int = 500  # changes pushed in one sync request
     max_pull: int = 500  # changes pulled in one sync answer
+    lrs_url: str | None = None  # e.g. https://lrs.example.org/xAPI/ (statements/ is added)
+    lrs_user: str = ""
+    lrs_password: str = ""
+    lrs_interval: float = 30.0  # seconds between two forwarding passes of an instance
 
     @property
     def embedded(self) -> bool:
@@ -74,5 +84,8 @@ def resolve(
     else:
         chosen = Path(platformdirs.user_data_dir("TEAM Server", appauthor=False))
     url = database_url or os.environ.get(ENV_DATABASE_URL) or None
+    for key, variable in ENV_LRS.items():
+        if values.get(key) is None and os.environ.get(variable):
+            values[key] = os.environ[variable]
     given = {key: value for key, value in values.items() if value is not None}
     return Settings(data_dir=chosen.expanduser().resolve(), database_url=url, **given)

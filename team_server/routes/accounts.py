@@ -10,8 +10,10 @@ from peewee import IntegrityError
 from pydantic import BaseModel
 
 from team_server import PROTOCOL, auth
-from team_server.db import connected, database, write_transaction
-from team_server.models import Group, Membership, Record, ServerMeta, User
+from team_server.db import connected, database
+from team_server.merge import Rejected
+from team_server.models import Group, Membership, ServerMeta, User
+from team_server.research import consent as research_consent
 
 router = APIRouter()
 
@@ -33,6 +35,8 @@ class LoginIn(BaseModel):
 
 class ConsentIn(BaseModel):
     consent: bool
+    version: str = ""  # of the consent text the learner read
+    decided_at: str | None = None  # when they chose (default: now)
 
 
 def server_id() -> str:
@@ -59,7 +63,8 @@ def me_answer(user: User) -> dict:
     return {
         **public_user(fresh),
         "membership_version": fresh.membership_version,
-        "research_consent": fresh.research_consent,
+        **research_consent.describe(fresh),
+        "researcher": fresh.researcher,
         "groups": user_groups(fresh),
     }
 
@@ -138,12 +143,11 @@ def me(user: auth.CurrentUser) -> dict:
 
 @router.put("/me/research-consent")
 @connected
-def research_consent(body: ConsentIn, user: auth.CurrentUser) -> dict:
-    """Give or withdraw consent; withdrawing deletes the answers and statements kept so far."""
-    with write_transaction():
-        User.update(research_consent=body.consent).where(User.id == user.id).execute()
-        if not body.consent:
-            Record.delete().where(
-                (Record.owner == user.id) & Record.kind.in_(("answer", "statement"))
-            ).execute()
+def put_research_consent(body: ConsentIn, user: auth.CurrentUser) -> dict:
+    """Give or withdraw consent (the latest decision wins); withdrawing deletes the answers
+    and statements kept so far."""
+    try:
+        research_consent.decide(user, body.consent, body.version[:20], body.decided_at)
+    except Rejected as error:
+        raise HTTPException(422, str(error)) from error
     return me_answer(user)

@@ -45,6 +45,26 @@ def entry_data(title: str = "Séance du lundi", body: str = "Ce qui a marché.",
     return data
 
 
+def xapi_statement(verb: str = "completed", **fields) -> dict:
+    """A statement as TEAM Desktop makes them (the server replaces the actor)."""
+    statement = {
+        "id": str(uuid.uuid4()),
+        "actor": {
+            "objectType": "Agent",
+            "account": {"homePage": "https://mooc-team.fr", "name": new_id()},
+        },
+        "verb": {"id": f"http://adlnet.gov/expapi/verbs/{verb}", "display": {"en-US": verb}},
+        "object": {
+            "objectType": "Activity",
+            "id": "https://mooc-team.fr/xapi/lessons/team-s1/recherche",
+            "definition": {"name": {"fr-FR": "Une recherche avec vous"}},
+        },
+        "timestamp": "2026-11-29T08:15:00Z",
+    }
+    statement.update(fields)
+    return statement
+
+
 class Device:
     """One device of an account, keeping its cursor like a client does."""
 

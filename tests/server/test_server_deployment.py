@@ -13,6 +13,8 @@ from live_server import PASSWORD, LiveServer, PostgresAdmin
 from pycrdt import Doc, Text
 from server_helpers import Device, b64, entry_data, new_id, unb64
 
+from team_server.migrations import SCHEMA_VERSION
+
 
 def account_on(server: LiveServer, account):
     """The same account, talking to another instance."""
@@ -155,8 +157,9 @@ def test_an_unmigrated_postgresql_database_is_refused_until_migrated(
         with pytest.raises(RuntimeError, match="team-server migrate"):
             server.start()
         done = migrate("--database-url", url)
-        assert done.returncode == 0 and "0 → 1" in done.stdout
-        assert migrate("--database-url", url).stdout.strip() == "Schéma de la base : 1 → 1."
+        assert done.returncode == 0 and f"0 → {SCHEMA_VERSION}" in done.stdout
+        again = migrate("--database-url", url).stdout.strip()
+        assert again == f"Schéma de la base : {SCHEMA_VERSION} → {SCHEMA_VERSION}."
         server.start()
         assert requests.get(server.api + "/health").status_code == 200
         server.stop()
@@ -175,5 +178,5 @@ def test_only_the_embedded_sqlite_migrates_itself(tmp_path: Path):
     embedded = LiveServer(tmp_path / "embedded").start()
     embedded.stop()
     assert migrate("--data-dir", str(tmp_path / "embedded")).stdout.strip() == (
-        "Schéma de la base : 1 → 1."
+        f"Schéma de la base : {SCHEMA_VERSION} → {SCHEMA_VERSION}."
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from live_server import Account, LiveServer
-from server_helpers import Device, by_id, entry_data, new_id
+from server_helpers import Device, by_id, entry_data, new_id, xapi_statement
 
 T0, T1, T2 = "2026-11-29T08:00:00Z", "2026-11-29T09:00:00Z", "2026-11-29T10:00:00Z"
 
@@ -185,7 +185,8 @@ def test_research_answers_are_kept_only_with_consent(live_server: LiveServer):
     assert consent.json()["research_consent"] is True
     kept = new_id()
     assert device.push("answer", kept, answer)["status"] == "applied"
-    assert device.push("statement", new_id(), {"verb": {"id": "x"}})["status"] == "applied"
+    statement = xapi_statement()
+    assert device.push("statement", statement["id"], statement)["status"] == "applied"
     assert by_id(Device(learner).pull_all(), kept)
     learner.http.put(learner.server.api + "/me/research-consent", json={"consent": False})
     kinds = {c["kind"] for c in Device(learner).pull_all()}

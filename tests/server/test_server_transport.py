@@ -110,7 +110,7 @@ def test_malformed_requests_get_french_details(awa: Account, data, headers, stat
 
 def test_unknown_routes_and_methods_answer_in_french(awa: Account):
     assert awa.get("/nulle-part").json() == {"detail": "Introuvable."}
-    wrong = awa.http.delete(awa.server.api + "/me")
+    wrong = awa.http.put(awa.server.api + "/me")
     assert wrong.status_code == 405
     assert wrong.json() == {"detail": "Méthode non autorisée à cette adresse."}
 

@@ -1,0 +1,121 @@
+""" "Mes données": what the server holds about a learner, and all of it as a zip file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+from peewee import fn
+
+from team_server import blobstore
+from team_server.models import Blob, BlobGrant, Membership, Record, RecordBlob, Token, User
+from team_server.research import consent
+from team_server.research.pseudonyms import pseudonym
+from team_server.routes.accounts import public_user, user_groups
+
+KIND_LABELS = {
+    "progress": "Leçons terminées ou non",
+    "time": "Temps de lecture (par appareil)",
+    "quiz": "Réponses aux quiz",
+    "bookmark": "Favoris",
+    "entry": "Entrées de journal",
+    "note": "Notes de co-préparation (dont vous êtes l'auteur)",
+    "comment": "Commentaires",
+    "answer": "Réponses aux questionnaires de recherche",
+    "statement": "Traces d'apprentissage (xAPI)",
+}
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _devices(user: User) -> list[dict]:
+    return [
+        {
+            "device_name": token.device_name,
+            "logged_in_at": _iso(token.created_at),
+            "logged_out_at": _iso(token.revoked_at),
+        }
+        for token in Token.select().where(Token.user == user.id).order_by(Token.created_at)
+    ]
+
+
+def file_hashes(user: User) -> list[str]:
+    """Files the learner uploaded or that their records refer to."""
+    refs = RecordBlob.select(RecordBlob.hash).join(Record).where(Record.owner == user.id)
+    grants = BlobGrant.select(BlobGrant.blob).where(BlobGrant.user == user.id)
+    hashes = {h for (h,) in refs.tuples()} | {h for (h,) in grants.tuples()}
+    return sorted(h for h in hashes if blobstore.size_of(h) is not None)
+
+
+def summary(user: User) -> dict:
+    """What the server holds about the learner, counted by kind (`GET /me/data`)."""
+    counts = dict(
+        Record.select(Record.kind, fn.COUNT(Record.id))
+        .where(Record.owner == user.id)
+        .group_by(Record.kind)
+        .tuples()
+    )
+    hashes = file_hashes(user)
+    size = (
+        Blob.select(fn.COALESCE(fn.SUM(Blob.size), 0)).where(Blob.hash.in_(hashes)).scalar()
+        if hashes
+        else 0
+    )
+    return {
+        "account": {**public_user(user), "created_at": _iso(user.created_at)},
+        "groups": user_groups(user),
+        "devices": _devices(user),
+        "consent": {**consent.describe(user), "history": consent.history(user.id)},
+        "research_pseudonym": pseudonym(user.id),
+        "records": [
+            {"kind": kind, "label": label, "count": counts.get(kind, 0)}
+            for kind, label in KIND_LABELS.items()
+        ],
+        "files": {"count": len(hashes), "bytes": int(size)},
+        "memberships": Membership.select().where(Membership.user == user.id).count(),
+    }
+
+
+def _note_text(document: bytes | None) -> dict:
+    from team_desktop.core.note_doc import NoteDoc
+
+    if not document:
+        return {"title": "", "text": ""}
+    note = NoteDoc(document)
+    return {"title": note.title, "text": note.text}
+
+
+def write_zip(user: User, target: Path) -> None:
+    """Everything the server holds about the learner: JSON files and their files."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mes-donnees.json", json.dumps(summary(user), ensure_ascii=False, indent=2)
+        )
+        for kind in KIND_LABELS:
+            rows = Record.select().where((Record.owner == user.id) & (Record.kind == kind))
+            items = []
+            for record in rows.order_by(Record.seq):
+                item = {
+                    "id": record.record_id,
+                    "visibility": record.visibility,
+                    "group_id": record.group_id,
+                    "updated_at": _iso(record.updated_at),
+                    "data": json.loads(record.data),
+                }
+                if kind == "note":
+                    item.update(_note_text(bytes(record.crdt) if record.crdt else None))
+                items.append(item)
+            archive.writestr(
+                f"enregistrements/{kind}.json", json.dumps(items, ensure_ascii=False, indent=2)
+            )
+        for digest in file_hashes(user):
+            size = blobstore.size_of(digest) or 0
+            with archive.open(f"fichiers/{digest}", "w") as handle:
+                for piece in blobstore.read(digest, 0, max(size - 1, 0)):
+                    handle.write(piece)
