@@ -51,8 +51,43 @@ def validation_message(errors: list[dict]) -> tuple[int, str]:
     return 422, "Requête invalide : " + template.format(field=field) + "."
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {"detail": {"type": "string", "title": "Detail"}},
+    "required": ["detail"],
+}
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Make the OpenAPI document say what errors really are: `{"detail": "<French>"}`, for
+    any status. (FastAPI's default said a 422 detail is a list, and listed no other error.)"""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()  # cached by FastAPI in app.openapi_schema, changed in place here
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            schemas.pop("ValidationError", None)
+            schemas["HTTPValidationError"] = ERROR_SCHEMA
+            error = {"$ref": "#/components/schemas/HTTPValidationError"}
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    operation.setdefault("responses", {}).setdefault(
+                        "default",
+                        {
+                            "description": "Erreur, expliquée en français",
+                            "content": {"application/json": {"schema": error}},
+                        },
+                    )
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
 def install(app: FastAPI) -> None:
-    """Register the French error handlers on `app`."""
+    """Register the French error handlers on `app` (call after the routes are included)."""
+    _document_errors(app)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:

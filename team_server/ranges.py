@@ -12,6 +12,15 @@ from team_server import blobstore
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
+def file_responses(media_type: str) -> dict:
+    """What a download route answers, for the OpenAPI document: the file, whole or a range."""
+    content = {media_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {
+        200: {"description": "Le fichier", "content": content},
+        206: {"description": "Une partie du fichier (Range)", "content": content},
+    }
+
+
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     """The (first, last) bytes asked for, or None for the whole file; 416 if unsatisfiable.
 

@@ -10,7 +10,7 @@ from team_server import blobstore
 from team_server.auth import CurrentUser
 from team_server.db import connected
 from team_server.models import User
-from team_server.ranges import file_response
+from team_server.ranges import file_response, file_responses
 
 router = APIRouter()
 
@@ -79,7 +79,7 @@ async def upload(
     return JSONResponse({"received": received, "complete": complete})
 
 
-@router.get("/blobs/{digest}")
+@router.get("/blobs/{digest}", responses=file_responses("application/octet-stream"))
 @connected
 def download(
     digest: str,

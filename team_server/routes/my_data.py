@@ -30,7 +30,10 @@ def my_data(user: auth.CurrentUser) -> dict:
     return personal_data.summary(user)
 
 
-@router.get("/me/data.zip")
+@router.get(
+    "/me/data.zip",
+    responses={200: {"description": "Mes données", "content": {"application/zip": {}}}},
+)
 @connected
 def my_data_zip(user: auth.CurrentUser) -> FileResponse:
     """All of it: JSON files and the learner's files, in one zip."""

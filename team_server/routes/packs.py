@@ -8,7 +8,7 @@ from starlette.responses import StreamingResponse
 from team_server.db import connected
 from team_server.models import Pack
 from team_server.publishing import catalogue, entry
-from team_server.ranges import file_response
+from team_server.ranges import file_response, file_responses
 
 router = APIRouter()
 
@@ -20,7 +20,7 @@ def list_packs() -> list[dict]:
     return catalogue()
 
 
-@router.get("/packs/{pack_id}/{version}")
+@router.get("/packs/{pack_id}/{version}", responses=file_responses("application/zip"))
 @connected
 def download_pack(
     pack_id: str,
