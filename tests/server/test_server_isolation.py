@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import zipfile
 from dataclasses import dataclass
 
 import pytest
@@ -229,3 +231,82 @@ def test_members_cannot_edit_each_others_entries(world: World):
     ack = member.push("entry", world.shared_entry, entry_data(body="Corrigé par Ben"), base_rev=1)
     assert ack["status"] == "rejected"
     assert "Seul son auteur" in ack["error"]
+
+
+# -- the whole matrix: every endpoint x own, same group, other group, anonymous, revoked ------
+
+PUBLIC = {  # answer without a token, and hold nothing of anyone
+    ("GET", "/health"),
+    ("POST", "/accounts"),
+    ("POST", "/login"),
+    ("GET", "/packs"),
+    ("GET", "/packs/{pack_id}/{version}"),
+}
+# Every other endpoint, with what each actor gets on Awa's group and file. "own" is Awa (the
+# group's facilitator and the file's uploader), "same_group" Ben, "other_group" Chloé.
+MATRIX = {
+    ("GET", "/me"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("DELETE", "/me"): {},  # would end the accounts of the world: anonymous and revoked only
+    ("PUT", "/me/research-consent"): {},  # changes the account: anonymous and revoked only
+    ("GET", "/me/data"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("GET", "/me/data.zip"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("POST", "/logout"): {},  # ends the session: anonymous and revoked only
+    ("POST", "/groups"): {},  # makes a group: anonymous and revoked only
+    ("POST", "/groups/join"): {},  # covered by test_server_groups: anonymous and revoked here
+    ("POST", "/groups/{group_id}/leave"): {"other_group": 404},
+    ("GET", "/groups/{group_id}"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("GET", "/groups/{group_id}/members"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("POST", "/sync"): {},  # what each actor pulls and may write: the tests above
+    ("HEAD", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("GET", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("PUT", "/blobs/{digest}"): {},  # an upload of one's own: anonymous and revoked only
+    ("GET", "/blobs/{digest}/upload"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("GET", "/research/export"): {"own": 403, "same_group": 403, "other_group": 403},
+}
+
+
+def test_the_matrix_covers_every_endpoint_of_the_server(world: World):
+    """A new endpoint fails here until its row says who may do what with it."""
+    document = world.server.session().get(world.server.url + "/openapi.json").json()
+    served = {
+        (method.upper(), path.removeprefix("/api/v1"))
+        for path, operations in document["paths"].items()
+        for method in operations
+    }
+    assert served == PUBLIC | set(MATRIX)
+
+
+CELLS = [
+    (method, path, actor)
+    for (method, path), allowed in MATRIX.items()
+    for actor in ACTORS
+    if actor in allowed or actor in ("anonymous", "revoked")
+]
+
+
+@pytest.mark.parametrize(("method", "path", "actor"), CELLS, ids=[" ".join(c) for c in CELLS])
+def test_every_endpoint_for_every_actor(world: World, method: str, path: str, actor: str):
+    url = world.server.api + path.format(group_id=world.group["id"], digest=ATTACHMENT_HASH)
+    answer = world.sessions[actor].request(method, url, json={})
+    wanted = MATRIX[(method, path)].get(actor, 401)
+    assert answer.status_code == wanted, answer.text[:300]
+    if actor != "own":
+        # Nothing of Awa's private writing, and nothing of the group for outsiders.
+        assert world.private_entry not in answer.text
+        if actor != "same_group":
+            assert SECRET not in answer.text and world.group["invite_code"] not in answer.text
+    if actor == "other_group" and wanted == 404:
+        hidden = world.sessions[actor].request(
+            method, world.server.api + path.format(group_id=new_id(), digest="0" * 64), json={}
+        )
+        assert (hidden.status_code, hidden.text) == (answer.status_code, answer.text)
+
+
+@pytest.mark.parametrize("actor", ["same_group", "other_group"])
+def test_my_data_archive_holds_only_my_own(world: World, actor: str):
+    archive = world.sessions[actor].get(world.server.api + "/me/data.zip")
+    assert archive.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(archive.content)) as opened:
+        everything = b"".join(opened.read(name) for name in opened.namelist())
+    assert world.private_entry.encode() not in everything
+    assert ATTACHMENT not in everything
