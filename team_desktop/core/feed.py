@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from team_desktop.core import outbox
+from team_desktop.core import outbox, research
 from team_desktop.core.i18n import _
 from team_desktop.core.render import escape, render_markdown
 from team_desktop.core.store.models import database, utcnow
@@ -130,7 +130,18 @@ def add_comment(target_kind: str, target_id: str, body: str) -> str:
             created_at=utcnow(),
         )
         outbox.enqueue("comment", comment_id)
+        research.record("commented", **_about(target_kind, target_id))
     return comment_id
+
+
+def _about(target_kind: str, target_id: str) -> dict:
+    """What a comment is about, for the research record: the activity its target answers."""
+    model = JournalEntry if target_kind == "entry" else Note
+    row = model.get_or_none(model.id == target_id)
+    return {
+        "activity_uid": row.activity_uid if row else None,
+        "fallback": "journal" if target_kind == "entry" else "notes",
+    }
 
 
 def feed_html(feed: list[FeedItem]) -> str:

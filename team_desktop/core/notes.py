@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pycrdt import get_state, get_update
 
-from team_desktop.core import outbox, search
+from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
 from team_desktop.core.note_authors import local_author
 from team_desktop.core.note_deletions import merged_with_own_deletions
@@ -176,10 +176,13 @@ def set_sharing(note_id: str, visibility: str, group_id: str | None = None) -> N
         raise ValueError("a note shared with a group needs that group's id")
     with database.atomic():
         row = stored_row(note_id)
-        row.visibility = visibility
         # The group is kept while the note is private, so sharing it again finds it.
+        shared_now = visibility == GROUP and row.visibility != GROUP
         row.group_id = group_id or row.group_id
+        row.visibility = visibility
         row.save()
+        if shared_now:
+            research.record("shared", activity_uid=row.activity_uid, fallback="notes")
         if visibility == DEVICE:
             outbox.drop(KIND, note_id)
         else:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from team_desktop.core import outbox
+from team_desktop.core import outbox, research
 from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import LessonProgress, LessonRecord, TimeSpent, database, utcnow
 
@@ -29,6 +29,8 @@ def set_completed(uid: str, completed: bool = True) -> None:
         row.updated_at = utcnow()
         row.save()
         outbox.enqueue("progress", uid)
+        if completed:
+            research.record("completed", lesson_uid=uid)
 
 
 def is_completed(uid: str) -> bool:
@@ -63,6 +65,7 @@ def opened(uid: str) -> None:
         row.last_opened_at = utcnow()
         row.save()
         set_setting(LAST_LESSON, uid)
+        research.record("experienced", lesson_uid=uid, once_a_day=True)
 
 
 def save_position(uid: str, scroll: float) -> None:

@@ -6,7 +6,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from team_desktop.core import outbox
+from team_desktop.core import outbox, research
 from team_desktop.core.store.models import QuizAttempt, database, utcnow
 
 
@@ -62,6 +62,7 @@ def submit(activity_uid: str, fields: dict, state: QuizState) -> tuple[int, int]
             answered_at=utcnow(),
         )
         outbox.enqueue("quiz", attempt_id)
+        research.record("answered", activity_uid=activity_uid, score=(right, total))
     return right, total
 
 

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from team_desktop.core import outbox, search
+from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
 from team_desktop.core.portfolio import templates, versions
 from team_desktop.core.portfolio.errors import PortfolioError, writing
@@ -172,6 +172,10 @@ def save_entry(
             group = group_id if visibility == GROUP else None
             if (row.visibility, row.group_id) != (visibility, group):
                 changes.update(visibility=visibility, group_id=group)
+                if visibility == GROUP:
+                    research.record(
+                        "shared", lesson_uid=row.lesson_uid, activity_uid=row.activity_uid
+                    )
         if not changes and not new_version:
             return False
         text_changed = "title" in changes or "body" in changes

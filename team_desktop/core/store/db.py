@@ -16,9 +16,10 @@ from team_desktop.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from team_desktop.core.store.models import MODELS as COURSE_MODELS
 from team_desktop.core.store.models import Setting, database, utcnow
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
+from team_desktop.core.store.research_models import RESEARCH_MODELS
 from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
 
-MODELS = COURSE_MODELS + PORTFOLIO_MODELS + SYNC_MODELS + SHARING_MODELS
+MODELS = COURSE_MODELS + PORTFOLIO_MODELS + SYNC_MODELS + SHARING_MODELS + RESEARCH_MODELS
 
 PRAGMAS = {
     "journal_mode": "wal",

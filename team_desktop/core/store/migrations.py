@@ -9,6 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
+from team_desktop.core.store.research_models import RESEARCH_MODELS
 from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
 
 SEARCH_TABLE = """
@@ -61,10 +62,15 @@ def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
     )
 
 
+def _v4_research(db: Database) -> None:
+    db.create_tables(RESEARCH_MODELS)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_portfolio_and_outbox,
     _v3_sharing_and_bookmark_state,
+    _v4_research,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

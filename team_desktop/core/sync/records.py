@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Callable
 
 from team_desktop.core import notes, search
+from team_desktop.core.research import answers as research_answers
+from team_desktop.core.research import traces as research_traces
 from team_desktop.core.store.models import (
     Bookmark,
     LessonProgress,
@@ -313,6 +315,8 @@ OUTGOING: dict[str, Callable[[str], dict | None]] = {
     "entry": _entry_out,
     "comment": _comment_out,
     "note": _note_out,
+    "answer": research_answers.answer_data,
+    "statement": research_traces.statement_data,
 }
 
 
@@ -368,4 +372,5 @@ INCOMING: dict[str, Callable[[dict], None]] = {
     "bookmark": _bookmark_in,
     "comment": _comment_in,
     "note": _note_in,
+    "answer": research_answers.apply_pulled,
 }
