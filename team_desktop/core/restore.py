@@ -188,6 +188,13 @@ def _unpack(backup: Path, scratch: Path, progress: Progress | None) -> BackupInf
             manifest = _manifest(archive)
             info = _check_manifest(manifest, archive)
             total = sum(entry["size"] for entry in manifest["files"].values())
+            if total > shutil.disk_usage(scratch).free:
+                raise RestoreError(
+                    _(
+                        "Pas assez de place sur le disque pour restaurer cette sauvegarde "
+                        "({n} Mo nécessaires). Vos données n'ont pas changé."
+                    ).format(n=total // 1_000_000)
+                )
             done = 0
             for name, expected in manifest["files"].items():
                 done += _extract(archive, name, expected, scratch)
@@ -268,9 +275,11 @@ def _extract(archive: zipfile.ZipFile, name: str, expected: dict, scratch: Path)
     digest, size = hashlib.sha256(), 0
     with archive.open(name) as member, open(target, "wb") as out:
         while chunk := member.read(CHUNK):
+            size += len(chunk)
+            if size > expected["size"]:
+                break  # more than the manifest says (a zip bomb?): stop before filling the disk
             digest.update(chunk)
             out.write(chunk)
-            size += len(chunk)
     if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
         raise RestoreError(_damaged(archive.filename, _("contenu altéré : {f}").format(f=name)))
     return size
