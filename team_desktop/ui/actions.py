@@ -32,6 +32,9 @@ class Act(enum.Enum):
     UPDATE_PACKS = "update_packs"
     JOURNAL = "journal"
     NEW_ENTRY = "new_entry"
+    RESEARCH_CONSENT = "research_consent"
+    MY_DATA = "my_data"
+    PRIVACY = "privacy"
 
 
 def _tr(text: str) -> str:
@@ -114,6 +117,21 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         "&Nouvelle entrée…",
         [QKeySequence.StandardKey.New],
         "Commencer une entrée de journal à partir d'un modèle",
+    ),
+    Act.RESEARCH_CONSENT: (
+        "&Participation à la recherche…",
+        [],
+        "Lire l'information sur la recherche, accepter ou refuser",
+    ),
+    Act.MY_DATA: (
+        "Mes &données…",
+        [],
+        "Ce que le serveur conserve, le télécharger, supprimer votre compte",
+    ),
+    Act.PRIVACY: (
+        "&Confidentialité",
+        [],
+        "Ce que TEAM Desktop fait de vos données",
     ),
 }
 

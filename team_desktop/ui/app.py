@@ -95,6 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore_state()
     window.show()
     window.sharing.start()
+    window.research.start()
     for pack in getattr(args, "import_files", []):
         window.import_pack(Path(pack))
     if restored:

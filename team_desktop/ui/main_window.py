@@ -32,6 +32,7 @@ from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.notes_controller import NotesController
 from team_desktop.ui.progress_panel import ProgressPanel
+from team_desktop.ui.research_controller import ResearchController
 from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.tasks import TaskCancelled, TaskRunner
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.data = DataController(self)
         self.sharing = SharingController(self)
+        self.research = ResearchController(self)
         self.notes = NotesController(self)
         self.journal = JournalController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
@@ -219,6 +221,9 @@ class MainWindow(QMainWindow):
             return
         if action == "entry":
             self.journal.open_link(uid)
+            return
+        if action == "questionnaire":
+            self.research.answer(uid)
             return
         self.statusBar().showMessage(
             self.tr("Activité {uid} : action « {a} »").format(uid=uid, a=action), 4000
