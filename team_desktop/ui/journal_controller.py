@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow
 
 from team_desktop.core.content.model import Activity
 from team_desktop.core.portfolio.lesson_links import activity_entries_html, entry_id_from_uid
@@ -27,15 +27,7 @@ class JournalController(QObject):
         bar_actions = window.menuBar().actions()
         if len(bar_actions) > 3:
             window.menuBar().insertMenu(bar_actions[2], menu)
-        toolbar = window.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            after = actions[Act.BOOKMARKS]
-            following = toolbar.actions()
-            index = following.index(after) + 1 if after in following else len(following)
-            if index < len(following):
-                toolbar.insertAction(following[index], actions[Act.JOURNAL])
-            else:
-                toolbar.addAction(actions[Act.JOURNAL])
+        window.add_to_toolbar(actions[Act.JOURNAL])
         actions[Act.JOURNAL].triggered.connect(lambda: self.show())
         actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
         self.view.open_activity.connect(self.open_activity)

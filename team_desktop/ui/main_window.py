@@ -76,10 +76,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.data = DataController(self)
+        self.journal = JournalController(self)
+        self.notes = NotesController(self)
         self.sharing = SharingController(self)
         self.research = ResearchController(self)
-        self.notes = NotesController(self)
-        self.journal = JournalController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
         self.refresh()
@@ -110,9 +110,14 @@ class MainWindow(QMainWindow):
             spacer.sizePolicy().horizontalPolicy().Expanding,
             spacer.sizePolicy().verticalPolicy().Preferred,
         )
-        toolbar.addWidget(spacer)
+        self._toolbar_end = toolbar.addWidget(spacer)
         toolbar.addWidget(self.search_field)
+        self.toolbar = toolbar
         self.addToolBar(toolbar)
+
+    def add_to_toolbar(self, action) -> None:
+        """A feature's button, after the ones already there and before the search field."""
+        self.toolbar.insertAction(self._toolbar_end, action)
 
     def _connect(self) -> None:
         a = self.actions_

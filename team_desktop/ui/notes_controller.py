@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow
 
 from team_desktop.core.content.model import Activity
 from team_desktop.core.note_links import activity_notes_html, note_id_from_uid
@@ -34,17 +34,7 @@ class NotesController(QObject):
         )
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu, menu)
-        toolbar = window.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            following = toolbar.actions()
-            # After the journal's button when there is one, else after the bookmarks'.
-            names = [a.objectName() for a in following]
-            after = "journal" if "journal" in names else "bookmarks"
-            index = names.index(after) + 1 if after in names else len(following)
-            if index < len(following):
-                toolbar.insertAction(following[index], actions[Act.NOTES])
-            else:
-                toolbar.addAction(actions[Act.NOTES])
+        window.add_to_toolbar(actions[Act.NOTES])
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)
         self.view.notes_changed.connect(window.lesson.refresh)

@@ -47,6 +47,7 @@ class SharingController(QObject):
             Act.ACCOUNT,
         ):
             menu.addSeparator() if act is None else menu.addAction(actions[act])
+        window.add_to_toolbar(actions[Act.FEED])
         actions[Act.SYNC_NOW].triggered.connect(self.service.sync_now)
         actions[Act.ACCOUNT].triggered.connect(self.show_account)
         actions[Act.GROUPS].triggered.connect(self.show_groups)
