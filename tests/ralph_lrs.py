@@ -28,6 +28,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,7 +72,12 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def ralph_venv(request: pytest.FixtureRequest) -> Path:
     """Ralph's own virtual environment, made once and kept in pytest's cache folder."""
-    venv = Path(request.config.cache.mkdir("ralph-venv"))
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    venv = (
+        Path(cache.mkdir("ralph-venv"))
+        if cache
+        else Path(tempfile.gettempdir()) / "team-ralph-venv"
+    )
     marker = venv / "team-installed.txt"
     wanted = " ".join(RALPH_PACKAGES)
     if marker.exists() and marker.read_text() == wanted and (venv / "bin" / "ralph").exists():
