@@ -121,10 +121,6 @@ def _act(device: Device, model: Model, random_: random.Random, step: int) -> Non
                        group_id=group if shared else None)  # fmt: skip
             record["visibility"] = "group" if shared else "private"
             record["group"] = group if shared else None
-            if not shared:  # the server's rule: its comments stay with their authors for good
-                for comment in model.comments.values():
-                    if comment["target"] == entry_id:
-                        comment["detached"] = True
         elif roll < 0.55:
             visibility = random_.choice(["private", "group"])
             note_id = notes.create(f"N{step}", "", group_id=group if visibility == "group" else None,
@@ -161,7 +157,18 @@ def _act(device: Device, model: Model, random_: random.Random, step: int) -> Non
         elif roll < 0.93:
             device.online = not device.online
     if device.online and random_.random() < 0.5:
-        client.sync()
+        _sync(device, model)
+
+
+def _sync(device: Device, model: Model) -> None:
+    """Sync, then note what the server now knows: an entry it saw private keeps the
+    comments written before with their authors only, for good (the server's rule)."""
+    device.client.sync()
+    for entry_id, record in model.entries.items():
+        if record["device"] == device.name and record["visibility"] == "private":
+            for comment in model.comments.values():
+                if comment["target"] == entry_id:
+                    comment["detached"] = True
 
 
 def _check(devices: list[Device], model: Model, seed: int) -> None:
@@ -218,7 +225,7 @@ def test_every_device_ends_with_exactly_what_its_learner_may_see(make_client, se
         device.online = True
     for _round in range(2):  # the second round brings what the first one sent to the others
         for device in devices:
-            device.client.sync()
+            _sync(device, model)
     with devices[0].client:
         assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     _check(devices, model, seed)
