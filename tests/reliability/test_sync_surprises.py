@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from clients import Client, unique, write_entry
 
-from team_desktop.core import notes, outbox, progress
+from team_desktop.core import feed, notes, outbox, progress
 from team_desktop.core.note_doc import Author
 from team_desktop.core.portfolio.entries import save_entry
 from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.store.sync_models import SharedComment
+from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import AuthError, ProtocolTooOld, ServerChanged
@@ -109,3 +111,35 @@ def test_an_older_client_is_told_to_update_and_writes_nothing(make_client, sqlit
     other = make_client("recent").log_in(user)
     other.sync()
     assert _entries(other) == {}  # the server took nothing from the old client
+
+
+def test_a_comment_written_before_a_withdrawal_is_pulled_stays_with_its_author(make_client):
+    """Awa unshares then reshares her entry while Ben, who has not synced meanwhile, comments
+    on it. Ben's sync pulls the withdrawal (which drops the entry and its comments here), the
+    entry again, and must bring his own comment back (found by the system model, seed
+    3316663689043, on a server that left a device's own changes out of its pull)."""
+    awa = make_client("awa").sign_up(unique("awa"), "Awa")
+    ben = make_client("ben").sign_up(unique("ben"), "Ben")
+    with awa:
+        group = account.create_group(awa.connection, "Collège Jean Moulin")
+    with ben:
+        account.join_group(ben.connection, group.invite_code)
+    with awa:
+        entry_id = write_entry(awa, "Séance", "à commenter", visibility="group", group_id=group.id)
+    awa.sync()
+    ben.sync()
+    with awa:
+        save_entry(entry_id, visibility="private", group_id=None)
+    awa.sync()
+    with awa:
+        save_entry(entry_id, visibility="group", group_id=group.id)
+    awa.sync()
+    with ben:
+        comment_id = feed.add_comment("entry", entry_id, "Merci pour le partage 🙂")
+    ben.sync()
+    with ben:
+        assert SharedComment.get_or_none(SharedComment.id == comment_id) is not None
+        assert outbox.count() == 0
+    awa.sync()
+    with awa:
+        assert SharedComment.get_or_none(SharedComment.id == comment_id) is not None
