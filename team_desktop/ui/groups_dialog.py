@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,10 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync.errors import SyncError
 from team_desktop.ui.tasks import TaskRunner
 
-ROLE_NAMES = {"facilitator": "animateur·rice", "member": "membre"}
+ROLE_NAMES = {
+    "facilitator": QT_TRANSLATE_NOOP("GroupsDialog", "animateur·rice"),
+    "member": QT_TRANSLATE_NOOP("GroupsDialog", "membre"),
+}
 
 
 class GroupsDialog(QDialog):
@@ -40,9 +43,11 @@ class GroupsDialog(QDialog):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Nom du nouveau groupe"))
+        self.new_name.setAccessibleName(self.tr("Nom du nouveau groupe"))
         self.create_button = QPushButton(self.tr("Créer"))
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Code d'invitation (8 caractères)"))
+        self.code.setAccessibleName(self.tr("Code d'invitation du groupe à rejoindre"))
         self.join_button = QPushButton(self.tr("Rejoindre"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -66,14 +71,23 @@ class GroupsDialog(QDialog):
         self.join_button.clicked.connect(self.join)
         self.groups.currentItemChanged.connect(lambda item, _old: self._show_group(item))
         self.reload()
-        self._call(account.refresh_groups, lambda _groups: self.reload())
+        # Creating or joining waits for the server's list, so the two cannot cross.
+        self._set_busy(True)
+        self._call(account.refresh_groups, self._refreshed)
+
+    def _refreshed(self, _groups: list) -> None:
+        self._set_busy(False)
+        self.reload()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.create_button.setEnabled(not busy)
+        self.join_button.setEnabled(not busy)
 
     def reload(self) -> None:
         self.groups.clear()
         for group in GroupRecord.select().order_by(GroupRecord.name):
-            item = QListWidgetItem(
-                f"{group.name} ({self.tr(ROLE_NAMES.get(group.role, group.role))})"
-            )
+            role = self.tr(ROLE_NAMES.get(group.role, group.role))
+            item = QListWidgetItem(f"{group.name} ({role})")
             item.setData(Qt.ItemDataRole.UserRole, group.id)
             self.groups.addItem(item)
         if self.groups.count():
@@ -126,11 +140,12 @@ class GroupsDialog(QDialog):
     def _call(self, work, done) -> None:
         connection = account.connect()
         if connection is None:
-            self.status.setText(self.tr("Connectez-vous d'abord (Paramètres › Compte)."))
+            self.status.setText(self.tr("Connectez-vous d'abord (Partage › Compte et serveur)."))
             return
         self.runner.run(lambda _t: work(connection), done, self._failed, network=True)
 
     def _failed(self, error: BaseException, _details: str) -> None:
+        self._set_busy(False)
         self.status.setText(
             str(error)
             if isinstance(error, SyncError)

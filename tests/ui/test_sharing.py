@@ -56,6 +56,7 @@ def test_account_group_feed_and_comment_from_the_window(window, qtbot, server, s
     window.actions_[Act.GROUPS].trigger()
     groups = _dialog(GroupsDialog)
     groups.new_name.setText("CFA du Cher")
+    qtbot.waitUntil(groups.create_button.isEnabled, timeout=10000)  # the server's list came
     qtbot.mouseClick(groups.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Code d'invitation" in groups.status.text(), timeout=10000)
     code = GroupRecord.get().invite_code

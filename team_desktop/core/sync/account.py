@@ -123,16 +123,22 @@ def remember_groups(groups: list[dict]) -> None:
 
 
 def create_group(connection: Connection, name: str) -> GroupRecord:
-    answer = connection.create_group(name)
-    refresh_groups(connection)
-    with database.atomic():
-        GroupRecord.update(invite_code=answer.get("invite_code")).where(
-            GroupRecord.id == answer["id"]
-        ).execute()
-    return GroupRecord.get_by_id(answer["id"])
+    """Create a group (the learner becomes its facilitator) and keep it with its invite code."""
+    return _remember_one(connection.create_group(name), "facilitator")
 
 
 def join_group(connection: Connection, code: str) -> GroupRecord:
-    answer = connection.join_group(code)
-    refresh_groups(connection)
+    """Join a group by its invite code."""
+    return _remember_one(connection.join_group(code), "member")
+
+
+def _remember_one(answer: dict, role: str) -> GroupRecord:
+    # From the answer itself, not a fresh /me: a refresh running alongside could not know it yet.
+    with database.atomic():
+        GroupRecord.replace(
+            id=answer["id"],
+            name=answer["name"],
+            role=answer.get("role", role),
+            invite_code=answer.get("invite_code"),
+        ).execute()
     return GroupRecord.get_by_id(answer["id"])
