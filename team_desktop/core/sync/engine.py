@@ -185,13 +185,25 @@ def _apply_acks(
 
 
 def _check_answer(answer: dict) -> None:
-    """A malformed reply is refused before anything of it is applied."""
+    """A malformed reply is refused before anything of it is applied.
+
+    Plain tests, not `assert`: `python -O` drops asserts, and with them this whole check.
+    """
     try:
-        assert isinstance(answer["server_id"], str) and answer["server_id"]
-        assert isinstance(answer["cursor"], int)
-        assert isinstance(answer["acks"], list) and isinstance(answer["changes"], list)
-        for change in answer["changes"]:
-            assert isinstance(change["kind"], str) and isinstance(change["id"], str)
-            assert isinstance(change.get("data"), dict)
-    except (KeyError, TypeError, AssertionError) as error:
+        well_formed = (
+            isinstance(answer["server_id"], str)
+            and bool(answer["server_id"])
+            and isinstance(answer["cursor"], int)
+            and isinstance(answer["acks"], list)
+            and isinstance(answer["changes"], list)
+            and all(
+                isinstance(change["kind"], str)
+                and isinstance(change["id"], str)
+                and isinstance(change.get("data"), dict)
+                for change in answer["changes"]
+            )
+        )
+    except (KeyError, TypeError, AttributeError) as error:
         raise MalformedReply(repr(error)) from error
+    if not well_formed:
+        raise MalformedReply("unexpected types in the sync answer")
