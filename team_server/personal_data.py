@@ -16,7 +16,7 @@ from team_server.research.pseudonyms import pseudonym
 from team_server.routes.accounts import public_user, user_groups
 
 KIND_LABELS = {
-    "progress": "Leçons terminées ou non",
+    "progress": "Progression dans les leçons",
     "time": "Temps de lecture (par appareil)",
     "quiz": "Réponses aux quiz",
     "bookmark": "Favoris",

@@ -149,9 +149,11 @@ class MyDataDialog(QDialog):
             for row in summary["records"]
         )
         groups = ", ".join(g["name"] for g in summary["groups"]) or self.tr("aucun")
+        # tr() outside the f-strings: lupdate does not look inside them.
+        unnamed, logged_out = self.tr("appareil sans nom"), self.tr(" (déconnecté)")
         devices = "".join(
-            f"<li>{escape(d['device_name'] or self.tr('appareil sans nom'))}"
-            f"{escape(self.tr(' (déconnecté)')) if d['logged_out_at'] else ''}</li>"
+            f"<li>{escape(d['device_name'] or unnamed)}"
+            f"{escape(logged_out) if d['logged_out_at'] else ''}</li>"
             for d in summary["devices"]
         )
         research = (
@@ -161,17 +163,27 @@ class MyDataDialog(QDialog):
             if consent["research_consent"]
             else self.tr("vous ne participez pas")
         )
+        account_title = self.tr("Votre compte")
+        groups_line = self.tr("Groupes : {g}").format(g=groups)
+        kept_title = self.tr("Ce que le serveur conserve")
+        files_line = self.tr("Fichiers : {n} ({k} Ko)").format(
+            n=summary["files"]["count"], k=summary["files"]["bytes"] // 1024
+        )
+        research_title = self.tr("Recherche")
+        pseudonym = self.tr("Votre pseudonyme pour la recherche : {p}").format(
+            p=summary["research_pseudonym"]
+        )
+        devices_title = self.tr("Appareils connectés à votre compte")
         self.summary.setHtml(
-            f"<h3>{escape(self.tr('Votre compte'))}</h3>"
+            f"<h3>{escape(account_title)}</h3>"
             f"<p>{escape(user['display_name'])} — {escape(user['username'])}<br/>"
-            f"{escape(self.tr('Groupes : {g}').format(g=groups))}</p>"
-            f"<h3>{escape(self.tr('Ce que le serveur conserve'))}</h3>"
+            f"{escape(groups_line)}</p>"
+            f"<h3>{escape(kept_title)}</h3>"
             f"<table cellpadding='3'>{rows}</table>"
-            f"<p>{escape(self.tr('Fichiers : {n} ({k} Ko)').format(n=summary['files']['count'], k=summary['files']['bytes'] // 1024))}</p>"
-            f"<h3>{escape(self.tr('Recherche'))}</h3>"
-            f"<p>{escape(research)}<br/>"
-            f"{escape(self.tr('Votre pseudonyme pour la recherche : {p}').format(p=summary['research_pseudonym']))}</p>"
-            f"<h3>{escape(self.tr('Appareils connectés à votre compte'))}</h3><ul>{devices}</ul>"
+            f"<p>{escape(files_line)}</p>"
+            f"<h3>{escape(research_title)}</h3>"
+            f"<p>{escape(research)}<br/>{escape(pseudonym)}</p>"
+            f"<h3>{escape(devices_title)}</h3><ul>{devices}</ul>"
         )
 
     def choose_download(self) -> None:

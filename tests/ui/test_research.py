@@ -123,7 +123,7 @@ def test_my_data_shows_downloads_and_deletes_the_account(window, qtbot, signed_i
     window.actions_[Act.MY_DATA].trigger()
     dialog = window.research.dialog
     qtbot.waitUntil(lambda: username in dialog.summary.toPlainText(), timeout=15000)
-    assert "Leçons terminées ou non" in dialog.summary.toPlainText()
+    assert "Progression dans les leçons" in dialog.summary.toPlainText()
     target = tmp_path / "mes-donnees.zip"
     dialog.download(target)
     qtbot.waitUntil(lambda: "enregistrées dans" in dialog.status.text(), timeout=15000)
