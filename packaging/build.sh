@@ -18,6 +18,8 @@ archive="dist/team-desktop-linux-$arch.tar.gz"
 rm -rf "$venv" build/lib build/bdist.* build/pyinstaller dist/team-desktop "$archive"
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install -q . "pyinstaller>=6.10,<7"
+# The translations (.qm, .mo) are build products: compiled here, then bundled with resources/.
+"$venv/bin/python" packaging/translations.py build
 
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/team-desktop.spec

@@ -32,3 +32,5 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# The interface's translations, compiled from the committed catalogues (.ts, .po).
+.venv/bin/python packaging/translations.py build >/dev/null

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from team_desktop import __version__, data_cli
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import LANGUAGES, _, language_for_locale, set_language
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line; every form accepts `--data-dir`."""
+    """The command line; every form accepts `--data-dir` and `--lang`."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DOSSIER",
         help=_("garder toutes les données dans DOSSIER (clé USB, usage portable)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("langue de l'interface (sinon celle des préférences, ou du système)"),
     )
     parser = argparse.ArgumentParser(
         prog="team-desktop",
@@ -52,9 +58,23 @@ def split_pack_files(argv: list[str]) -> tuple[list[str], list[str]]:
     return packs, [arg for arg in argv if arg not in packs]
 
 
+def early_language(argv: list[str]) -> str:
+    """The language of command-line messages: `--lang` wherever it is, else the environment's."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")  # an unknown value is refused by the full parser, in French
+    known, _rest = early.parse_known_args(argv)
+    if known.lang in LANGUAGES:
+        return known.lang
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable):
+            return language_for_locale(os.environ[variable])
+    return language_for_locale("")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `team-desktop`."""
     packs, rest = split_pack_files(list(sys.argv[1:] if argv is None else argv))
+    set_language(early_language(rest))
     args = build_parser().parse_args(rest)
     args.import_files = packs
     if args.command:

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import LANGUAGES, _, ngettext
 
 FORMATS = ("markdown", "html", "pdf", "leap2a")
 
@@ -26,6 +26,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         metavar="DOSSIER",
         default=argparse.SUPPRESS,
         help=_("dossier de données à utiliser"),
+    )
+    data_dir.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_("langue des messages")
     )
     export = commands.add_parser(
         "export",
@@ -126,9 +129,24 @@ def _export(args: argparse.Namespace) -> str:
         store.close()
     for name in result.missing_attachments:
         print(_("Attention : pièce jointe introuvable : {f}").format(f=name), file=sys.stderr)
-    return _("Journal exporté ({fmt}) : {n} entrée(s), {a} pièce(s) jointe(s) → {p}").format(
-        fmt=args.format, n=result.entries, a=result.attachments, p=output
+    return _("Journal exporté ({fmt}) : {entries}, {attachments} → {p}").format(
+        fmt=args.format,
+        entries=_entries(result.entries),
+        attachments=_attachments(result.attachments),
+        p=output,
     )
+
+
+def _entries(n: int) -> str:
+    return ngettext("{n} entrée", "{n} entrées", n).format(n=n)
+
+
+def _notes(n: int) -> str:
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
+
+
+def _attachments(n: int) -> str:
+    return ngettext("{n} pièce jointe", "{n} pièces jointes", n).format(n=n)
 
 
 def _export_entries(fmt: str, entries, output: Path, author: str):
@@ -154,7 +172,9 @@ def _export_notes(fmt: str, output: Path) -> str:
         export_notes_markdown(notes, output)
     else:
         _pdf(notes_html(notes), output, _("Mes notes de co-préparation"))
-    return _("Notes exportées ({fmt}) : {n} note(s) → {p}").format(fmt=fmt, n=len(notes), p=output)
+    return _("Notes exportées ({fmt}) : {notes} → {p}").format(
+        fmt=fmt, notes=_notes(len(notes)), p=output
+    )
 
 
 def _pdf(html: str, output: Path, title: str) -> int:
@@ -173,13 +193,11 @@ def _backup(args: argparse.Namespace) -> str:
     from team_desktop.core.export.labels import human_size
 
     result = create_backup(_existing_data(args), Path(args.output))
-    return _(
-        "Sauvegarde écrite : {p} ({e} entrée(s), {n} note(s), {a} pièce(s) jointe(s) ; {s})."
-    ).format(
+    return _("Sauvegarde écrite : {p} ({entries}, {notes}, {attachments} ; {s}).").format(
         p=result.path,
-        e=result.counts.get("entries", 0),
-        n=result.counts.get("notes", 0),
-        a=result.counts.get("attachments", 0),
+        entries=_entries(result.counts.get("entries", 0)),
+        notes=_notes(result.counts.get("notes", 0)),
+        attachments=_attachments(result.counts.get("attachments", 0)),
         s=human_size(result.size),
     )
 

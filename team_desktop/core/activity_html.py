@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from team_desktop.core.content.activities import likert_scale
 from team_desktop.core.content.model import Activity
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import N_, _
 from team_desktop.core.quiz import QuizState, question_is_right, score
 from team_desktop.core.render import escape, render_markdown
 
+# Each box's colour comes from the reading style sheet (core/reading_style.py), by kind.
 KIND_LABELS = {
-    "reflection": ("Réflexion", "#eef4fb"),
-    "quiz": ("Quiz d'autoévaluation", "#f1f8ee"),
-    "copreparation": ("Co-préparation", "#fdf5e9"),
-    "peer": ("Entre pairs", "#f6effa"),
-    "questionnaire": ("Questionnaire de recherche", "#f2f2f2"),
+    "reflection": N_("Réflexion"),
+    "quiz": N_("Quiz d'autoévaluation"),
+    "copreparation": N_("Co-préparation"),
+    "peer": N_("Entre pairs"),
+    "questionnaire": N_("Questionnaire de recherche"),
 }
 
 
@@ -21,11 +22,11 @@ def activity_html(
     activity: Activity, uid: str, quiz_state: QuizState | None = None, extra_html: str = ""
 ) -> str:
     """One activity as a boxed block; `extra_html` is already-safe HTML shown under it."""
-    label, colour = KIND_LABELS[activity.kind]
+    label = KIND_LABELS[activity.kind]
     body = _BODIES[activity.kind](activity, uid, quiz_state or QuizState())
     return (
         f'<a name="activity-{escape(activity.id)}"></a>'
-        f'<table class="activity" width="100%" cellpadding="14" cellspacing="0" bgcolor="{colour}">'
+        f'<table class="activity {activity.kind}" width="100%" cellpadding="14" cellspacing="0">'
         f'<tr><td><p class="activity-kind">{escape(_(label)).upper()}</p>'
         f"<h3>{escape(activity.title)}</h3>{body}{extra_html}</td></tr></table>"
     )

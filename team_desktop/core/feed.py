@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from team_desktop.core import outbox, research
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import _, format_datetime
 from team_desktop.core.render import escape, render_markdown
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import GROUP, JournalEntry, Note
@@ -151,7 +151,7 @@ def feed_html(feed: list[FeedItem]) -> str:
             f"<h1>{escape(_('Mutualisation'))}</h1><p>"
             + escape(
                 _(
-                    "Rien de partagé pour l'instant. Rejoignez un groupe (Paramètres › Groupes), partagez une "
+                    "Rien de partagé pour l'instant. Rejoignez un groupe (Partage › Mes groupes), partagez une "
                     "entrée de votre journal avec lui, et ce que vos pairs partagent apparaîtra ici, lisible "
                     "hors ligne."
                 )
@@ -162,16 +162,16 @@ def feed_html(feed: list[FeedItem]) -> str:
     for item in feed:
         label = _("Entrée de journal") if item.kind == "entry" else _("Note de co-préparation")
         parts.append(
-            f'<table class="activity" width="100%" cellpadding="12" bgcolor="#f7f9fb"><tr><td>'
+            f'<table class="activity shared" width="100%" cellpadding="12"><tr><td>'
             f'<p class="activity-kind">{escape(label.upper())} · {escape(item.group)}</p>'
             f"<h3>{escape(item.title)}</h3>"
-            f'<p class="meta">{escape(item.author)} · {item.updated_at:%d/%m/%Y %H:%M}</p>'
+            f'<p class="meta">{escape(item.author)} · {escape(format_datetime(item.updated_at))}</p>'
             f"{render_markdown(item.body)}"
         )
         for comment in item.comments:
             parts.append(
                 f"<blockquote><b>{escape(comment.author)}</b> "
-                f"<small>{comment.created_at:%d/%m/%Y %H:%M}</small><br/>"
+                f"<small>{escape(format_datetime(comment.created_at))}</small><br/>"
                 f"{render_markdown(comment.body)}</blockquote>"
             )
         parts.append(

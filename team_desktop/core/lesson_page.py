@@ -12,27 +12,6 @@ from team_desktop.core.i18n import _
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import clean_html, escape, render_markdown
 
-STYLE_SHEET = """
-p, li { line-height: 145%; }
-p { margin-bottom: 8px; }
-h1 { font-size: 26px; color: #123a63; margin-bottom: 6px; }
-h2 { font-size: 20px; color: #123a63; margin-top: 22px; }
-h3 { font-size: 17px; color: #123a63; margin-top: 4px; }
-p.meta { color: #5b6570; font-size: 13px; }
-p.notice { color: #8a4b00; }
-p.activity-kind { color: #4d5a68; font-size: 11px; font-weight: bold; letter-spacing: 1px; margin: 0; }
-p.cta { margin-top: 10px; font-weight: bold; }
-table { border-collapse: collapse; }
-th { background-color: #e9eef4; padding: 6px; border: 1px solid #b8c4d0; }
-td { padding: 6px; border: 1px solid #c9d2dc; }
-table.activity td { border: 1px solid #c3d0de; }
-li.right { color: #1d6b2a; }
-li.wrong { color: #a1261b; }
-blockquote { color: #3c4650; margin-left: 16px; }
-code { font-family: monospace; background-color: #f0f2f4; }
-span.remote-image { color: #8a4b00; font-style: italic; }
-"""
-
 ActivityExtra = Callable[[Activity, str], str]
 
 

@@ -9,9 +9,11 @@ from team_desktop.core.note_doc import TEMPLATE_AUTHOR, NoteDoc
 from team_desktop.core.notes import display_title, load, stored_row
 from team_desktop.core.render import escape
 
-# Pale backgrounds that keep black text readable, one per author in order of appearance.
+# Pale backgrounds that keep black text readable, one per author in order of appearance; the
+# text is set black on them, whatever the theme's text colour.
 AUTHOR_COLOURS = ("#ffe3b3", "#c9e6ff", "#d6f5d0", "#f7d4f0", "#e8e0ff", "#fff6a8", "#d9f2f2")
 TEMPLATE_COLOUR = "#f3f3f3"
+TEXT_ON_COLOUR = "#1b1b1b"
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def authorship_html(doc: NoteDoc) -> str:
             else names.get(span.author_id or "", unknown_author())
         )
         runs.append(
-            f'<span style="background-color:{colour}" title="{escape(who)}">'
+            f'<span style="background-color:{colour}; color:{TEXT_ON_COLOUR}" title="{escape(who)}">'
             f"{escape(span.text)}</span>"
         )
     hint = _("Lecture seule : désactivez « Qui a écrit quoi » pour écrire.")
@@ -92,4 +94,7 @@ def authorship_html(doc: NoteDoc) -> str:
 
 
 def _legend_item(colour: str, label: str) -> str:
-    return f'<span style="background-color:{colour}">&nbsp;{escape(label)}&nbsp;</span>'
+    return (
+        f'<span style="background-color:{colour}; color:{TEXT_ON_COLOUR}">'
+        f"&nbsp;{escape(label)}&nbsp;</span>"
+    )

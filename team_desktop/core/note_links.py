@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import _, format_date
 from team_desktop.core.notes import display_title, list_notes
 from team_desktop.core.render import escape
 
@@ -29,7 +29,7 @@ def activity_notes_html(activity_uid: str) -> str:
         return ""
     items = "".join(
         f'<li><a href="{escape(note_href(n.id))}">{escape(display_title(n.title))}</a>'
-        f" <small>— {escape(_('modifiée le {d}').format(d=n.updated_at.astimezone().strftime('%d/%m/%Y')))}</small></li>"
+        f" <small>— {escape(_('modifiée le {d}').format(d=format_date(n.updated_at.astimezone().date())))}</small></li>"
         for n in found
     )
     title = _("Vos notes de co-préparation pour cette activité")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from team_desktop.core.i18n import _
 from team_desktop.core.store.models import ActivityRecord
 
-# Sections named by the course (week 2, "Préparer à deux"); French, like the course.
+# Sections named by the course (week 2, "Préparer à deux"): course material, so French in
+# every interface language, like the course and the activities' own templates.
 _DEFAULT_TEMPLATE = """\
 ## Objectifs
 À la fin de la séance, les participants sauront…
@@ -44,7 +44,7 @@ Ce qui a marché, ce que nous changerons, ce que chacun a appris de l'autre :
 
 def default_template() -> str:
     """The standard co-preparation template (objectives to debriefing)."""
-    return _(_DEFAULT_TEMPLATE)
+    return _DEFAULT_TEMPLATE
 
 
 def activity_template(activity_uid: str) -> str:

@@ -5,22 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import N_, _
 from team_desktop.core.store.lookups import lesson_title
 from team_desktop.core.store.models import QuizAttempt, database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, SharedComment
 
 KIND_LABELS = {
-    "progress": "Progression",
-    "time": "Temps de lecture",
-    "quiz": "Quiz",
-    "bookmark": "Favori",
-    "entry": "Entrée du journal",
-    "note": "Note de co-préparation",
-    "comment": "Commentaire",
-    "answer": "Réponses à un questionnaire",
-    "statement": "Trace d'activité",
+    "progress": N_("Progression"),
+    "time": N_("Temps de lecture"),
+    "quiz": N_("Quiz"),
+    "bookmark": N_("Favori"),
+    "entry": N_("Entrée du journal"),
+    "note": N_("Note de co-préparation"),
+    "comment": N_("Commentaire"),
+    "answer": N_("Réponses à un questionnaire"),
+    "statement": N_("Trace d'activité"),
 }
 
 

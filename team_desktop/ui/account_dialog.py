@@ -41,13 +41,13 @@ class AccountDialog(QDialog):
         self.display_name = QLineEdit(saved.display_name)
         self.create = QCheckBox(self.tr("Créer un nouveau compte sur ce serveur"))
         for widget, name in (
-            (self.server, "Adresse du serveur"),
-            (self.device, "Nom de cet appareil"),
-            (self.username, "Identifiant"),
-            (self.password, "Mot de passe"),
-            (self.display_name, "Nom affiché à votre groupe"),
+            (self.server, self.tr("Adresse du serveur")),
+            (self.device, self.tr("Nom de cet appareil")),
+            (self.username, self.tr("Identifiant")),
+            (self.password, self.tr("Mot de passe")),
+            (self.display_name, self.tr("Nom affiché à votre groupe")),
         ):
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.tr("Adresse du serveur"), self.server)
         form.addRow(self.tr("Nom de cet appareil"), self.device)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -32,6 +32,12 @@ class Act(enum.Enum):
     UPDATE_PACKS = "update_packs"
     JOURNAL = "journal"
     NEW_ENTRY = "new_entry"
+    COURSE_PLAN = "course_plan"
+    TEXT_BIGGER = "text_bigger"
+    TEXT_SMALLER = "text_smaller"
+    TEXT_NORMAL = "text_normal"
+    PREFERENCES = "preferences"
+    SHORTCUTS = "shortcuts"
     RESEARCH_CONSENT = "research_consent"
     MY_DATA = "my_data"
     PRIVACY = "privacy"
@@ -41,97 +47,182 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-# (label, shortcuts, status tip)
+# (label, shortcuts, status tip); QT_TRANSLATE_NOOP lets lupdate find the texts.
 _SPEC: dict[Act, tuple[str, list, str]] = {
     Act.IMPORT_PACK: (
-        "&Importer un pack…",
+        QT_TRANSLATE_NOOP("Actions", "&Importer un pack…"),
         [QKeySequence.StandardKey.Open],
-        "Installer un module reçu sous forme de fichier .teampack",
+        QT_TRANSLATE_NOOP("Actions", "Installer un module reçu sous forme de fichier .teampack"),
     ),
     Act.EXPORT_JOURNAL: (
-        "&Exporter le journal…",
+        QT_TRANSLATE_NOOP("Actions", "&Exporter le journal…"),
         ["Ctrl+Shift+E"],
-        "Exporter le journal ou les notes en Markdown, HTML, PDF ou Leap2A",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Exporter le journal ou les notes en Markdown, HTML, PDF ou Leap2A"
+        ),
     ),
     Act.BACKUP: (
-        "&Sauvegarder mes données…",
+        QT_TRANSLATE_NOOP("Actions", "&Sauvegarder mes données…"),
         [],
-        "Enregistrer toutes vos données dans un fichier de sauvegarde",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Enregistrer toutes vos données dans un fichier de sauvegarde"
+        ),
     ),
     Act.RESTORE: (
-        "&Restaurer une sauvegarde…",
+        QT_TRANSLATE_NOOP("Actions", "&Restaurer une sauvegarde…"),
         [],
-        "Remplacer vos données par celles d'une sauvegarde (les actuelles sont gardées)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Remplacer vos données par celles d'une sauvegarde (les actuelles sont gardées)",
+        ),
     ),
-    Act.QUIT: ("&Quitter", [QKeySequence.StandardKey.Quit], "Fermer TEAM Desktop"),
-    Act.HOME: ("&Accueil", ["Alt+Home", "Ctrl+Shift+H"], "Revenir à l'accueil"),
-    Act.PREVIOUS: ("Leçon &précédente", ["Alt+Left"], "Ouvrir la leçon précédente"),
-    Act.NEXT: ("Leçon &suivante", ["Alt+Right"], "Ouvrir la leçon suivante"),
-    Act.SEARCH: ("&Rechercher", [QKeySequence.StandardKey.Find], "Chercher dans tout le cours"),
-    Act.BOOKMARKS: ("Mes &favoris", ["Ctrl+Shift+B"], "Voir les leçons mises en favori"),
+    Act.QUIT: (
+        QT_TRANSLATE_NOOP("Actions", "&Quitter"),
+        [QKeySequence.StandardKey.Quit],
+        QT_TRANSLATE_NOOP("Actions", "Fermer TEAM Desktop"),
+    ),
+    Act.HOME: (
+        QT_TRANSLATE_NOOP("Actions", "&Accueil"),
+        ["Alt+Home", "Ctrl+Shift+H"],
+        QT_TRANSLATE_NOOP("Actions", "Revenir à l'accueil"),
+    ),
+    Act.PREVIOUS: (
+        QT_TRANSLATE_NOOP("Actions", "Leçon &précédente"),
+        ["Alt+Left"],
+        QT_TRANSLATE_NOOP("Actions", "Ouvrir la leçon précédente"),
+    ),
+    Act.NEXT: (
+        QT_TRANSLATE_NOOP("Actions", "Leçon &suivante"),
+        ["Alt+Right"],
+        QT_TRANSLATE_NOOP("Actions", "Ouvrir la leçon suivante"),
+    ),
+    Act.SEARCH: (
+        QT_TRANSLATE_NOOP("Actions", "&Rechercher"),
+        [QKeySequence.StandardKey.Find],
+        QT_TRANSLATE_NOOP("Actions", "Chercher dans tout le cours"),
+    ),
+    Act.BOOKMARKS: (
+        QT_TRANSLATE_NOOP("Actions", "Mes &favoris"),
+        ["Ctrl+Shift+B"],
+        QT_TRANSLATE_NOOP("Actions", "Voir les leçons mises en favori"),
+    ),
     Act.TOGGLE_DONE: (
-        "Marquer comme &terminée",
+        QT_TRANSLATE_NOOP("Actions", "Marquer comme &terminée"),
         ["Ctrl+D"],
-        "Marquer la leçon comme terminée, ou non",
+        QT_TRANSLATE_NOOP("Actions", "Marquer la leçon comme terminée, ou non"),
     ),
     Act.TOGGLE_BOOKMARK: (
-        "Ajouter aux fa&voris",
+        QT_TRANSLATE_NOOP("Actions", "Ajouter aux fa&voris"),
         ["Ctrl+B"],
-        "Ajouter ou retirer la leçon des favoris",
+        QT_TRANSLATE_NOOP("Actions", "Ajouter ou retirer la leçon des favoris"),
     ),
-    Act.ABOUT: ("À &propos de TEAM Desktop", [], "Version et licences"),
+    Act.ABOUT: (
+        QT_TRANSLATE_NOOP("Actions", "À &propos de TEAM Desktop"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Version et licences"),
+    ),
     Act.NOTES: (
-        "&Notes de co-préparation",
+        QT_TRANSLATE_NOOP("Actions", "&Notes de co-préparation"),
         ["Ctrl+Shift+P"],
-        "Les notes que vous écrivez à plusieurs pour préparer une séance",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Les notes que vous écrivez à plusieurs pour préparer une séance"
+        ),
     ),
     Act.NEW_NOTE: (
-        "Nouvelle &note de co-préparation",
+        QT_TRANSLATE_NOOP("Actions", "Nouvelle &note de co-préparation"),
         ["Ctrl+Shift+N"],
-        "Commencer une note de co-préparation à partir du modèle",
+        QT_TRANSLATE_NOOP("Actions", "Commencer une note de co-préparation à partir du modèle"),
     ),
     Act.SYNC_NOW: (
-        "&Synchroniser maintenant",
+        QT_TRANSLATE_NOOP("Actions", "&Synchroniser maintenant"),
         ["F5", "Ctrl+R"],
-        "Envoyer vos changements et recevoir ceux de votre groupe",
+        QT_TRANSLATE_NOOP("Actions", "Envoyer vos changements et recevoir ceux de votre groupe"),
     ),
-    Act.ACCOUNT: ("&Compte et serveur…", [], "Se connecter ou créer un compte"),
-    Act.GROUPS: ("Mes &groupes…", ["Ctrl+G"], "Créer ou rejoindre un groupe, voir ses membres"),
-    Act.FEED: ("&Mutualisation", ["Ctrl+M"], "Ce que votre groupe partage"),
-    Act.UPDATE_PACKS: (
-        "Mettre à &jour les modules…",
+    Act.ACCOUNT: (
+        QT_TRANSLATE_NOOP("Actions", "&Compte et serveur…"),
         [],
-        "Télécharger les nouvelles versions des modules proposées par le serveur",
+        QT_TRANSLATE_NOOP("Actions", "Se connecter ou créer un compte"),
+    ),
+    Act.GROUPS: (
+        QT_TRANSLATE_NOOP("Actions", "Mes &groupes…"),
+        ["Ctrl+G"],
+        QT_TRANSLATE_NOOP("Actions", "Créer ou rejoindre un groupe, voir ses membres"),
+    ),
+    Act.FEED: (
+        QT_TRANSLATE_NOOP("Actions", "&Mutualisation"),
+        ["Ctrl+M"],
+        QT_TRANSLATE_NOOP("Actions", "Ce que votre groupe partage"),
+    ),
+    Act.UPDATE_PACKS: (
+        QT_TRANSLATE_NOOP("Actions", "Mettre à &jour les modules…"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Télécharger les nouvelles versions des modules proposées par le serveur"
+        ),
     ),
     Act.PENDING: (
-        "En &attente d'envoi",
+        QT_TRANSLATE_NOOP("Actions", "En &attente d'envoi"),
         [],
-        "Les changements qui n'ont pas encore quitté cet appareil",
+        QT_TRANSLATE_NOOP("Actions", "Les changements qui n'ont pas encore quitté cet appareil"),
     ),
     Act.JOURNAL: (
-        "&Journal de bord",
+        QT_TRANSLATE_NOOP("Actions", "&Journal de bord"),
         ["Ctrl+J"],
-        "Vos entrées de journal, leurs filtres et la corbeille",
+        QT_TRANSLATE_NOOP("Actions", "Vos entrées de journal, leurs filtres et la corbeille"),
     ),
     Act.NEW_ENTRY: (
-        "&Nouvelle entrée…",
+        QT_TRANSLATE_NOOP("Actions", "&Nouvelle entrée…"),
         [QKeySequence.StandardKey.New],
-        "Commencer une entrée de journal à partir d'un modèle",
+        QT_TRANSLATE_NOOP("Actions", "Commencer une entrée de journal à partir d'un modèle"),
+    ),
+    Act.COURSE_PLAN: (
+        QT_TRANSLATE_NOOP("Actions", "Plan du &cours"),
+        ["F6"],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Aller au plan du cours (flèches pour choisir, Entrée pour ouvrir)"
+        ),
+    ),
+    Act.TEXT_BIGGER: (
+        QT_TRANSLATE_NOOP("Actions", "A&grandir le texte"),
+        [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+        QT_TRANSLATE_NOOP("Actions", "Agrandir le texte du cours et des éditeurs"),
+    ),
+    Act.TEXT_SMALLER: (
+        QT_TRANSLATE_NOOP("Actions", "&Réduire le texte"),
+        [QKeySequence.StandardKey.ZoomOut],
+        QT_TRANSLATE_NOOP("Actions", "Réduire le texte du cours et des éditeurs"),
+    ),
+    Act.TEXT_NORMAL: (
+        QT_TRANSLATE_NOOP("Actions", "Taille &normale du texte"),
+        ["Ctrl+0"],
+        QT_TRANSLATE_NOOP("Actions", "Revenir à la taille normale du texte"),
+    ),
+    Act.PREFERENCES: (
+        QT_TRANSLATE_NOOP("Actions", "&Préférences…"),
+        ["Ctrl+,"],
+        QT_TRANSLATE_NOOP("Actions", "Langue, thème et taille du texte"),
+    ),
+    Act.SHORTCUTS: (
+        QT_TRANSLATE_NOOP("Actions", "&Raccourcis clavier"),
+        [QKeySequence.StandardKey.HelpContents],
+        QT_TRANSLATE_NOOP("Actions", "Tous les raccourcis clavier de TEAM Desktop"),
     ),
     Act.RESEARCH_CONSENT: (
-        "&Participation à la recherche…",
+        QT_TRANSLATE_NOOP("Actions", "&Participation à la recherche…"),
         [],
-        "Lire l'information sur la recherche, accepter ou refuser",
+        QT_TRANSLATE_NOOP("Actions", "Lire l'information sur la recherche, accepter ou refuser"),
     ),
     Act.MY_DATA: (
-        "Mes &données…",
+        QT_TRANSLATE_NOOP("Actions", "Mes &données…"),
         [],
-        "Ce que le serveur conserve, le télécharger, supprimer votre compte",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Ce que le serveur conserve, le télécharger, supprimer votre compte"
+        ),
     ),
     Act.PRIVACY: (
-        "&Confidentialité",
+        QT_TRANSLATE_NOOP("Actions", "&Confidentialité"),
         [],
-        "Ce que TEAM Desktop fait de vos données",
+        QT_TRANSLATE_NOOP("Actions", "Ce que TEAM Desktop fait de vos données"),
     ),
 }
 

@@ -6,40 +6,46 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QLockFile, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from team_desktop import __version__
-from team_desktop.core import library
+from team_desktop.core import i18n, library
 from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
 from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
+from team_desktop.ui import themes
+from team_desktop.ui.language import choose_language, install_language
 from team_desktop.ui.main_window import MainWindow
+from team_desktop.ui.preferences import LANGUAGE, Preferences
 from team_desktop.ui.tasks import TaskRunner
 
 SCREENSHOT_SIZE = (1280, 800)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, with the app's names, icon, style sheet and translations."""
+    """The one QApplication, with the app's names, icon, light style sheet, in French.
+
+    The window's language, theme and text size come later, from the data directory's
+    preferences (`start_language`, then the window's AppearanceController).
+    """
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("TEAM Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("MOOC TEAM")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "team-desktop.svg")))
-    style = resources_dir() / "style.qss"
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    install_translator(app, QLocale.system())
+    app.setStyleSheet(themes.style_sheet(themes.LIGHT))
+    install_language(app, i18n.SOURCE_LANGUAGE)
     return app
 
 
-def install_translator(app: QApplication, locale: QLocale) -> None:
-    """French is the source language; other languages load a compiled `.qm` when present."""
-    translator = QTranslator(app)
-    if translator.load(locale, "team_desktop", "_", str(resources_dir() / "translations")):
-        app.installTranslator(translator)
+def start_language(app: QApplication, requested: str | None, paths: DataPaths | None) -> str:
+    """Install the language of the command line, else of the preferences, else of the system."""
+    saved = Preferences(paths.ui_state).get(LANGUAGE) if paths else LANGUAGE.default
+    language = choose_language(requested, saved, QLocale.system().name())
+    install_language(app, language)
+    return language
 
 
 def error_box(text: str, interactive: bool) -> None:
@@ -53,6 +59,8 @@ def run_gui(args: argparse.Namespace) -> int:
     """Run the app (or take a screenshot) on the data directory the arguments name."""
     app = application()
     interactive = not args.screenshot
+    requested = getattr(args, "lang", None)
+    start_language(app, requested, None)
     try:
         paths = DataPaths(resolve_data_dir(args.data_dir))
     except OSError as error:
@@ -61,6 +69,7 @@ def run_gui(args: argparse.Namespace) -> int:
             interactive,
         )
         return 1
+    start_language(app, requested, paths)
     lock = QLockFile(str(paths.lock))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):

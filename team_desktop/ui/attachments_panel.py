@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from team_desktop.core.export.labels import human_size
 from team_desktop.core.portfolio import attachments
 from team_desktop.core.portfolio.entries import Attachment, Entry, get_entry
 from team_desktop.core.portfolio.errors import PortfolioError
@@ -22,13 +23,6 @@ from team_desktop.core.store.db import Store
 from team_desktop.ui.tasks import TaskRunner
 
 ROW_HEIGHT = 26
-
-
-def human_size(size: int) -> str:
-    """A size as French readers write it: 12 ko, 3,4 Mo."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} ko"
-    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
 
 
 class AttachmentsPanel(QWidget):

@@ -101,10 +101,10 @@ class DataController(QObject):
         def done(result: ExportResult) -> None:
             self.window.progress_panel.finish()
             if choice.notes:
-                text = self.tr("{n} note(s) exportée(s) dans :\n{p}")
+                text = self.tr("%n note(s) exportée(s) dans :\n{p}", "", result.entries)
             else:
-                text = self.tr("{n} entrée(s) exportée(s) dans :\n{p}")
-            text = text.format(n=result.entries, p=result.path)
+                text = self.tr("%n entrée(s) exportée(s) dans :\n{p}", "", result.entries)
+            text = text.format(p=result.path)
             if result.missing_attachments:
                 text += "\n\n" + self.tr("Pièces jointes introuvables : {f}").format(
                     f=", ".join(result.missing_attachments)
@@ -142,13 +142,13 @@ class DataController(QObject):
         def done(result) -> None:
             self.window.progress_panel.finish()
             text = self.tr(
-                "Sauvegarde écrite ({s}) : {e} entrée(s), {n} note(s), {a} pièce(s) jointe(s).\n"
+                "Sauvegarde écrite ({s}) : {e}, {n}, {a}.\n"
                 "{p}\n\nGardez-en une copie ailleurs (clé USB, autre disque)."
             ).format(
                 s=human_size(result.size),
-                e=result.counts.get("entries", 0),
-                n=result.counts.get("notes", 0),
-                a=result.counts.get("attachments", 0),
+                e=self._entries(result.counts.get("entries", 0)),
+                n=self._notes(result.counts.get("notes", 0)),
+                a=self.tr("%n pièce(s) jointe(s)", "", result.counts.get("attachments", 0)),
                 p=result.path,
             )
             show_message(self.window, Icon.Information, self.tr("Sauvegarde terminée"), text)
@@ -198,15 +198,15 @@ class DataController(QObject):
             QMessageBox.Icon.Question,
             self.tr("Restauration prête"),
             self.tr(
-                "La sauvegarde du {d} est complète et intacte ({e} entrée(s), {n} note(s)).\n\n"
+                "La sauvegarde du {d} est complète et intacte ({e}, {n}).\n\n"
                 "Elle remplacera vos données au prochain démarrage de TEAM Desktop. Rien n'est "
                 "effacé : vos données actuelles seront gardées dans le dossier « backups » de "
                 "vos données (avant-restauration-…).\n\nQuittez maintenant, puis relancez "
                 "TEAM Desktop pour terminer."
             ).format(
                 d=info.created_label,
-                e=info.counts.get("entries", 0),
-                n=info.counts.get("notes", 0),
+                e=self._entries(info.counts.get("entries", 0)),
+                n=self._notes(info.counts.get("notes", 0)),
             ),
             QMessageBox.StandardButton.NoButton,
             self.window,
@@ -239,6 +239,12 @@ class DataController(QObject):
         show_message(self.window, Icon.Information, self.tr("Restauration terminée"), text)
 
     # -- shared ---------------------------------------------------------------------------------
+
+    def _entries(self, count: int) -> str:
+        return self.tr("%n entrée(s)", "", count)
+
+    def _notes(self, count: int) -> str:
+        return self.tr("%n note(s)", "", count)
 
     def _failed(self, title: str, cancelled: str):
         def failed(error: BaseException, details: str) -> None:

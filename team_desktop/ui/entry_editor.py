@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from team_desktop.core.lesson_page import STYLE_SHEET
 from team_desktop.core.portfolio import entries, preview
 from team_desktop.core.portfolio.entries import Entry
 from team_desktop.core.portfolio.errors import PortfolioError
@@ -30,9 +29,11 @@ from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.attachments_panel import AttachmentsPanel
 from team_desktop.ui.history_dialog import HistoryDialog
+from team_desktop.ui.language import date_format
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.tasks import TaskRunner
+from team_desktop.ui.text_size import scale_text
 
 # Saved 0.5 s after the last keystroke, and never later than 0.8 s after the first unsaved
 # one: killing the app mid-typing loses at most the last second.
@@ -40,9 +41,9 @@ SAVE_DELAY_MS = 500
 SAVE_DEADLINE_MS = 800
 RETRY_AFTER_FAILURE_MS = 5000
 PREVIEW_DELAY_MS = 250
-# The quoted prompt stands apart from the learner's own words.
+# The quoted prompt stands apart from the learner's own words (its colour comes from the theme).
 PREVIEW_STYLE = (
-    "blockquote { color: #4d5a68; font-style: italic; margin-left: 14px; }"
+    "blockquote { font-style: italic; margin-left: 14px; }"
     "h1 { font-size: 21px; } h2 { font-size: 17px; margin-top: 14px; } h3 { font-size: 15px; }"
 )
 
@@ -74,7 +75,7 @@ class EntryEditor(QWidget):
         self.status.setAccessibleName(self.tr("État de l'enregistrement"))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat(date_format())
         self.date.setAccessibleName(self.tr("Date"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("étiquettes, séparées par des virgules"))
@@ -90,6 +91,10 @@ class EntryEditor(QWidget):
         self.link = QLabel()
         self.link.setObjectName("entryLink")
         self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.link.linkActivated.connect(self._follow_link)
         self.notice = QLabel()
         self.notice.setObjectName("entryNotice")
@@ -103,10 +108,10 @@ class EntryEditor(QWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSizeF(self.font().pointSizeF() * 1.05)
         self.text.setFont(mono)
-        self.preview = LessonBrowser()
+        scale_text(self.text)
+        self.preview = LessonBrowser(extra_style=PREVIEW_STYLE)
         self.preview.setAccessibleName(self.tr("Aperçu"))
         self.preview.document().setDocumentMargin(16)
-        self.preview.document().setDefaultStyleSheet(STYLE_SHEET + PREVIEW_STYLE)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.text)
         self.splitter.addWidget(self.preview)

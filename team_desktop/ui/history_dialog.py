@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from team_desktop.core.portfolio import entries, preview, versions
 from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.render import escape
+from team_desktop.ui.language import format_moment
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.messages import Icon, show_message
 
@@ -70,18 +71,20 @@ class HistoryDialog(QDialog):
     def reload(self) -> None:
         self.versions = versions.list_versions(self.entry_id)
         self.list.clear()
+        untitled = self.tr("Sans titre")
         for version in self.versions:
-            when = version.saved_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            item = QListWidgetItem(f"{when}\n{version.title or self.tr('Sans titre')}")
-            item.setToolTip(self.tr("{n} caractères").format(n=len(version.body)))
+            when = format_moment(version.saved_at)
+            item = QListWidgetItem(f"{when}\n{version.title or untitled}")
+            item.setToolTip(self.tr("%n caractère(s)", "", len(version.body)))
             self.list.addItem(item)
         self.restore_button.setEnabled(bool(self.versions))
         if self.versions:
             self.list.setCurrentRow(0)
         else:
-            self.preview.show_html(
-                f"<p>{escape(self.tr('Pas encore de version antérieure : elles apparaissent au fil de l’écriture.'))}</p>"
+            none_yet = self.tr(
+                "Pas encore de version antérieure : elles apparaissent au fil de l’écriture."
             )
+            self.preview.show_html(f"<p>{escape(none_yet)}</p>")
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.versions):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,15 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from team_desktop.core import course, progress
+from team_desktop.core import course, i18n, progress
 
 
 def format_duration(seconds: int) -> str:
     """ "1 h 05" or "12 min"."""
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
+        return QCoreApplication.translate("HomeView", "{m} min").format(m=minutes)
+    return QCoreApplication.translate("HomeView", "{h} h {m}").format(
+        h=minutes // 60, m=f"{minutes % 60:02d}"
+    )
 
 
 class HomeView(QScrollArea):
@@ -38,6 +40,7 @@ class HomeView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(self.tr("Accueil"))
         self._resume_uid: str | None = None
 
     def reload(self) -> None:
@@ -63,10 +66,14 @@ class HomeView(QScrollArea):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+            content_language = QLabel(self.tr("Le contenu du cours est en français."))
+            content_language.setObjectName("contentLanguage")
+            layout.addWidget(content_language)
 
         status = QLabel(
-            self.tr("{done} leçons terminées sur {total} · temps passé : {time}").format(
-                done=done, total=total, time=format_duration(progress.time_spent())
+            self.tr("%n leçon(s) terminée(s) sur {total} · temps passé : {time}", "", done).format(
+                total=total, time=format_duration(progress.time_spent())
             )
         )
         status.setObjectName("homeStatus")
@@ -111,7 +118,7 @@ class HomeView(QScrollArea):
             bar = QProgressBar()
             bar.setRange(0, max(len(module.lessons), 1))
             bar.setValue(module.done)
-            bar.setFormat(self.tr("{d}/{n} leçons").format(d=module.done, n=len(module.lessons)))
+            bar.setFormat(self.tr("{d}/%n leçon(s)", "", len(module.lessons)).format(d=module.done))
             bar.setAccessibleName(self.tr("Progression : {t}").format(t=module.title))
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(bar, row, 1)

@@ -25,13 +25,11 @@ from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.portfolio.listing import NO_MODULE, EntryFilter, EntrySummary
 from team_desktop.core.store.db import Store
 from team_desktop.ui.entry_editor import EntryEditor
+from team_desktop.ui.language import format_date, month_name
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.template_dialog import TemplateDialog
 
-MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
 SEARCH_DELAY_MS = 300
 
 
@@ -200,7 +198,7 @@ class JournalView(QWidget):
         return self.tr("Votre journal est vide. Commencez une entrée : « + Nouvelle entrée ».")
 
     def _item_text(self, summary: EntrySummary) -> str:
-        parts = [summary.entry_date.strftime("%d/%m/%Y")]
+        parts = [format_date(summary.entry_date)]
         if summary.module_title:
             parts.append(summary.module_title)
         if summary.visibility != "private":
@@ -208,7 +206,7 @@ class JournalView(QWidget):
                 self.tr("partagée") if summary.visibility == "group" else self.tr("cet appareil")
             )
         if summary.attachment_count:
-            parts.append(self.tr("{n} pièce(s) jointe(s)").format(n=summary.attachment_count))
+            parts.append(self.tr("%n pièce(s) jointe(s)", "", summary.attachment_count))
         lines = [summary.title or self.tr("Sans titre"), " · ".join(parts)]
         if summary.tags:
             lines.append(" ".join(f"#{tag}" for tag in summary.tags))
@@ -229,7 +227,7 @@ class JournalView(QWidget):
         fill(
             self.month,
             self.tr("Tous les mois"),
-            [(f"{MONTHS[m - 1]} {y}", (y, m)) for y, m in listing.months_in_use()],
+            [(month_name(y, m), (y, m)) for y, m in listing.months_in_use()],
         )
         modules = [(title, pack_id) for pack_id, title in listing.modules_in_use()]
         fill(
@@ -364,9 +362,11 @@ class JournalView(QWidget):
             QMessageBox.Icon.Warning,
             self.tr("Vider la corbeille"),
             self.tr(
-                "Supprimer définitivement {n} entrée(s) de la corbeille ? "
-                "Leur texte, leur historique et leurs pièces jointes seront effacés."
-            ).format(n=count),
+                "Supprimer définitivement %n entrée(s) de la corbeille ? "
+                "Leur texte, leur historique et leurs pièces jointes seront effacés.",
+                "",
+                count,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )

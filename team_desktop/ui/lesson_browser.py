@@ -8,28 +8,45 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from team_desktop.core.lesson_page import STYLE_SHEET
+from team_desktop.core.reading_style import style_sheet
+from team_desktop.ui import themes
+from team_desktop.ui.text_size import scale_text
 
 
 class LessonBrowser(QTextBrowser):
-    """Rich-text reader; link clicks are reported through `anchorClicked`, never followed."""
+    """Rich-text reader; link clicks are reported through `anchorClicked`, never followed.
 
-    def __init__(self, parent: QWidget | None = None):
+    Its text follows the text size (Ctrl +/−) and its colours the theme.
+    """
+
+    def __init__(self, parent: QWidget | None = None, extra_style: str = ""):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(STYLE_SHEET)
+        self._extra_style = extra_style
+        self._html = ""
+        self.document().setDefaultStyleSheet(self._style_sheet())
         self.document().setDocumentMargin(28)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.setFont(font)
+        scale_text(self, self.font().pointSizeF() * 1.15)
         self._folder: Path | None = None
 
     def show_html(self, html: str, folder: Path | None = None) -> None:
         """Display `html`; relative image paths resolve inside `folder` only."""
         self._folder = folder
+        self._html = html
         self.setSearchPaths([str(folder)] if folder else [])
         self.setHtml(html)
+
+    def restyle(self) -> None:
+        """Show the page again in the colours of the theme now shown, at the same place."""
+        self.document().setDefaultStyleSheet(self._style_sheet())
+        if self._html:
+            position = self.verticalScrollBar().value()
+            self.setHtml(self._html)
+            self.verticalScrollBar().setValue(position)
+
+    def _style_sheet(self) -> str:
+        return style_sheet(themes.reading_colours()) + self._extra_style
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt's API)
         # Only images inside the pack folder may load: no network, no file elsewhere on disk.

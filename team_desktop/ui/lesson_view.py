@@ -45,7 +45,9 @@ class LessonView(QWidget):
         self._clock = QElapsedTimer()
 
         self.previous_button = QPushButton(self.tr("◀ Précédente"))
+        self.previous_button.setAccessibleName(self.tr("Leçon précédente"))
         self.next_button = QPushButton(self.tr("Suivante ▶"))
+        self.next_button.setAccessibleName(self.tr("Leçon suivante"))
         self.module_label = QLabel()
         self.module_label.setObjectName("moduleLabel")
         self.bookmark_button = QPushButton()
@@ -61,7 +63,8 @@ class LessonView(QWidget):
         bar.addWidget(self.bookmark_button)
         bar.addWidget(self.done_button)
 
-        self.browser = LessonBrowser(self)
+        # Parented by the layout, after the bar: Tab then follows the screen (bar, then text).
+        self.browser = LessonBrowser()
         self.browser.setAccessibleName(self.tr("Texte de la leçon"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,10 +151,13 @@ class LessonView(QWidget):
         self.done_button.setText(
             self.tr("✔ Terminée") if self.page.completed else self.tr("Marquer comme terminée")
         )
+        # Screen readers say the state in words, not the symbol.
+        self.done_button.setAccessibleName(self.tr("Leçon terminée"))
         marked = self.bookmark_button.isChecked()
         self.bookmark_button.setText(
             self.tr("★ Dans mes favoris") if marked else self.tr("☆ Ajouter aux favoris")
         )
+        self.bookmark_button.setAccessibleName(self.tr("Leçon dans mes favoris"))
 
     # -- actions ----------------------------------------------------------------------------
 

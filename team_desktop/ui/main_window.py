@@ -22,6 +22,7 @@ from team_desktop.core.links import parse_team_link
 from team_desktop.core.module_page import module_html
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
+from team_desktop.ui.appearance import AppearanceController
 from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.data_controller import DataController
 from team_desktop.ui.home_view import HomeView
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(self)
         self.sharing = SharingController(self)
         self.research = ResearchController(self)
+        self.appearance = AppearanceController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
         self.refresh()
@@ -91,7 +93,15 @@ class MainWindow(QMainWindow):
         a = self.actions_
         menus = {
             self.tr("&Fichier"): [Act.IMPORT_PACK, None, Act.QUIT],
-            self.tr("&Aller"): [Act.HOME, Act.PREVIOUS, Act.NEXT, None, Act.SEARCH, Act.BOOKMARKS],
+            self.tr("&Aller"): [
+                Act.HOME,
+                Act.COURSE_PLAN,
+                Act.PREVIOUS,
+                Act.NEXT,
+                None,
+                Act.SEARCH,
+                Act.BOOKMARKS,
+            ],
             self.tr("&Leçon"): [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK],
             self.tr("Ai&de"): [Act.ABOUT],
         }
@@ -124,6 +134,7 @@ class MainWindow(QMainWindow):
         a[Act.IMPORT_PACK].triggered.connect(self.choose_pack_file)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.HOME].triggered.connect(self.show_home)
+        a[Act.COURSE_PLAN].triggered.connect(self.navigator.take_focus)
         a[Act.PREVIOUS].triggered.connect(self.lesson.go_previous)
         a[Act.NEXT].triggered.connect(self.lesson.go_next)
         a[Act.SEARCH].triggered.connect(self._focus_search)
@@ -189,7 +200,7 @@ class MainWindow(QMainWindow):
         self.search_field.setText(text)
         count = self.search_view.run(text)
         self.stack.setCurrentWidget(self.search_view)
-        self.statusBar().showMessage(self.tr("{n} résultat(s)").format(n=count), 4000)
+        self.statusBar().showMessage(self.tr("%n résultat(s)", "", count), 4000)
 
     def _focus_search(self) -> None:
         self.search_field.setFocus()

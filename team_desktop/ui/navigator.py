@@ -65,6 +65,13 @@ class CourseNavigator(QTreeWidget):
             self.setItemWidget(item, 1, bar)
             for lesson in module.lessons:
                 child = QTreeWidgetItem(item, [("✔ " if lesson.completed else "○ ") + lesson.title])
+                child.setData(
+                    0,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    self.tr("{t}, terminée").format(t=lesson.title)
+                    if lesson.completed
+                    else lesson.title,
+                )
                 child.setData(0, UID_ROLE, lesson.uid)
                 child.setData(0, KIND_ROLE, "lesson")
                 child.setFirstColumnSpanned(True)
@@ -89,6 +96,12 @@ class CourseNavigator(QTreeWidget):
         self.setCurrentItem(item)
         self.scrollToItem(item)
         self.blockSignals(False)
+
+    def take_focus(self) -> None:
+        """Focus the plan from the keyboard, on the current lesson or else the first row."""
+        if self.currentItem() is None and self.topLevelItemCount():
+            self.setCurrentItem(self.topLevelItem(0))
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_uid(self) -> str | None:
         item = self.currentItem()

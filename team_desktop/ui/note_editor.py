@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -31,7 +32,9 @@ from team_desktop.core.note_positions import PositionError, TextChange, editor_t
 from team_desktop.core.note_templates import activity_title
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
+from team_desktop.ui.language import format_date, format_time
 from team_desktop.ui.messages import Icon, show_message
+from team_desktop.ui.text_size import scale_text
 
 SAVE_DELAY_MS = 700  # the first unsaved keystroke is on disk within this delay
 RETRY_DELAY_MS = 5000
@@ -82,9 +85,11 @@ class NoteEditor(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName(self.tr("Texte de la note"))
         self.text_edit.setTabChangesFocus(True)
+        scale_text(self.text_edit)
         self.authorship = QTextBrowser()
         self.authorship.setAccessibleName(self.tr("Qui a écrit quoi"))
         self.authorship.setOpenLinks(False)
+        scale_text(self.authorship)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.text_edit)
         self.stack.addWidget(self.authorship)
@@ -221,9 +226,7 @@ class NoteEditor(QWidget):
         except notes.NoteNotFound:
             return
         self._dirty = False
-        self.status_label.setText(
-            self.tr("Enregistré à {t}").format(t=QDateTime.currentDateTime().toString("HH:mm"))
-        )
+        self.status_label.setText(self.tr("Enregistré à {t}").format(t=format_time()))
         self.status_label.setToolTip("")
         self._show_changes(changes)
         self.saved.emit(self.note_id)
@@ -390,4 +393,7 @@ class NoteEditor(QWidget):
 
 def _local_date(iso: str) -> str:
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return moment.toLocalTime().toString("dd/MM/yyyy") if moment.isValid() else iso[:10]
+    if not moment.isValid():
+        return iso[:10]
+    day = moment.toLocalTime().date()
+    return format_date(dt.date(day.year(), day.month(), day.day()))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from team_desktop.core import note_authors, note_files, notes
 from team_desktop.core.note_templates import default_template
+from team_desktop.ui.language import format_moment
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.note_editor import NoteEditor
 
@@ -291,5 +292,4 @@ class NotesView(QWidget):
 
 
 def _item_text(note: notes.NoteSummary) -> str:
-    moment = note.updated_at.astimezone().strftime("%d/%m/%Y %H:%M")
-    return f"{notes.display_title(note.title)}\n{moment}"
+    return f"{notes.display_title(note.title)}\n{format_moment(note.updated_at)}"

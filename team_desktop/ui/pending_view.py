@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import pending
+from team_desktop.ui.language import format_moment
 
 
 class PendingView(QWidget):
@@ -59,7 +60,7 @@ class PendingView(QWidget):
                 if change.last_error
                 else self.tr("En attente de connexion")
             )
-            values = [change.label, change.description, f"{change.queued_at:%d/%m %H:%M}", state]
+            values = [change.label, change.description, format_moment(change.queued_at), state]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnToContents(0)
@@ -68,9 +69,11 @@ class PendingView(QWidget):
             self.tr("Tout est envoyé : rien n'attend sur cet appareil.")
             if not changes
             else self.tr(
-                "{n} changement(s) attendent la prochaine synchronisation. Rien n'est jamais "
-                "abandonné : un changement refusé reste ici avec la raison."
-            ).format(n=len(changes))
+                "%n changement(s) en attente de la prochaine synchronisation. Rien n'est jamais "
+                "abandonné : un changement refusé reste ici avec la raison.",
+                "",
+                len(changes),
+            )
         )
 
     def _retry(self) -> None:

@@ -34,20 +34,21 @@ class SearchView(LessonBrowser):
     def run(self, text: str) -> int:
         """Search and show the results; returns how many were found."""
         self.hits = search.search(text)
-        parts = [f"<h1>{escape(self.tr('Recherche : « {q} »').format(q=text))}</h1>"]
+        # tr() outside the f-strings: lupdate does not look inside them.
+        heading = self.tr("Recherche : « {q} »").format(q=text)
+        parts = [f"<h1>{escape(heading)}</h1>"]
         if not self.hits:
-            parts.append(
-                f"<p>{escape(self.tr('Aucun résultat. Essayez un autre mot, ou moins de mots.'))}</p>"
-            )
+            nothing = self.tr("Aucun résultat. Essayez un autre mot, ou moins de mots.")
+            parts.append(f"<p>{escape(nothing)}</p>")
         else:
-            parts.append(
-                f'<p class="meta">{escape(self.tr("{n} résultat(s)").format(n=len(self.hits)))}</p>'
-            )
+            count = self.tr("%n résultat(s)", "", len(self.hits))
+            parts.append(f'<p class="meta">{escape(count)}</p>')
+        untitled = self.tr("Sans titre")
         for index, hit in enumerate(self.hits):
             label = self._kind_labels.get(hit.kind, "")
             parts.append(
                 f'<p><span class="meta">{escape(label)}</span> '
-                f'<a href="team:hit/{index}"><b>{escape(hit.title or self.tr("Sans titre"))}</b></a>'
+                f'<a href="team:hit/{index}"><b>{escape(hit.title or untitled)}</b></a>'
                 f"<br/>{hit.snippet_html}</p>"
             )
         self.show_html("".join(parts))

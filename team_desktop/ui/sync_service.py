@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from team_desktop.core import outbox
@@ -13,6 +11,7 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import SyncReport, run_sync
 from team_desktop.core.sync.errors import OfflineError, SyncError
+from team_desktop.ui.language import format_time
 from team_desktop.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 4_000
@@ -76,7 +75,8 @@ class SyncService(QObject):
                 self._set("unconfigured", self.tr("Synchronisation non configurée"))
             else:
                 self._set(
-                    "login", self.tr("Connectez-vous pour synchroniser (Paramètres › Compte)")
+                    "login",
+                    self.tr("Connectez-vous pour synchroniser (Partage › Compte et serveur)"),
                 )
             return
         self.running = True
@@ -92,15 +92,17 @@ class SyncService(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
-        now = dt.datetime.now().strftime("%H:%M")
+        now = format_time()
         waiting = outbox.count()
         text = self.tr("À jour ({t})").format(t=now)
         if report.rejected:
             text = self.tr(
-                "À jour ({t}) — {n} changement(s) refusé(s), voir « En attente »"
-            ).format(t=now, n=len(report.rejected))
+                "À jour ({t}) — %n changement(s) refusé(s), voir « En attente »",
+                "",
+                len(report.rejected),
+            ).format(t=now)
         elif waiting:
-            text = self.tr("Synchronisé à {t} — {n} en attente").format(t=now, n=waiting)
+            text = self.tr("Synchronisé à {t} — %n en attente", "", waiting).format(t=now)
         self._set("ok", text)
         self.synced.emit(report)
         self._follow_up()

@@ -62,6 +62,7 @@ class TemplateDialog(QDialog):
         self.list.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.select("libre")
+        self.list.setFocus()  # arrows choose, Enter starts the entry
 
     @property
     def chosen_key(self) -> str | None:

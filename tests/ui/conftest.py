@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,27 @@ from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.tasks import TaskRunner
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+TRANSLATIONS_SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "translations.py"
 
 
 @pytest.fixture(scope="session")
-def qapp():
-    """The app's own QApplication (names, style sheet), replacing pytest-qt's plain one."""
+def translations():
+    """packaging/translations.py, the tool that extracts and compiles the catalogues."""
+    spec = importlib.util.spec_from_file_location("translations", TRANSLATIONS_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["translations"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def qapp(translations):
+    """The app's own QApplication (names, style sheet), replacing pytest-qt's plain one.
+
+    The catalogues are compiled first, as the build does, so the tests see the committed
+    translations (French plural forms included) even in a tree that was never built.
+    """
+    translations.build()
     return application()
 
 

@@ -54,7 +54,7 @@ def test_export_to_every_format(data, tmp_path):
     for fmt, output in outputs.items():
         result = run("export", "--data-dir", str(data.root), "--format", fmt, "-o", str(output))
         assert result.returncode == 0, result.stderr
-        assert "Journal exporté" in result.stdout and "3 entrée(s)" in result.stdout
+        assert "Journal exporté" in result.stdout and "3 entrées" in result.stdout
     assert len(list(outputs["markdown"].glob("*.md"))) == 4  # three entries and the index
     assert "Séance deux" in outputs["html"].read_text(encoding="utf-8")
     assert outputs["pdf"].read_bytes().startswith(b"%PDF")
@@ -76,7 +76,7 @@ def test_selection_by_tag_and_data_dir_before_command(data, tmp_path):
         str(output),
     )
     assert result.returncode == 0, result.stderr
-    assert "2 entrée(s)" in result.stdout
+    assert "2 entrées" in result.stdout
     html = output.read_text(encoding="utf-8")
     assert "Séance un" in html and "Séance trois" in html and "Séance deux" not in html
 
@@ -126,7 +126,7 @@ def test_backup_then_restore(data, tmp_path):
     backup = tmp_path / "sauvegarde.teambackup"
     result = run("backup", "--data-dir", str(data.root), "-o", str(backup))
     assert result.returncode == 0, result.stderr
-    assert "Sauvegarde écrite" in result.stdout and "3 entrée(s)" in result.stdout
+    assert "Sauvegarde écrite" in result.stdout and "3 entrées" in result.stdout
 
     other = tmp_path / "autre-poste"
     result = run("restore", "--data-dir", str(other), str(backup))

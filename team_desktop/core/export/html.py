@@ -13,7 +13,7 @@ from team_desktop import __version__
 from team_desktop.core.export.labels import human_size, long_date, visibility_label
 from team_desktop.core.export.output import staged_file
 from team_desktop.core.export.selection import Attachment, ExportEntry, ExportResult
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import _, ngettext
 from team_desktop.core.render import escape, render_markdown
 
 Progress = Callable[[int, int], None]
@@ -77,9 +77,9 @@ def journal_html(
         if progress:
             progress(n - 1, len(entries))
         sections.append(_entry_html(n, entry, result))
-    summary = _("{n} entrée(s), exportée(s) le {d}.").format(
-        n=len(entries), d=long_date(dt.date.today())
-    )
+    summary = ngettext(
+        "{n} entrée, exportée le {d}.", "{n} entrées, exportées le {d}.", len(entries)
+    ).format(n=len(entries), d=long_date(dt.date.today()))
     return page(
         title,
         f'<h1>{escape(title)}</h1><p class="meta">{escape(summary)}</p>'

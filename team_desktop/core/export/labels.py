@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import N_, _, format_number
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    N_("janvier"),
+    N_("février"),
+    N_("mars"),
+    N_("avril"),
+    N_("mai"),
+    N_("juin"),
+    N_("juillet"),
+    N_("août"),
+    N_("septembre"),
+    N_("octobre"),
+    N_("novembre"),
+    N_("décembre"),
 )
 
 
@@ -33,14 +33,14 @@ def visibility_label(visibility: str) -> str:
 
 
 def human_size(size: int) -> str:
-    """`1234567` → `1,2 Mo` (French decimal comma)."""
+    """`1234567` → `1,2 Mo` (or `1.2 MB` in English)."""
     if size < 1024:
         return _("{n} octets").format(n=size)
     value, units = size / 1024, [_("Ko"), _("Mo"), _("Go")]
     while value >= 1024 and len(units) > 1:
         value /= 1024
         units.pop(0)
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + f" {units[0]}"
+    return f"{format_number(value)} {units[0]}"
 
 
 def long_date(day: dt.date) -> str:

@@ -12,7 +12,7 @@ from team_desktop.core.export.labels import human_size, long_date
 from team_desktop.core.export.naming import UniqueNames, slugify
 from team_desktop.core.export.output import staged_folder
 from team_desktop.core.export.selection import Attachment, ExportEntry, ExportResult
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import _, ngettext
 
 Progress = Callable[[int, int], None]
 ATTACHMENTS_DIR = "attachments"
@@ -97,9 +97,11 @@ def _copy_attachment(
 
 
 def _index_intro(count: int) -> str:
-    return _("{n} entrée(s), exportée(s) le {d} depuis TEAM Desktop.").format(
-        n=count, d=long_date(dt.date.today())
-    )
+    return ngettext(
+        "{n} entrée, exportée le {d} depuis TEAM Desktop.",
+        "{n} entrées, exportées le {d} depuis TEAM Desktop.",
+        count,
+    ).format(n=count, d=long_date(dt.date.today()))
 
 
 def _md_text(text: str) -> str:

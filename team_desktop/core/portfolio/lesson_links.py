@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import _, format_date
 from team_desktop.core.portfolio.listing import entries_for_activity
 from team_desktop.core.render import escape
 
@@ -29,7 +29,7 @@ def activity_entries_html(activity_uid: str) -> str:
         return ""
     items = "".join(
         f'<li><a href="{escape(entry_href(e.id))}">{escape(e.title or _("Sans titre"))}</a>'
-        f" <small>— {escape(e.entry_date.strftime('%d/%m/%Y'))}</small></li>"
+        f" <small>— {escape(format_date(e.entry_date))}</small></li>"
         for e in found
     )
     return f'<p class="entries-title"><b>{escape(_("Vos entrées pour cette activité"))}</b></p><ul>{items}</ul>'

@@ -1,0 +1,2095 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Compte et synchronisation</source>
+        <translation>Account and sync</translation>
+    </message>
+    <message>
+        <source>Créer un nouveau compte sur ce serveur</source>
+        <translation>Create a new account on this server</translation>
+    </message>
+    <message>
+        <source>Adresse du serveur</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Nom de cet appareil</source>
+        <translation>Name of this device</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nom affiché à votre groupe</source>
+        <translation>Name shown to your group</translation>
+    </message>
+    <message>
+        <source>Nom affiché</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Se connecter</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>TEAM Desktop fonctionne entièrement sans serveur. Un compte sert à retrouver votre travail sur vos autres appareils et à échanger avec votre groupe.</source>
+        <translation>TEAM Desktop works entirely without a server. An account lets you find your work on your other devices and exchange with your group.</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau système n&apos;est disponible : votre mot de passe ne sera pas gardé, il vous sera redemandé à chaque session.</source>
+        <translation>No system keyring is available: your password will not be kept, and you will be asked for it at each session.</translation>
+    </message>
+    <message>
+        <source>Créer le compte</source>
+        <translation>Create the account</translation>
+    </message>
+    <message>
+        <source>Connecté·e en tant que {u} sur {s}.</source>
+        <translation>Logged in as {u} on {s}.</translation>
+    </message>
+    <message>
+        <source>Compte {u} : entrez votre mot de passe pour reprendre la synchronisation.</source>
+        <translation>Account {u}: enter your password to resume syncing.</translation>
+    </message>
+    <message>
+        <source>Indiquez l&apos;adresse du serveur, votre identifiant et votre mot de passe.</source>
+        <translation>Enter the server address, your username and your password.</translation>
+    </message>
+    <message>
+        <source>Connexion…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>(Mot de passe non gardé : aucun trousseau système.)</source>
+        <translation>(Password not kept: no system keyring.)</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Importer un pack…</source>
+        <translation>&amp;Import a pack…</translation>
+    </message>
+    <message>
+        <source>Installer un module reçu sous forme de fichier .teampack</source>
+        <translation>Install a module received as a .teampack file</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter le journal…</source>
+        <translation>&amp;Export the journal…</translation>
+    </message>
+    <message>
+        <source>Exporter le journal ou les notes en Markdown, HTML, PDF ou Leap2A</source>
+        <translation>Export the journal or the notes as Markdown, HTML, PDF or Leap2A</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder mes données…</source>
+        <translation>&amp;Back up my data…</translation>
+    </message>
+    <message>
+        <source>Enregistrer toutes vos données dans un fichier de sauvegarde</source>
+        <translation>Save all your data in a backup file</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Remplacer vos données par celles d&apos;une sauvegarde (les actuelles sont gardées)</source>
+        <translation>Replace your data with a backup&apos;s (the current data is kept)</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Fermer TEAM Desktop</source>
+        <translation>Close TEAM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Accueil</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;accueil</source>
+        <translation>Go back to the home page</translation>
+    </message>
+    <message>
+        <source>Leçon &amp;précédente</source>
+        <translation>&amp;Previous lesson</translation>
+    </message>
+    <message>
+        <source>Ouvrir la leçon précédente</source>
+        <translation>Open the previous lesson</translation>
+    </message>
+    <message>
+        <source>Leçon &amp;suivante</source>
+        <translation>&amp;Next lesson</translation>
+    </message>
+    <message>
+        <source>Ouvrir la leçon suivante</source>
+        <translation>Open the next lesson</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Chercher dans tout le cours</source>
+        <translation>Search the whole course</translation>
+    </message>
+    <message>
+        <source>Mes &amp;favoris</source>
+        <translation>My &amp;bookmarks</translation>
+    </message>
+    <message>
+        <source>Voir les leçons mises en favori</source>
+        <translation>See the bookmarked lessons</translation>
+    </message>
+    <message>
+        <source>Marquer comme &amp;terminée</source>
+        <translation>Mark as &amp;completed</translation>
+    </message>
+    <message>
+        <source>Marquer la leçon comme terminée, ou non</source>
+        <translation>Mark the lesson as completed, or not</translation>
+    </message>
+    <message>
+        <source>Ajouter aux fa&amp;voris</source>
+        <translation>&amp;Bookmark</translation>
+    </message>
+    <message>
+        <source>Ajouter ou retirer la leçon des favoris</source>
+        <translation>Add the lesson to bookmarks, or remove it</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de TEAM Desktop</source>
+        <translation>&amp;About TEAM Desktop</translation>
+    </message>
+    <message>
+        <source>Version et licences</source>
+        <translation>Version and licences</translation>
+    </message>
+    <message>
+        <source>&amp;Notes de co-préparation</source>
+        <translation>Co-preparation &amp;notes</translation>
+    </message>
+    <message>
+        <source>Les notes que vous écrivez à plusieurs pour préparer une séance</source>
+        <translation>The notes you write together to prepare a session</translation>
+    </message>
+    <message>
+        <source>Nouvelle &amp;note de co-préparation</source>
+        <translation>New co-preparation &amp;note</translation>
+    </message>
+    <message>
+        <source>Commencer une note de co-préparation à partir du modèle</source>
+        <translation>Start a co-preparation note from the template</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Envoyer vos changements et recevoir ceux de votre groupe</source>
+        <translation>Send your changes and receive your group&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Compte et serveur…</source>
+        <translation>&amp;Account and server…</translation>
+    </message>
+    <message>
+        <source>Se connecter ou créer un compte</source>
+        <translation>Log in or create an account</translation>
+    </message>
+    <message>
+        <source>Mes &amp;groupes…</source>
+        <translation>My &amp;groups…</translation>
+    </message>
+    <message>
+        <source>Créer ou rejoindre un groupe, voir ses membres</source>
+        <translation>Create or join a group, see its members</translation>
+    </message>
+    <message>
+        <source>&amp;Mutualisation</source>
+        <translation>&amp;Shared work</translation>
+    </message>
+    <message>
+        <source>Ce que votre groupe partage</source>
+        <translation>What your group shares</translation>
+    </message>
+    <message>
+        <source>Mettre à &amp;jour les modules…</source>
+        <translation>&amp;Update the modules…</translation>
+    </message>
+    <message>
+        <source>Télécharger les nouvelles versions des modules proposées par le serveur</source>
+        <translation>Download the new versions of modules offered by the server</translation>
+    </message>
+    <message>
+        <source>En &amp;attente d&apos;envoi</source>
+        <translation>&amp;Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Les changements qui n&apos;ont pas encore quitté cet appareil</source>
+        <translation>The changes that have not left this device yet</translation>
+    </message>
+    <message>
+        <source>&amp;Journal de bord</source>
+        <translation>&amp;Learning journal</translation>
+    </message>
+    <message>
+        <source>Vos entrées de journal, leurs filtres et la corbeille</source>
+        <translation>Your journal entries, their filters and the bin</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle entrée…</source>
+        <translation>&amp;New entry…</translation>
+    </message>
+    <message>
+        <source>Commencer une entrée de journal à partir d&apos;un modèle</source>
+        <translation>Start a journal entry from a template</translation>
+    </message>
+    <message>
+        <source>Plan du &amp;cours</source>
+        <translation>&amp;Course outline</translation>
+    </message>
+    <message>
+        <source>Aller au plan du cours (flèches pour choisir, Entrée pour ouvrir)</source>
+        <translation>Go to the course outline (arrows to choose, Enter to open)</translation>
+    </message>
+    <message>
+        <source>A&amp;grandir le texte</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>Agrandir le texte du cours et des éditeurs</source>
+        <translation>Make the text of the course and the editors larger</translation>
+    </message>
+    <message>
+        <source>&amp;Réduire le texte</source>
+        <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+        <source>Réduire le texte du cours et des éditeurs</source>
+        <translation>Make the text of the course and the editors smaller</translation>
+    </message>
+    <message>
+        <source>Taille &amp;normale du texte</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>Revenir à la taille normale du texte</source>
+        <translation>Go back to the normal text size</translation>
+    </message>
+    <message>
+        <source>&amp;Préférences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>Langue, thème et taille du texte</source>
+        <translation>Language, theme and text size</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Tous les raccourcis clavier de TEAM Desktop</source>
+        <translation>All of TEAM Desktop&apos;s keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Participation à la recherche…</source>
+        <translation>&amp;Taking part in the research…</translation>
+    </message>
+    <message>
+        <source>Lire l&apos;information sur la recherche, accepter ou refuser</source>
+        <translation>Read the information about the research, accept or decline</translation>
+    </message>
+    <message>
+        <source>Mes &amp;données…</source>
+        <translation>My &amp;data…</translation>
+    </message>
+    <message>
+        <source>Ce que le serveur conserve, le télécharger, supprimer votre compte</source>
+        <translation>What the server keeps, download it, delete your account</translation>
+    </message>
+    <message>
+        <source>&amp;Confidentialité</source>
+        <translation>&amp;Privacy</translation>
+    </message>
+    <message>
+        <source>Ce que TEAM Desktop fait de vos données</source>
+        <translation>What TEAM Desktop does with your data</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Impossible de créer le dossier de données : {e}</source>
+        <translation>Cannot create the data folder: {e}</translation>
+    </message>
+    <message>
+        <source>TEAM Desktop est déjà ouvert sur ce dossier de données ({d}). Utilisez la fenêtre existante.</source>
+        <translation>TEAM Desktop is already open on this data folder ({d}). Use the window that is open.</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceController</name>
+    <message>
+        <source>Affic&amp;hage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Taille du texte : {p} %</source>
+        <translation>Text size: {p}%</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Fichier introuvable dans le dossier de données</source>
+        <translation>File not found in the data folder</translation>
+    </message>
+    <message>
+        <source>Joindre des fichiers</source>
+        <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksView</name>
+    <message>
+        <source>Mes favoris</source>
+        <translation>My bookmarks</translation>
+    </message>
+    <message>
+        <source>Leçons en favori</source>
+        <translation>Bookmarked lessons</translation>
+    </message>
+    <message>
+        <source>Aucun favori pour l&apos;instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris ».</source>
+        <translation>No bookmarks yet. In a lesson, click “☆ Bookmark”.</translation>
+    </message>
+    <message>
+        <source>Retirer des favoris</source>
+        <translation>Remove the bookmark</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Commenter</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Votre commentaire</source>
+        <translation>Your comment</translation>
+    </message>
+    <message>
+        <source>Votre commentaire (visible par le groupe) :</source>
+        <translation>Your comment (visible to the group):</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Participer à la recherche ?</source>
+        <translation>Take part in the research?</translation>
+    </message>
+    <message>
+        <source>Information sur la recherche</source>
+        <translation>Information about the research</translation>
+    </message>
+    <message>
+        <source>Je participe à la recherche</source>
+        <translation>I take part in the research</translation>
+    </message>
+    <message>
+        <source>Je ne participe pas</source>
+        <translation>I do not take part</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est transmis ; la question sera posée au prochain démarrage.</source>
+        <translation>Nothing is sent; you will be asked again at the next start.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;avez pas encore choisi : rien n&apos;est transmis à la recherche.</source>
+        <translation>You have not chosen yet: nothing is sent to the research.</translation>
+    </message>
+    <message>
+        <source>Ce texte a changé depuis votre dernier choix ({d}) : merci de le relire et de choisir à nouveau.</source>
+        <translation>This text has changed since your last choice ({d}): please read it again and choose again.</translation>
+    </message>
+    <message>
+        <source>Vous participez à la recherche depuis le {d}.</source>
+        <translation>You have been taking part in the research since {d}.</translation>
+    </message>
+    <message>
+        <source>Vous ne participez pas à la recherche (choix du {d}).</source>
+        <translation>You do not take part in the research (chosen on {d}).</translation>
+    </message>
+</context>
+<context>
+    <name>CourseNavigator</name>
+    <message>
+        <source>Plan du cours</source>
+        <translation>Course outline</translation>
+    </message>
+    <message>
+        <source>Semaine {n}</source>
+        <translation>Week {n}</translation>
+    </message>
+    <message>
+        <source>Progression du module {m}</source>
+        <translation>Progress in module {m}</translation>
+    </message>
+    <message>
+        <source>{t}, terminée</source>
+        <translation>{t}, completed</translation>
+    </message>
+    <message>
+        <source>{t} ({n} min)</source>
+        <translation>{t} ({n} min)</translation>
+    </message>
+</context>
+<context>
+    <name>DataController</name>
+    <message>
+        <source>Dossier où créer l&apos;export</source>
+        <translation>Folder in which to create the export</translation>
+    </message>
+    <message>
+        <source>Exporter vers</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>Mes notes</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <source>Mon journal de formation</source>
+        <translation>My learning journal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) exportée(s) dans :
+{p}</source>
+        <translation>
+            <numerusform>%n note exported to:
+{p}</numerusform>
+            <numerusform>%n notes exported to:
+{p}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entrée(s) exportée(s) dans :
+{p}</source>
+        <translation>
+            <numerusform>%n entry exported to:
+{p}</numerusform>
+            <numerusform>%n entries exported to:
+{p}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pièces jointes introuvables : {f}</source>
+        <translation>Attachments not found: {f}</translation>
+    </message>
+    <message>
+        <source>Export terminé.</source>
+        <translation>Export finished.</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Export non fait</source>
+        <translation>Export not done</translation>
+    </message>
+    <message>
+        <source>Export annulé : rien n&apos;a été écrit.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Export vers {f}…</source>
+        <translation>Exporting to {f}…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder mes données</source>
+        <translation>Back up my data</translation>
+    </message>
+    <message>
+        <source>Sauvegardes TEAM (*.teambackup)</source>
+        <translation>TEAM backups (*.teambackup)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite ({s}) : {e}, {n}, {a}.
+{p}
+
+Gardez-en une copie ailleurs (clé USB, autre disque).</source>
+        <translation>Backup written ({s}): {e}, {n}, {a}.
+{p}
+
+Keep a copy somewhere else (USB stick, another disk).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pièce(s) jointe(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>Sauvegarde non faite</source>
+        <translation>Backup not done</translation>
+    </message>
+    <message>
+        <source>Sauvegarde annulée : aucun fichier n&apos;a été écrit.</source>
+        <translation>Backup cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Sauvegarde…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Restauration refusée</source>
+        <translation>Restore refused</translation>
+    </message>
+    <message>
+        <source>Vérification annulée : rien n&apos;a changé.</source>
+        <translation>Check cancelled: nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Vérification de la sauvegarde…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Restauration prête</source>
+        <translation>Restore ready</translation>
+    </message>
+    <message>
+        <source>La sauvegarde du {d} est complète et intacte ({e}, {n}).
+
+Elle remplacera vos données au prochain démarrage de TEAM Desktop. Rien n&apos;est effacé : vos données actuelles seront gardées dans le dossier « backups » de vos données (avant-restauration-…).
+
+Quittez maintenant, puis relancez TEAM Desktop pour terminer.</source>
+        <translation>The backup of {d} is complete and intact ({e}, {n}).
+
+It will replace your data the next time TEAM Desktop starts. Nothing is deleted: your current data will be kept in the “backups” folder of your data (avant-restauration-…).
+
+Quit now, then start TEAM Desktop again to finish.</translation>
+    </message>
+    <message>
+        <source>Quitter maintenant</source>
+        <translation>Quit now</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Ne pas restaurer</source>
+        <translation>Do not restore</translation>
+    </message>
+    <message>
+        <source>Restauration annulée.</source>
+        <translation>Restore cancelled.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde du {d} a été restaurée.</source>
+        <translation>The backup of {d} has been restored.</translation>
+    </message>
+    <message>
+        <source>Vos données d&apos;avant sont gardées dans :
+{p}</source>
+        <translation>Your previous data is kept in:
+{p}</translation>
+    </message>
+    <message>
+        <source>Restauration terminée</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entrée(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être lu ou écrit ({e}). Vos données n&apos;ont pas changé.</source>
+        <translation>The file could not be read or written ({e}). Your data has not changed.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
+        <translation>Unexpected error; your data has not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Titre de l&apos;entrée</source>
+        <translation>Title of the entry</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>État de l&apos;enregistrement</source>
+        <translation>Saving status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>étiquettes, séparées par des virgules</source>
+        <translation>tags, separated by commas</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Visibilité</source>
+        <translation>Visibility</translation>
+    </message>
+    <message>
+        <source>Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, après synchronisation. Cet appareil : ne quitte jamais cet ordinateur.</source>
+        <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;entrée (Markdown)</source>
+        <translation>Text of the entry (Markdown)</translation>
+    </message>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Afficher ou masquer l&apos;aperçu</source>
+        <translation>Show or hide the preview</translation>
+    </message>
+    <message>
+        <source>Historique…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Corbeille</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <source>Mettre l&apos;entrée à la corbeille (elle pourra y être restaurée)</source>
+        <translation>Move the entry to the bin (it can be restored from there)</translation>
+    </message>
+    <message>
+        <source>Pièce jointe</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Écrivez ici, en Markdown : ## Titre, **gras**, - liste…</source>
+        <translation>Write here, in Markdown: ## Heading, **bold**, - list…</translation>
+    </message>
+    <message>
+        <source>Dans la corbeille</source>
+        <translation>In the bin</translation>
+    </message>
+    <message>
+        <source>Enregistré</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Privée</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Partagée avec « {g} »</source>
+        <translation>Shared with “{g}”</translation>
+    </message>
+    <message>
+        <source>Partagée avec mon groupe</source>
+        <translation>Shared with my group</translation>
+    </message>
+    <message>
+        <source>Cet appareil seulement</source>
+        <translation>This device only</translation>
+    </message>
+    <message>
+        <source>Liée à une leçon qui n&apos;est plus installée.</source>
+        <translation>Linked to a lesson that is no longer installed.</translation>
+    </message>
+    <message>
+        <source>Répond à « {a} » — {l}</source>
+        <translation>Answers “{a}” — {l}</translation>
+    </message>
+    <message>
+        <source>Liée à la leçon « {l} »</source>
+        <translation>Linked to the lesson “{l}”</translation>
+    </message>
+    <message>
+        <source>Modifié…</source>
+        <translation>Changed…</translation>
+    </message>
+    <message>
+        <source>Version gardée dans l&apos;historique</source>
+        <translation>Version kept in the history</translation>
+    </message>
+    <message>
+        <source>⚠ Non enregistré</source>
+        <translation>⚠ Not saved</translation>
+    </message>
+    <message>
+        <source>Entrée non enregistrée</source>
+        <translation>Entry not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Mon journal de formation</source>
+        <translation>My learning journal</translation>
+    </message>
+    <message>
+        <source>Mes notes de co-préparation</source>
+        <translation>My co-preparation notes</translation>
+    </message>
+    <message>
+        <source>Toutes les entrées</source>
+        <translation>All entries</translation>
+    </message>
+    <message>
+        <source>Entrées à exporter</source>
+        <translation>Entries to export</translation>
+    </message>
+    <message>
+        <source>Dossier Markdown — des fichiers texte, avec les pièces jointes</source>
+        <translation>Markdown folder — text files, with the attachments</translation>
+    </message>
+    <message>
+        <source>Page HTML — un seul fichier, lisible hors ligne et imprimable</source>
+        <translation>HTML page — a single file, readable offline and printable</translation>
+    </message>
+    <message>
+        <source>PDF — pour imprimer ou envoyer</source>
+        <translation>PDF — to print or send</translation>
+    </message>
+    <message>
+        <source>Leap2A — pour importer dans un ePortfolio (Mahara…)</source>
+        <translation>Leap2A — to import into an ePortfolio (Mahara…)</translation>
+    </message>
+    <message>
+        <source>Choisir où exporter…</source>
+        <translation>Choose where to export…</translation>
+    </message>
+    <message>
+        <source>Quoi :</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <source>Entrées :</source>
+        <translation>Entries:</translation>
+    </message>
+    <message>
+        <source>Format :</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Vos données ne quittent pas cet ordinateur : le fichier est écrit là où vous le choisirez.</source>
+        <translation>Your data does not leave this computer: the file is written where you choose.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedView</name>
+    <message>
+        <source>Mutualisation : ce que votre groupe partage</source>
+        <translation>Shared work: what your group shares</translation>
+    </message>
+    <message>
+        <source>Commentaire non ajouté</source>
+        <translation>Comment not added</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>animateur·rice</source>
+        <translation>facilitator</translation>
+    </message>
+    <message>
+        <source>membre</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>Mes groupes</source>
+        <translation>My groups</translation>
+    </message>
+    <message>
+        <source>Membres du groupe</source>
+        <translation>Members of the group</translation>
+    </message>
+    <message>
+        <source>Nom du nouveau groupe</source>
+        <translation>Name of the new group</translation>
+    </message>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Code d&apos;invitation (8 caractères)</source>
+        <translation>Invitation code (8 characters)</translation>
+    </message>
+    <message>
+        <source>Code d&apos;invitation du groupe à rejoindre</source>
+        <translation>Invitation code of the group to join</translation>
+    </message>
+    <message>
+        <source>Rejoindre</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Membres :</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes dans aucun groupe pour l&apos;instant.</source>
+        <translation>You are not in any group yet.</translation>
+    </message>
+    <message>
+        <source>Code d&apos;invitation à transmettre : {c}</source>
+        <translation>Invitation code to pass on: {c}</translation>
+    </message>
+    <message>
+        <source>Groupe « {n} » créé. Code d&apos;invitation : {c}</source>
+        <translation>Group “{n}” created. Invitation code: {c}</translation>
+    </message>
+    <message>
+        <source>Vous avez rejoint « {n} ».</source>
+        <translation>You have joined “{n}”.</translation>
+    </message>
+    <message>
+        <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
+        <translation>Log in first (Sharing › Account and server).</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique de l&apos;entrée</source>
+        <translation>History of the entry</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Aperçu de la version</source>
+        <translation>Preview of the version</translation>
+    </message>
+    <message>
+        <source>Une version est gardée toutes les cinq minutes d&apos;écriture. Restaurer une version garde d&apos;abord le texte actuel dans l&apos;historique : rien n&apos;est perdu.</source>
+        <translation>A version is kept every five minutes of writing. Restoring a version first keeps the current text in the history: nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Restaurer cette version</source>
+        <translation>Restore this version</translation>
+    </message>
+    <message>
+        <source>Garder le texte actuel comme version</source>
+        <translation>Keep the current text as a version</translation>
+    </message>
+    <message>
+        <source>Sans titre</source>
+        <translation>Untitled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caractère(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pas encore de version antérieure : elles apparaissent au fil de l’écriture.</source>
+        <translation>No earlier version yet: they appear as you write.</translation>
+    </message>
+    <message>
+        <source>Version non restaurée</source>
+        <translation>Version not restored</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m}</source>
+        <translation>{h} h {m}</translation>
+    </message>
+    <message>
+        <source>Accueil</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Bienvenue dans le MOOC TEAM</source>
+        <translation>Welcome to the TEAM MOOC</translation>
+    </message>
+    <message>
+        <source>Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation : cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. Tout fonctionne sans connexion.</source>
+        <translation>Working Together to Share our teaching and training practices: five weeks to teach together, cooperate, analyse your practice and learn from peers. Everything works without a connection.</translation>
+    </message>
+    <message>
+        <source>Le contenu du cours est en français.</source>
+        <translation>The course content is in French.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leçon(s) terminée(s) sur {total} · temps passé : {time}</source>
+        <translation>
+            <numerusform>%n lesson completed out of {total} · time spent: {time}</numerusform>
+            <numerusform>%n lessons completed out of {total} · time spent: {time}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reprendre : {t}</source>
+        <translation>Resume: {t}</translation>
+    </message>
+    <message>
+        <source>Commencer le cours</source>
+        <translation>Start the course</translation>
+    </message>
+    <message>
+        <source>Aucun module n&apos;est installé. Importez un pack (Fichier › Importer un pack…).</source>
+        <translation>No module is installed. Import a pack (File › Import a pack…).</translation>
+    </message>
+    <message>
+        <source>Semaine {w} — {t}</source>
+        <translation>Week {w} — {t}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{d}/%n leçon(s)</source>
+        <translation>
+            <numerusform>{d}/%n lesson</numerusform>
+            <numerusform>{d}/%n lessons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progression : {t}</source>
+        <translation>Progress: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>JournalController</name>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>Cette entrée n&apos;existe plus.</source>
+        <translation>This entry no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <source>Journal de bord</source>
+        <translation>Learning journal</translation>
+    </message>
+    <message>
+        <source>+ Nouvelle entrée</source>
+        <translation>+ New entry</translation>
+    </message>
+    <message>
+        <source>Chercher dans mes entrées</source>
+        <translation>Search my entries</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Étiquette</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Entrées du journal</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vider la corbeille…</source>
+        <translation>Empty the bin…</translation>
+    </message>
+    <message>
+        <source>Choisissez une entrée dans la liste, ou commencez-en une nouvelle (Ctrl+N).
+
+Dans une leçon, « Répondre dans mon journal de bord » ouvre une entrée avec la consigne déjà recopiée.</source>
+        <translation>Choose an entry in the list, or start a new one (Ctrl+N).
+
+In a lesson, “Answer in my learning journal” opens an entry with the prompt already copied in.</translation>
+    </message>
+    <message>
+        <source>Corbeille ({n})</source>
+        <translation>Bin ({n})</translation>
+    </message>
+    <message>
+        <source>La corbeille est vide.</source>
+        <translation>The bin is empty.</translation>
+    </message>
+    <message>
+        <source>Aucune entrée ne correspond à ces critères.</source>
+        <translation>No entry matches these filters.</translation>
+    </message>
+    <message>
+        <source>Votre journal est vide. Commencez une entrée : « + Nouvelle entrée ».</source>
+        <translation>Your journal is empty. Start an entry: “+ New entry”.</translation>
+    </message>
+    <message>
+        <source>partagée</source>
+        <translation>shared</translation>
+    </message>
+    <message>
+        <source>cet appareil</source>
+        <translation>this device</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pièce(s) jointe(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sans titre</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>Tous les mois</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>Tous les modules</source>
+        <translation>All modules</translation>
+    </message>
+    <message>
+        <source>Sans leçon</source>
+        <translation>No lesson</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Entrée non créée</source>
+        <translation>Entry not created</translation>
+    </message>
+    <message>
+        <source>Entrée non déplacée</source>
+        <translation>Entry not moved</translation>
+    </message>
+    <message>
+        <source>Entrée placée dans la corbeille : vous pouvez l&apos;y restaurer.</source>
+        <translation>Entry moved to the bin: you can restore it from there.</translation>
+    </message>
+    <message>
+        <source>Entrée non restaurée</source>
+        <translation>Entry not restored</translation>
+    </message>
+    <message>
+        <source>Vider la corbeille</source>
+        <translation>Empty the bin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Supprimer définitivement %n entrée(s) de la corbeille ? Leur texte, leur historique et leurs pièces jointes seront effacés.</source>
+        <translation>
+            <numerusform>Delete %n entry from the bin for good? Its text, its history and its attachments will be erased.</numerusform>
+            <numerusform>Delete %n entries from the bin for good? Their text, their history and their attachments will be erased.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <source>Corbeille non vidée</source>
+        <translation>Bin not emptied</translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <source>◀ Précédente</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Leçon précédente</source>
+        <translation>Previous lesson</translation>
+    </message>
+    <message>
+        <source>Suivante ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Leçon suivante</source>
+        <translation>Next lesson</translation>
+    </message>
+    <message>
+        <source>Texte de la leçon</source>
+        <translation>Text of the lesson</translation>
+    </message>
+    <message>
+        <source>✔ Terminée</source>
+        <translation>✔ Completed</translation>
+    </message>
+    <message>
+        <source>Marquer comme terminée</source>
+        <translation>Mark as completed</translation>
+    </message>
+    <message>
+        <source>Leçon terminée</source>
+        <translation>Lesson completed</translation>
+    </message>
+    <message>
+        <source>★ Dans mes favoris</source>
+        <translation>★ Bookmarked</translation>
+    </message>
+    <message>
+        <source>☆ Ajouter aux favoris</source>
+        <translation>☆ Bookmark</translation>
+    </message>
+    <message>
+        <source>Leçon dans mes favoris</source>
+        <translation>Lesson bookmarked</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Présentation du module</source>
+        <translation>Module overview</translation>
+    </message>
+    <message>
+        <source>Rechercher dans le cours (Ctrl+F)</source>
+        <translation>Search the course (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Prêt — tout fonctionne hors ligne.</source>
+        <translation>Ready — everything works offline.</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Aller</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Leçon</source>
+        <translation>&amp;Lesson</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Cette leçon n&apos;est plus installée.</source>
+        <translation>This lesson is no longer installed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Activité {uid} : action « {a} »</source>
+        <translation>Activity {uid}: action “{a}”</translation>
+    </message>
+    <message>
+        <source>Importer un pack</source>
+        <translation>Import a pack</translation>
+    </message>
+    <message>
+        <source>Packs TEAM (*.teampack)</source>
+        <translation>TEAM packs (*.teampack)</translation>
+    </message>
+    <message>
+        <source>« {t} » mis à jour : version {old} → {new}. Votre progression est conservée.</source>
+        <translation>“{t}” updated: version {old} → {new}. Your progress is kept.</translation>
+    </message>
+    <message>
+        <source>« {t} » (version {v}) est installé.</source>
+        <translation>“{t}” (version {v}) is installed.</translation>
+    </message>
+    <message>
+        <source>Pack importé</source>
+        <translation>Pack imported</translation>
+    </message>
+    <message>
+        <source>Pack non importé</source>
+        <translation>Pack not imported</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été installé.</source>
+        <translation>Import cancelled: nothing was installed.</translation>
+    </message>
+    <message>
+        <source>Le pack n&apos;a pas pu être écrit sur le disque ({e}). Vos données n&apos;ont pas changé.</source>
+        <translation>The pack could not be written to disk ({e}). Your data has not changed.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
+        <translation>Unexpected error; your data has not changed.</translation>
+    </message>
+    <message>
+        <source>Import de {f}…</source>
+        <translation>Importing {f}…</translation>
+    </message>
+    <message>
+        <source>À propos de TEAM Desktop</source>
+        <translation>About TEAM Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation.&lt;/p&gt;&lt;p&gt;Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :&lt;br/&gt;{d}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;The offline companion of the TEAM MOOC — “Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation” (working together to share our teaching and training practices). The course content is in French.&lt;/p&gt;&lt;p&gt;Course content under the CC BY-SA 4.0 licence. Data saved in:&lt;br/&gt;{d}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MyDataDialog</name>
+    <message>
+        <source>Mes données</source>
+        <translation>My data</translation>
+    </message>
+    <message>
+        <source>Ce que le serveur conserve à votre sujet</source>
+        <translation>What the server keeps about you</translation>
+    </message>
+    <message>
+        <source>Tout télécharger (zip)…</source>
+        <translation>Download everything (zip)…</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté·e à un serveur : toutes vos données sont sur cet appareil, dans le dossier de données de TEAM Desktop. Connectez-vous (Partage › Compte et serveur) pour voir ce que le serveur conserve.</source>
+        <translation>You are not logged in to a server: all your data is on this device, in TEAM Desktop&apos;s data folder. Log in (Sharing › Account and server) to see what the server keeps.</translation>
+    </message>
+    <message>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Supprimer mon compte</source>
+        <translation>Delete my account</translation>
+    </message>
+    <message>
+        <source>Retirer aussi ce que j&apos;ai partagé avec mes groupes</source>
+        <translation>Also remove what I shared with my groups</translation>
+    </message>
+    <message>
+        <source>Laisser à mes groupes ce que j&apos;ai partagé, sans mon nom (anonymisé)</source>
+        <translation>Leave what I shared to my groups, without my name (anonymised)</translation>
+    </message>
+    <message>
+        <source>Effacer aussi mes données de cet appareil : elles seront perdues</source>
+        <translation>Also erase my data from this device: it will be lost</translation>
+    </message>
+    <message>
+        <source>Journal, notes, progression, réponses, pièces jointes et sauvegardes ; le cours installé reste.</source>
+        <translation>Journal, notes, progress, answers, attachments and backups; the installed course stays.</translation>
+    </message>
+    <message>
+        <source>Votre mot de passe, pour confirmer</source>
+        <translation>Your password, to confirm</translation>
+    </message>
+    <message>
+        <source>Mot de passe pour confirmer la suppression</source>
+        <translation>Password to confirm the deletion</translation>
+    </message>
+    <message>
+        <source>Je comprends que la suppression est définitive</source>
+        <translation>I understand that the deletion is final</translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement mon compte</source>
+        <translation>Delete my account for good</translation>
+    </message>
+    <message>
+        <source>Le serveur efface votre compte et tout ce qu&apos;il conserve de vous, et déconnecte tous vos appareils. Sauf si vous cochez la case ci-dessous, cet appareil garde votre copie locale.</source>
+        <translation>The server erases your account and everything it keeps about you, and logs out all your devices. Unless you tick the box below, this device keeps your local copy.</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>appareil sans nom</source>
+        <translation>unnamed device</translation>
+    </message>
+    <message>
+        <source> (déconnecté)</source>
+        <translation> (logged out)</translation>
+    </message>
+    <message>
+        <source>vous participez (texte version {v})</source>
+        <translation>you take part (text version {v})</translation>
+    </message>
+    <message>
+        <source>vous ne participez pas</source>
+        <translation>you do not take part</translation>
+    </message>
+    <message>
+        <source>Votre compte</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <source>Groupes : {g}</source>
+        <translation>Groups: {g}</translation>
+    </message>
+    <message>
+        <source>Ce que le serveur conserve</source>
+        <translation>What the server keeps</translation>
+    </message>
+    <message>
+        <source>Fichiers : {n} ({k} Ko)</source>
+        <translation>Files: {n} ({k} KB)</translation>
+    </message>
+    <message>
+        <source>Recherche</source>
+        <translation>Research</translation>
+    </message>
+    <message>
+        <source>Votre pseudonyme pour la recherche : {p}</source>
+        <translation>Your pseudonym for the research: {p}</translation>
+    </message>
+    <message>
+        <source>Appareils connectés à votre compte</source>
+        <translation>Devices logged in to your account</translation>
+    </message>
+    <message>
+        <source>Enregistrer mes données</source>
+        <translation>Save my data</translation>
+    </message>
+    <message>
+        <source>Archive zip (*.zip)</source>
+        <translation>Zip archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Téléchargement…</source>
+        <translation>Downloading…</translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans {p}.</source>
+        <translation>Your data is saved in {p}.</translation>
+    </message>
+    <message>
+        <source>Suppression du compte…</source>
+        <translation>Deleting the account…</translation>
+    </message>
+    <message>
+        <source>Votre compte est supprimé, et vos données de cet appareil aussi.</source>
+        <translation>Your account is deleted, and your data on this device too.</translation>
+    </message>
+    <message>
+        <source>Votre compte est supprimé. Vos données restent sur cet appareil : vous pouvez les effacer ou les garder.</source>
+        <translation>Your account is deleted. Your data stays on this device: you can erase it or keep it.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Titre de la note</source>
+        <translation>Title of the note</translation>
+    </message>
+    <message>
+        <source>Qui a écrit quoi</source>
+        <translation>Who wrote what</translation>
+    </message>
+    <message>
+        <source>Colorer le texte selon son auteur (lecture seule)</source>
+        <translation>Colour the text by its author (read-only)</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Enregistrer une copie .teamnote à envoyer à vos co-auteurs</source>
+        <translation>Save a .teamnote copy to send to your co-authors</translation>
+    </message>
+    <message>
+        <source>Fusionner une copie…</source>
+        <translation>Merge a copy…</translation>
+    </message>
+    <message>
+        <source>Ajouter à cette note les modifications d&apos;une copie .teamnote reçue</source>
+        <translation>Add the changes of a .teamnote copy you received to this note</translation>
+    </message>
+    <message>
+        <source>Texte de la note</source>
+        <translation>Text of the note</translation>
+    </message>
+    <message>
+        <source>Je considère cette note prête</source>
+        <translation>I consider this note ready</translation>
+    </message>
+    <message>
+        <source>Partage de la note</source>
+        <translation>Sharing of the note</translation>
+    </message>
+    <message>
+        <source>Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, après synchronisation. Cet appareil : ne quitte jamais cet ordinateur.</source>
+        <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Pour l&apos;activité « {t} »</source>
+        <translation>For the activity “{t}”</translation>
+    </message>
+    <message>
+        <source>Modifications…</source>
+        <translation>Changes…</translation>
+    </message>
+    <message>
+        <source>Non enregistré, nouvel essai dans un instant</source>
+        <translation>Not saved, trying again in a moment</translation>
+    </message>
+    <message>
+        <source>Enregistré à {t}</source>
+        <translation>Saved at {t}</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a encore marqué cette note comme prête.</source>
+        <translation>Nobody has marked this note as ready yet.</translation>
+    </message>
+    <message>
+        <source>{name} (le {date})</source>
+        <translation>{name} (on {date})</translation>
+    </message>
+    <message>
+        <source>Prête pour : {names}</source>
+        <translation>Ready for: {names}</translation>
+    </message>
+    <message>
+        <source>Privée</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Partagée avec « {g} »</source>
+        <translation>Shared with “{g}”</translation>
+    </message>
+    <message>
+        <source>Partagée avec mon groupe</source>
+        <translation>Shared with my group</translation>
+    </message>
+    <message>
+        <source>Cet appareil seulement</source>
+        <translation>This device only</translation>
+    </message>
+    <message>
+        <source>Note non exportée</source>
+        <translation>Note not exported</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ({e}). La note n&apos;a pas changé.</source>
+        <translation>The file could not be written ({e}). The note has not changed.</translation>
+    </message>
+    <message>
+        <source>Exportée vers {f}</source>
+        <translation>Exported to {f}</translation>
+    </message>
+    <message>
+        <source>Copie non fusionnée</source>
+        <translation>Copy not merged</translation>
+    </message>
+    <message>
+        <source>Copie fusionnée : toutes les modifications sont réunies.</source>
+        <translation>Copy merged: all the changes are brought together.</translation>
+    </message>
+    <message>
+        <source>Cette copie n&apos;apportait rien de nouveau.</source>
+        <translation>This copy brought nothing new.</translation>
+    </message>
+    <message>
+        <source>Exporter la note</source>
+        <translation>Export the note</translation>
+    </message>
+    <message>
+        <source>Notes TEAM (*.teamnote)</source>
+        <translation>TEAM notes (*.teamnote)</translation>
+    </message>
+    <message>
+        <source>Fusionner une copie</source>
+        <translation>Merge a copy</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>&amp;Co-préparation</source>
+        <translation>&amp;Co-preparation</translation>
+    </message>
+    <message>
+        <source>Cette note n&apos;existe plus.</source>
+        <translation>This note no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <source>Notes de co-préparation</source>
+        <translation>Co-preparation notes</translation>
+    </message>
+    <message>
+        <source>Nouvelle note</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Ajouter une note reçue sous forme de fichier .teamnote</source>
+        <translation>Add a note received as a .teamnote file</translation>
+    </message>
+    <message>
+        <source>Mettre à la corbeille</source>
+        <translation>Move to the bin</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement la note choisie</source>
+        <translation>Delete the chosen note for good</translation>
+    </message>
+    <message>
+        <source>Corbeille</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <source>Voir les notes mises à la corbeille</source>
+        <translation>See the notes moved to the bin</translation>
+    </message>
+    <message>
+        <source>Votre nom, visible par vos co-auteurs</source>
+        <translation>Your name, visible to your co-authors</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Votre nom, visible par vos co-auteurs :</source>
+        <translation>Your name, visible to your co-authors:</translation>
+    </message>
+    <message>
+        <source>Choisissez une note dans la liste, ou créez-en une pour préparer une séance à plusieurs.</source>
+        <translation>Choose a note in the list, or create one to prepare a session together.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corbeille&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bin&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mes notes de co-préparation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;My co-preparation notes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Note non importée</source>
+        <translation>Note not imported</translation>
+    </message>
+    <message>
+        <source>Importer une note</source>
+        <translation>Import a note</translation>
+    </message>
+    <message>
+        <source>Notes TEAM (*.teamnote)</source>
+        <translation>TEAM notes (*.teamnote)</translation>
+    </message>
+</context>
+<context>
+    <name>PendingView</name>
+    <message>
+        <source>En attente d&apos;envoi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changements en attente</source>
+        <translation>Waiting changes</translation>
+    </message>
+    <message>
+        <source>Réessayer maintenant</source>
+        <translation>Try again now</translation>
+    </message>
+    <message>
+        <source>Refusé : {e} (essais : {n})</source>
+        <translation>Refused: {e} (attempts: {n})</translation>
+    </message>
+    <message>
+        <source>En attente de connexion</source>
+        <translation>Waiting for a connection</translation>
+    </message>
+    <message>
+        <source>Tout est envoyé : rien n&apos;attend sur cet appareil.</source>
+        <translation>Everything is sent: nothing is waiting on this device.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changement(s) en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</source>
+        <translation>
+            <numerusform>%n change waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform>
+            <numerusform>%n changes waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Celle du système</source>
+        <translation>The system&apos;s</translation>
+    </message>
+    <message>
+        <source>Langue de l&apos;interface</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>S&apos;applique au prochain démarrage</source>
+        <translation>Applies at the next start</translation>
+    </message>
+    <message>
+        <source>La langue change au prochain démarrage de TEAM Desktop. Le contenu du cours reste en français.</source>
+        <translation>The language changes the next time TEAM Desktop starts. The course content stays in French.</translation>
+    </message>
+    <message>
+        <source>Celui du système</source>
+        <translation>The system&apos;s</translation>
+    </message>
+    <message>
+        <source>Clair</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Sombre</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Contraste élevé</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Taille du texte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Du cours et des éditeurs ; aussi avec Ctrl+plus, Ctrl+moins et Ctrl+0</source>
+        <translation>Of the course and the editors; also with Ctrl+plus, Ctrl+minus and Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Langue :</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Thème :</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <source>Taille du te&amp;xte :</source>
+        <translation>Te&amp;xt size:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Progression</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>Je préfère ne pas répondre</source>
+        <translation>I prefer not to answer</translation>
+    </message>
+    <message>
+        <source>Votre réponse (facultative)</source>
+        <translation>Your answer (optional)</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées le {d}.</source>
+        <translation>Answers saved on {d}.</translation>
+    </message>
+    <message>
+        <source>Vous participez à la recherche : vos réponses lui seront transmises à la prochaine synchronisation.</source>
+        <translation>You take part in the research: your answers will be sent to it at the next sync.</translation>
+    </message>
+    <message>
+        <source>Vous ne participez pas à la recherche : vos réponses restent sur cet appareil.</source>
+        <translation>You do not take part in the research: your answers stay on this device.</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchController</name>
+    <message>
+        <source>&amp;Recherche</source>
+        <translation>&amp;Research</translation>
+    </message>
+    <message>
+        <source>Merci : vous participez à la recherche.</source>
+        <translation>Thank you: you take part in the research.</translation>
+    </message>
+    <message>
+        <source>C&apos;est noté : vous ne participez pas à la recherche.</source>
+        <translation>Noted: you do not take part in the research.</translation>
+    </message>
+    <message>
+        <source>Ce questionnaire n&apos;est plus installé.</source>
+        <translation>This questionnaire is no longer installed.</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées.</source>
+        <translation>Answers saved.</translation>
+    </message>
+    <message>
+        <source>Confidentialité</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Notice de confidentialité</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Vous avez répondu le {d} : vous pouvez revoir ou changer vos réponses.</source>
+        <translation>You answered on {d}: you can review or change your answers.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>Résultats de recherche</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Leçon ·</source>
+        <translation>Lesson ·</translation>
+    </message>
+    <message>
+        <source>Mon journal ·</source>
+        <translation>My journal ·</translation>
+    </message>
+    <message>
+        <source>Note de co-préparation ·</source>
+        <translation>Co-preparation note ·</translation>
+    </message>
+    <message>
+        <source>Partagé par le groupe ·</source>
+        <translation>Shared by the group ·</translation>
+    </message>
+    <message>
+        <source>Recherche : « {q} »</source>
+        <translation>Search: “{q}”</translation>
+    </message>
+    <message>
+        <source>Aucun résultat. Essayez un autre mot, ou moins de mots.</source>
+        <translation>No results. Try another word, or fewer words.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sans titre</source>
+        <translation>Untitled</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <source>État de la synchronisation</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>&amp;Partage</source>
+        <translation>&amp;Sharing</translation>
+    </message>
+    <message>
+        <source>Mettre à &amp;jour les modules ({n})…</source>
+        <translation>&amp;Update the modules ({n})…</translation>
+    </message>
+    <message>
+        <source>{n} module(s) plus récent(s) disponible(s) : Partage › Mettre à jour les modules.</source>
+        <translation>{n} newer module(s) available: Sharing › Update the modules.</translation>
+    </message>
+    <message>
+        <source>Modules mis à jour</source>
+        <translation>Modules updated</translation>
+    </message>
+    <message>
+        <source>Installé : {n}. Votre progression est conservée.</source>
+        <translation>Installed: {n}. Your progress is kept.</translation>
+    </message>
+    <message>
+        <source>Mise à jour interrompue</source>
+        <translation>Update interrupted</translation>
+    </message>
+    <message>
+        <source>{e}
+Ce qui a été téléchargé est gardé : la mise à jour reprendra là où elle s&apos;est arrêtée.</source>
+        <translation>{e}
+What was downloaded is kept: the update will resume where it stopped.</translation>
+    </message>
+    <message>
+        <source>Téléchargement des modules…</source>
+        <translation>Downloading the modules…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Liste des raccourcis clavier</source>
+        <translation>List of keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Partout</source>
+        <translation>Everywhere</translation>
+    </message>
+    <message>
+        <source>Autres</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;élément suivant, précédent</source>
+        <translation>Move to the next, previous item</translation>
+    </message>
+    <message>
+        <source>Tab, Maj+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Ouvrir un menu</source>
+        <translation>Open a menu</translation>
+    </message>
+    <message>
+        <source>Alt + la lettre soulignée</source>
+        <translation>Alt + the underlined letter</translation>
+    </message>
+    <message>
+        <source>Ouvrir la leçon ou l&apos;élément choisi</source>
+        <translation>Open the chosen lesson or item</translation>
+    </message>
+    <message>
+        <source>Entrée</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Faire défiler le texte</source>
+        <translation>Scroll the text</translation>
+    </message>
+    <message>
+        <source>Flèches, Page préc., Page suiv.</source>
+        <translation>Arrows, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Fermer une fenêtre de dialogue</source>
+        <translation>Close a dialog</translation>
+    </message>
+    <message>
+        <source>Échap</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>Synchronisation non configurée</source>
+        <translation>Sync not set up</translation>
+    </message>
+    <message>
+        <source>Connectez-vous pour synchroniser (Partage › Compte et serveur)</source>
+        <translation>Log in to sync (Sharing › Account and server)</translation>
+    </message>
+    <message>
+        <source>Synchronisation…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>À jour ({t})</source>
+        <translation>Up to date ({t})</translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour ({t}) — %n changement(s) refusé(s), voir « En attente »</source>
+        <translation>
+            <numerusform>Up to date ({t}) — %n change refused, see “Waiting to be sent”</numerusform>
+            <numerusform>Up to date ({t}) — %n changes refused, see “Waiting to be sent”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronisé à {t} — %n en attente</source>
+        <translation>
+            <numerusform>Synced at {t} — %n waiting</numerusform>
+            <numerusform>Synced at {t} — %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hors ligne — vos changements attendent la connexion</source>
+        <translation>Offline — your changes wait for the connection</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue pendant la synchronisation ; rien n&apos;a été perdu.</source>
+        <translation>Unexpected error while syncing; nothing was lost.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Nouvelle entrée du journal</source>
+        <translation>New journal entry</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Aperçu du modèle</source>
+        <translation>Preview of the template</translation>
+    </message>
+    <message>
+        <source>Commencer l&apos;entrée</source>
+        <translation>Start the entry</translation>
+    </message>
+</context>
+</TS>
