@@ -28,28 +28,25 @@ def build_parser() -> argparse.ArgumentParser:
     storage.add_argument(
         "--data-dir", metavar="DOSSIER", help="dossier de données (base SQLite intégrée)"
     )
-    for option, variable in (
-        ("--lrs-url", "TEAM_LRS_URL"),
-        ("--lrs-user", "TEAM_LRS_USER"),
-        ("--lrs-password", "TEAM_LRS_PASSWORD"),
-    ):
-        storage.add_argument(
-            option,
-            metavar=option[6:].upper(),
-            help=f"Learning Record Store où transmettre les traces xAPI (ou {variable})",
-        )
     storage.add_argument(
         "--database-url",
         metavar="URL",
         help="base partagée, par exemple postgresql://utilisateur:motdepasse@hote/base "
         "(ou la variable TEAM_DATABASE_URL) ; sans elle, SQLite dans le dossier de données",
     )
+    lrs = argparse.ArgumentParser(add_help=False)
+    for option, variable, what in (
+        ("--lrs-url", "TEAM_LRS_URL", "adresse xAPI du Learning Record Store"),
+        ("--lrs-user", "TEAM_LRS_USER", "identifiant sur le LRS"),
+        ("--lrs-password", "TEAM_LRS_PASSWORD", "mot de passe sur le LRS"),
+    ):
+        lrs.add_argument(option, metavar=option[6:].upper(), help=f"{what} (ou {variable})")
     parser = argparse.ArgumentParser(
         prog="team-server", description="Serveur de TEAM Desktop (sans argument : servir l'API)."
     )
     parser.add_argument("--version", action="version", version=f"team-server {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
-    serve = commands.add_parser("serve", parents=[storage], help="servir l'API (par défaut)")
+    serve = commands.add_parser("serve", parents=[storage, lrs], help="servir l'API (par défaut)")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"adresse d'écoute ({DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     serve.add_argument("--workers", type=int, default=1, help="processus de travail (1)")
@@ -78,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--revoke", action="store_true", help="retirer le rôle")
     commands.add_parser(
         "forward-statements",
-        parents=[storage],
+        parents=[storage, lrs],
         help="envoyer maintenant au LRS les traces xAPI en attente",
     )
     publish = commands.add_parser(
@@ -94,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "serve")
     options = build_parser().parse_args(args)
-    extra = {
-        "lrs_url": options.lrs_url,
-        "lrs_user": options.lrs_user,
-        "lrs_password": options.lrs_password,
-    }
+    extra = {key: getattr(options, key, None) for key in ("lrs_url", "lrs_user", "lrs_password")}
     if options.command == "serve":
         extra.update(
             host=options.host,
