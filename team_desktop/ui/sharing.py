@@ -114,8 +114,11 @@ class SharingController(QObject):
             action.setText(self.tr("Mettre à &jour les modules ({n})…").format(n=len(offers)))
             self.window.statusBar().showMessage(
                 self.tr(
-                    "{n} module(s) plus récent(s) disponible(s) : Partage › Mettre à jour les modules."
-                ).format(n=len(offers)),
+                    "%n module(s) plus récent(s) disponible(s) : "
+                    "Partage › Mettre à jour les modules.",
+                    "",
+                    len(offers),
+                ),
                 10000,
             )
 

@@ -18,7 +18,13 @@ def _keys(action: QAction) -> str:
     return " · ".join(
         f"<b>{escape(s.toString(QKeySequence.SequenceFormat.NativeText))}</b>"
         for s in action.shortcuts()
+        if not s.isEmpty()
     )
+
+
+def _has_keys(action: QAction) -> bool:
+    # A standard key the platform does not bind (Quit on some desktops) gives an empty one.
+    return any(not s.isEmpty() for s in action.shortcuts())
 
 
 class ShortcutsDialog(QDialog):
@@ -48,11 +54,11 @@ class ShortcutsDialog(QDialog):
             menu = menu_action.menu()
             if menu is None:
                 continue
-            rows = [a for a in menu.actions() if a in actions.values() and a.shortcuts()]
+            rows = [a for a in menu.actions() if a in actions.values() and _has_keys(a)]
             listed.update(menu.actions())
             if rows:
                 parts.append(self._table(_plain(menu_action.text()), rows))
-        others = [a for a in actions.values() if a not in listed and a.shortcuts()]
+        others = [a for a in actions.values() if a not in listed and _has_keys(a)]
         if others:
             parts.append(self._table(self.tr("Autres"), others))
         general = [
@@ -63,7 +69,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Fermer une fenêtre de dialogue"), self.tr("Échap")),
         ]
         rows_html = "".join(
-            f"<tr><td>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>"
+            f'<tr><td width="60%">{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>'
             for what, keys in general
         )
         parts.append(
@@ -73,6 +79,7 @@ class ShortcutsDialog(QDialog):
 
     def _table(self, title: str, rows: list[QAction]) -> str:
         body = "".join(
-            f"<tr><td>{escape(_plain(a.text()))}</td><td>{_keys(a)}</td></tr>" for a in rows
+            f'<tr><td width="60%">{escape(_plain(a.text()))}</td><td>{_keys(a)}</td></tr>'
+            for a in rows
         )
         return f'<h2>{escape(title)}</h2><table width="100%" cellpadding="4">{body}</table>'

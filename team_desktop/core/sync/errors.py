@@ -22,7 +22,7 @@ class OfflineError(SyncError):
 class AuthError(SyncError):
     def __init__(self) -> None:
         super().__init__(
-            _("Le serveur ne vous reconnaît plus : reconnectez-vous (Paramètres › Compte).")
+            _("Le serveur ne vous reconnaît plus : reconnectez-vous (Partage › Compte et serveur).")
         )
 
 
@@ -64,6 +64,6 @@ class ServerChanged(SyncError):
             _(
                 "Le serveur à cette adresse n'est plus celui avec lequel cet appareil se synchronisait "
                 "(base effacée ou autre serveur). Rien n'a été supprimé ici : choisissez quoi faire "
-                "dans Paramètres › Compte."
+                "dans Partage › Compte et serveur."
             )
         )
