@@ -10,7 +10,7 @@ from xapi_checks import problems
 
 from team_desktop.core import feed, notes, outbox, progress, quiz
 from team_desktop.core.portfolio.entries import create_entry, save_entry
-from team_desktop.core.research import answers, consent, xapi
+from team_desktop.core.research import answers, consent, traces, xapi
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.research_models import QuestionnaireAnswer, ResearchStatement
 from team_desktop.core.store.sync_models import Outbox
@@ -161,3 +161,16 @@ def test_an_answer_from_another_device_is_kept_once(course: Store):
     assert QuestionnaireAnswer.select().count() == 1
     assert answers.latest_answers(QUESTIONNAIRE) == {"confiance": 5}
     assert outbox.count() == 0
+
+
+def test_statements_the_server_took_are_forgotten_after_their_day(course: Store):
+    consent.decide(True, "1")
+    progress.set_completed(LESSON)
+    progress.set_completed("test-mini/seconde")
+    sent, waiting = [row.id for row in ResearchStatement.select()]
+    Outbox.delete().where(Outbox.record_id == sent).execute()  # acknowledged by the server
+    assert traces.forget_sent() == 0  # today's stay: they keep "once a day" true
+    yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1, hours=1)
+    ResearchStatement.update(created_at=yesterday).execute()
+    assert traces.forget_sent() == 1
+    assert [row.id for row in ResearchStatement.select()] == [waiting]

@@ -7,7 +7,7 @@ learner decided otherwise on another device; the most recent decision is taken h
 
 from __future__ import annotations
 
-from team_desktop.core.research import consent
+from team_desktop.core.research import consent, traces
 from team_desktop.core.store.models import database
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.records import iso, parse_time
@@ -31,9 +31,11 @@ def before_sync(connection: Connection) -> None:
 
 
 def after_sync(connection: Connection, rejected: dict[str, str]) -> None:
-    """Research records refused by the server: learn the decision in force."""
+    """Research records refused by the server: learn the decision in force. Statements the
+    server took are no longer needed here (but today's, which keep "once a day" true)."""
     if any(key.split("/", 1)[0] in consent.RESEARCH_KINDS for key in rejected):
         adopt(connection.me())
+    traces.forget_sent()
 
 
 def adopt(me: dict) -> None:

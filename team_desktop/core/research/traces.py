@@ -12,8 +12,9 @@ import json
 
 from team_desktop.core import outbox
 from team_desktop.core.research import consent, xapi
-from team_desktop.core.store.models import ActivityRecord, LessonRecord, utcnow
+from team_desktop.core.store.models import ActivityRecord, LessonRecord, database, utcnow
 from team_desktop.core.store.research_models import ResearchStatement
+from team_desktop.core.store.sync_models import Outbox
 
 # What a shared entry or a comment is about when it answers no activity of the course.
 GENERIC = {
@@ -42,8 +43,12 @@ def _target(lesson_uid: str | None, activity_uid: str | None, fallback: str) -> 
     return {"object_iri": GENERIC[fallback]}
 
 
+def _start_of_today() -> dt.datetime:
+    return dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC)
+
+
 def _recorded_today(verb: str, object_iri: str) -> bool:
-    start = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC)
+    start = _start_of_today()
     return (
         ResearchStatement.select()
         .where(
@@ -81,6 +86,20 @@ def record(
     )
     outbox.enqueue("statement", made["id"])
     return made["id"]
+
+
+def forget_sent() -> int:
+    """Drop statements the server acknowledged (no longer in the outbox) made before today."""
+    waiting = Outbox.select(Outbox.record_id).where(Outbox.kind == "statement")
+    with database.atomic():
+        return (
+            ResearchStatement.delete()
+            .where(
+                (ResearchStatement.created_at < _start_of_today())
+                & ResearchStatement.id.not_in(waiting)
+            )
+            .execute()
+        )
 
 
 def statement_data(statement_id: str) -> dict | None:
