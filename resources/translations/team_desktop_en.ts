@@ -48,7 +48,7 @@
         <translation>TEAM Desktop works entirely without a server. An account lets you find your work on your other devices and exchange with your group.</translation>
     </message>
     <message>
-        <source>Aucun trousseau système n'est disponible : votre mot de passe ne sera pas gardé, il vous sera redemandé à chaque session.</source>
+        <source>Aucun trousseau système n&apos;est disponible : votre mot de passe ne sera pas gardé, il vous sera redemandé à chaque session.</source>
         <translation>No system keyring is available: your password will not be kept, and you will be asked for it at each session.</translation>
     </message>
     <message>
@@ -64,7 +64,7 @@
         <translation>Account {u}: enter your password to resume syncing.</translation>
     </message>
     <message>
-        <source>Indiquez l'adresse du serveur, votre identifiant et votre mot de passe.</source>
+        <source>Indiquez l&apos;adresse du serveur, votre identifiant et votre mot de passe.</source>
         <translation>Enter the server address, your username and your password.</translation>
     </message>
     <message>
@@ -111,8 +111,8 @@
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <source>Remplacer vos données par celles d'une sauvegarde (les actuelles sont gardées)</source>
-        <translation>Replace your data with a backup's (the current data is kept)</translation>
+        <source>Remplacer vos données par celles d&apos;une sauvegarde (les actuelles sont gardées)</source>
+        <translation>Replace your data with a backup&apos;s (the current data is kept)</translation>
     </message>
     <message>
         <source>&amp;Quitter</source>
@@ -127,7 +127,7 @@
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <source>Revenir à l'accueil</source>
+        <source>Revenir à l&apos;accueil</source>
         <translation>Go back to the home page</translation>
     </message>
     <message>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Envoyer vos changements et recevoir ceux de votre groupe</source>
-        <translation>Send your changes and receive your group's</translation>
+        <translation>Send your changes and receive your group&apos;s</translation>
     </message>
     <message>
         <source>&amp;Compte et serveur…</source>
@@ -243,11 +243,11 @@
         <translation>Download the new versions of modules offered by the server</translation>
     </message>
     <message>
-        <source>En &amp;attente d'envoi</source>
+        <source>En &amp;attente d&apos;envoi</source>
         <translation>&amp;Waiting to be sent</translation>
     </message>
     <message>
-        <source>Les changements qui n'ont pas encore quitté cet appareil</source>
+        <source>Les changements qui n&apos;ont pas encore quitté cet appareil</source>
         <translation>The changes that have not left this device yet</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <source>Commencer une entrée de journal à partir d'un modèle</source>
+        <source>Commencer une entrée de journal à partir d&apos;un modèle</source>
         <translation>Start a journal entry from a template</translation>
     </message>
     <message>
@@ -312,14 +312,14 @@
     </message>
     <message>
         <source>Tous les raccourcis clavier de TEAM Desktop</source>
-        <translation>All of TEAM Desktop's keyboard shortcuts</translation>
+        <translation>All of TEAM Desktop&apos;s keyboard shortcuts</translation>
     </message>
     <message>
         <source>&amp;Participation à la recherche…</source>
         <translation>&amp;Taking part in the research…</translation>
     </message>
     <message>
-        <source>Lire l'information sur la recherche, accepter ou refuser</source>
+        <source>Lire l&apos;information sur la recherche, accepter ou refuser</source>
         <translation>Read the information about the research, accept or decline</translation>
     </message>
     <message>
@@ -399,7 +399,7 @@
         <translation>Bookmarked lessons</translation>
     </message>
     <message>
-        <source>Aucun favori pour l'instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris ».</source>
+        <source>Aucun favori pour l&apos;instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris ».</source>
         <translation>No bookmarks yet. In a lesson, click “☆ Bookmark”.</translation>
     </message>
     <message>
@@ -449,11 +449,11 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Rien n'est transmis ; la question sera posée au prochain démarrage.</source>
+        <source>Rien n&apos;est transmis ; la question sera posée au prochain démarrage.</source>
         <translation>Nothing is sent; you will be asked again at the next start.</translation>
     </message>
     <message>
-        <source>Vous n'avez pas encore choisi : rien n'est transmis à la recherche.</source>
+        <source>Vous n&apos;avez pas encore choisi : rien n&apos;est transmis à la recherche.</source>
         <translation>You have not chosen yet: nothing is sent to the research.</translation>
     </message>
     <message>
@@ -495,7 +495,7 @@
 <context>
     <name>DataController</name>
     <message>
-        <source>Dossier où créer l'export</source>
+        <source>Dossier où créer l&apos;export</source>
         <translation>Folder in which to create the export</translation>
     </message>
     <message>
@@ -513,16 +513,22 @@
     <message numerus="yes">
         <source>%n note(s) exportée(s) dans :
 {p}</source>
-        <translation><numerusform>%n note exported to:
-{p}</numerusform><numerusform>%n notes exported to:
-{p}</numerusform></translation>
+        <translation>
+            <numerusform>%n note exported to:
+{p}</numerusform>
+            <numerusform>%n notes exported to:
+{p}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entrée(s) exportée(s) dans :
 {p}</source>
-        <translation><numerusform>%n entry exported to:
-{p}</numerusform><numerusform>%n entries exported to:
-{p}</numerusform></translation>
+        <translation>
+            <numerusform>%n entry exported to:
+{p}</numerusform>
+            <numerusform>%n entries exported to:
+{p}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pièces jointes introuvables : {f}</source>
@@ -541,7 +547,7 @@
         <translation>Export not done</translation>
     </message>
     <message>
-        <source>Export annulé : rien n'a été écrit.</source>
+        <source>Export annulé : rien n&apos;a été écrit.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
@@ -568,7 +574,10 @@ Keep a copy somewhere else (USB stick, another disk).</translation>
     </message>
     <message numerus="yes">
         <source>%n pièce(s) jointe(s)</source>
-        <translation><numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sauvegarde terminée</source>
@@ -579,7 +588,7 @@ Keep a copy somewhere else (USB stick, another disk).</translation>
         <translation>Backup not done</translation>
     </message>
     <message>
-        <source>Sauvegarde annulée : aucun fichier n'a été écrit.</source>
+        <source>Sauvegarde annulée : aucun fichier n&apos;a été écrit.</source>
         <translation>Backup cancelled: no file was written.</translation>
     </message>
     <message>
@@ -595,7 +604,7 @@ Keep a copy somewhere else (USB stick, another disk).</translation>
         <translation>Restore refused</translation>
     </message>
     <message>
-        <source>Vérification annulée : rien n'a changé.</source>
+        <source>Vérification annulée : rien n&apos;a changé.</source>
         <translation>Check cancelled: nothing has changed.</translation>
     </message>
     <message>
@@ -609,7 +618,7 @@ Keep a copy somewhere else (USB stick, another disk).</translation>
     <message>
         <source>La sauvegarde du {d} est complète et intacte ({e}, {n}).
 
-Elle remplacera vos données au prochain démarrage de TEAM Desktop. Rien n'est effacé : vos données actuelles seront gardées dans le dossier « backups » de vos données (avant-restauration-…).
+Elle remplacera vos données au prochain démarrage de TEAM Desktop. Rien n&apos;est effacé : vos données actuelles seront gardées dans le dossier « backups » de vos données (avant-restauration-…).
 
 Quittez maintenant, puis relancez TEAM Desktop pour terminer.</source>
         <translation>The backup of {d} is complete and intact ({e}, {n}).
@@ -639,7 +648,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>The backup of {d} has been restored.</translation>
     </message>
     <message>
-        <source>Vos données d'avant sont gardées dans :
+        <source>Vos données d&apos;avant sont gardées dans :
 {p}</source>
         <translation>Your previous data is kept in:
 {p}</translation>
@@ -650,25 +659,31 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
     <message numerus="yes">
         <source>%n entrée(s)</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
-        <translation><numerusform>%n note</numerusform><numerusform>%n notes</numerusform></translation>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Le fichier n'a pas pu être lu ou écrit ({e}). Vos données n'ont pas changé.</source>
+        <source>Le fichier n&apos;a pas pu être lu ou écrit ({e}). Vos données n&apos;ont pas changé.</source>
         <translation>The file could not be read or written ({e}). Your data has not changed.</translation>
     </message>
     <message>
-        <source>Erreur inattendue ; vos données n'ont pas changé.</source>
+        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
         <translation>Unexpected error; your data has not changed.</translation>
     </message>
 </context>
 <context>
     <name>EntryEditor</name>
     <message>
-        <source>Titre de l'entrée</source>
+        <source>Titre de l&apos;entrée</source>
         <translation>Title of the entry</translation>
     </message>
     <message>
@@ -676,7 +691,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Title</translation>
     </message>
     <message>
-        <source>État de l'enregistrement</source>
+        <source>État de l&apos;enregistrement</source>
         <translation>Saving status</translation>
     </message>
     <message>
@@ -700,7 +715,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
     </message>
     <message>
-        <source>Texte de l'entrée (Markdown)</source>
+        <source>Texte de l&apos;entrée (Markdown)</source>
         <translation>Text of the entry (Markdown)</translation>
     </message>
     <message>
@@ -708,7 +723,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Preview</translation>
     </message>
     <message>
-        <source>Afficher ou masquer l'aperçu</source>
+        <source>Afficher ou masquer l&apos;aperçu</source>
         <translation>Show or hide the preview</translation>
     </message>
     <message>
@@ -720,7 +735,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Bin</translation>
     </message>
     <message>
-        <source>Mettre l'entrée à la corbeille (elle pourra y être restaurée)</source>
+        <source>Mettre l&apos;entrée à la corbeille (elle pourra y être restaurée)</source>
         <translation>Move the entry to the bin (it can be restored from there)</translation>
     </message>
     <message>
@@ -756,7 +771,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>This device only</translation>
     </message>
     <message>
-        <source>Liée à une leçon qui n'est plus installée.</source>
+        <source>Liée à une leçon qui n&apos;est plus installée.</source>
         <translation>Linked to a lesson that is no longer installed.</translation>
     </message>
     <message>
@@ -772,7 +787,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Changed…</translation>
     </message>
     <message>
-        <source>Version gardée dans l'historique</source>
+        <source>Version gardée dans l&apos;historique</source>
         <translation>Version kept in the history</translation>
     </message>
     <message>
@@ -881,11 +896,11 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <source>Code d'invitation (8 caractères)</source>
+        <source>Code d&apos;invitation (8 caractères)</source>
         <translation>Invitation code (8 characters)</translation>
     </message>
     <message>
-        <source>Code d'invitation du groupe à rejoindre</source>
+        <source>Code d&apos;invitation du groupe à rejoindre</source>
         <translation>Invitation code of the group to join</translation>
     </message>
     <message>
@@ -897,15 +912,15 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Members:</translation>
     </message>
     <message>
-        <source>Vous n'êtes dans aucun groupe pour l'instant.</source>
+        <source>Vous n&apos;êtes dans aucun groupe pour l&apos;instant.</source>
         <translation>You are not in any group yet.</translation>
     </message>
     <message>
-        <source>Code d'invitation à transmettre : {c}</source>
+        <source>Code d&apos;invitation à transmettre : {c}</source>
         <translation>Invitation code to pass on: {c}</translation>
     </message>
     <message>
-        <source>Groupe « {n} » créé. Code d'invitation : {c}</source>
+        <source>Groupe « {n} » créé. Code d&apos;invitation : {c}</source>
         <translation>Group “{n}” created. Invitation code: {c}</translation>
     </message>
     <message>
@@ -913,7 +928,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>You have joined “{n}”.</translation>
     </message>
     <message>
-        <source>Connectez-vous d'abord (Partage › Compte et serveur).</source>
+        <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
         <translation>Log in first (Sharing › Account and server).</translation>
     </message>
     <message>
@@ -924,7 +939,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>Historique de l'entrée</source>
+        <source>Historique de l&apos;entrée</source>
         <translation>History of the entry</translation>
     </message>
     <message>
@@ -936,7 +951,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Preview of the version</translation>
     </message>
     <message>
-        <source>Une version est gardée toutes les cinq minutes d'écriture. Restaurer une version garde d'abord le texte actuel dans l'historique : rien n'est perdu.</source>
+        <source>Une version est gardée toutes les cinq minutes d&apos;écriture. Restaurer une version garde d&apos;abord le texte actuel dans l&apos;historique : rien n&apos;est perdu.</source>
         <translation>A version is kept every five minutes of writing. Restoring a version first keeps the current text in the history: nothing is lost.</translation>
     </message>
     <message>
@@ -953,7 +968,10 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
     <message numerus="yes">
         <source>%n caractère(s)</source>
-        <translation><numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pas encore de version antérieure : elles apparaissent au fil de l’écriture.</source>
@@ -983,7 +1001,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Welcome to the TEAM MOOC</translation>
     </message>
     <message>
-        <source>Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation : cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. Tout fonctionne sans connexion.</source>
+        <source>Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation : cinq semaines pour co-intervenir, coopérer, analyser sa pratique et apprendre entre pairs. Tout fonctionne sans connexion.</source>
         <translation>Working Together to Share our teaching and training practices: five weeks to teach together, cooperate, analyse your practice and learn from peers. Everything works without a connection.</translation>
     </message>
     <message>
@@ -992,7 +1010,10 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
     <message numerus="yes">
         <source>%n leçon(s) terminée(s) sur {total} · temps passé : {time}</source>
-        <translation><numerusform>%n lesson completed out of {total} · time spent: {time}</numerusform><numerusform>%n lessons completed out of {total} · time spent: {time}</numerusform></translation>
+        <translation>
+            <numerusform>%n lesson completed out of {total} · time spent: {time}</numerusform>
+            <numerusform>%n lessons completed out of {total} · time spent: {time}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reprendre : {t}</source>
@@ -1003,7 +1024,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Start the course</translation>
     </message>
     <message>
-        <source>Aucun module n'est installé. Importez un pack (Fichier › Importer un pack…).</source>
+        <source>Aucun module n&apos;est installé. Importez un pack (Fichier › Importer un pack…).</source>
         <translation>No module is installed. Import a pack (File › Import a pack…).</translation>
     </message>
     <message>
@@ -1012,7 +1033,10 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
     <message numerus="yes">
         <source>{d}/%n leçon(s)</source>
-        <translation><numerusform>{d}/%n lesson</numerusform><numerusform>{d}/%n lessons</numerusform></translation>
+        <translation>
+            <numerusform>{d}/%n lesson</numerusform>
+            <numerusform>{d}/%n lessons</numerusform>
+        </translation>
     </message>
     <message>
         <source>Progression : {t}</source>
@@ -1026,7 +1050,7 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <source>Cette entrée n'existe plus.</source>
+        <source>Cette entrée n&apos;existe plus.</source>
         <translation>This entry no longer exists.</translation>
     </message>
 </context>
@@ -1102,7 +1126,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message numerus="yes">
         <source>%n pièce(s) jointe(s)</source>
-        <translation><numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sans titre</source>
@@ -1133,7 +1160,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Entry not moved</translation>
     </message>
     <message>
-        <source>Entrée placée dans la corbeille : vous pouvez l'y restaurer.</source>
+        <source>Entrée placée dans la corbeille : vous pouvez l&apos;y restaurer.</source>
         <translation>Entry moved to the bin: you can restore it from there.</translation>
     </message>
     <message>
@@ -1146,7 +1173,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message numerus="yes">
         <source>Supprimer définitivement %n entrée(s) de la corbeille ? Leur texte, leur historique et leurs pièces jointes seront effacés.</source>
-        <translation><numerusform>Delete %n entry from the bin for good? Its text, its history and its attachments will be erased.</numerusform><numerusform>Delete %n entries from the bin for good? Their text, their history and their attachments will be erased.</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n entry from the bin for good? Its text, its history and its attachments will be erased.</numerusform>
+            <numerusform>Delete %n entries from the bin for good? Their text, their history and their attachments will be erased.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Supprimer définitivement</source>
@@ -1243,12 +1273,15 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Navigation</translation>
     </message>
     <message>
-        <source>Cette leçon n'est plus installée.</source>
+        <source>Cette leçon n&apos;est plus installée.</source>
         <translation>This lesson is no longer installed.</translation>
     </message>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Activité {uid} : action « {a} »</source>
@@ -1279,15 +1312,15 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Pack not imported</translation>
     </message>
     <message>
-        <source>Import annulé : rien n'a été installé.</source>
+        <source>Import annulé : rien n&apos;a été installé.</source>
         <translation>Import cancelled: nothing was installed.</translation>
     </message>
     <message>
-        <source>Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé.</source>
+        <source>Le pack n&apos;a pas pu être écrit sur le disque ({e}). Vos données n&apos;ont pas changé.</source>
         <translation>The pack could not be written to disk ({e}). Your data has not changed.</translation>
     </message>
     <message>
-        <source>Erreur inattendue ; vos données n'ont pas changé.</source>
+        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
         <translation>Unexpected error; your data has not changed.</translation>
     </message>
     <message>
@@ -1299,8 +1332,8 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>About TEAM Desktop</translation>
     </message>
     <message>
-        <source>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation.&lt;/p&gt;&lt;p&gt;Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :&lt;br/&gt;{d}&lt;/p&gt;</source>
-        <translation>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;The offline companion of the TEAM MOOC — “Travaillons Ensemble à la Mutualisation de nos pratiques d'enseignement et de formation” (working together to share our teaching and training practices). The course content is in French.&lt;/p&gt;&lt;p&gt;Course content under the CC BY-SA 4.0 licence. Data saved in:&lt;br/&gt;{d}&lt;/p&gt;</translation>
+        <source>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation.&lt;/p&gt;&lt;p&gt;Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :&lt;br/&gt;{d}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;The offline companion of the TEAM MOOC — “Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation” (working together to share our teaching and training practices). The course content is in French.&lt;/p&gt;&lt;p&gt;Course content under the CC BY-SA 4.0 licence. Data saved in:&lt;br/&gt;{d}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1318,8 +1351,8 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Download everything (zip)…</translation>
     </message>
     <message>
-        <source>Vous n'êtes pas connecté·e à un serveur : toutes vos données sont sur cet appareil, dans le dossier de données de TEAM Desktop. Connectez-vous (Partage › Compte et serveur) pour voir ce que le serveur conserve.</source>
-        <translation>You are not logged in to a server: all your data is on this device, in TEAM Desktop's data folder. Log in (Sharing › Account and server) to see what the server keeps.</translation>
+        <source>Vous n&apos;êtes pas connecté·e à un serveur : toutes vos données sont sur cet appareil, dans le dossier de données de TEAM Desktop. Connectez-vous (Partage › Compte et serveur) pour voir ce que le serveur conserve.</source>
+        <translation>You are not logged in to a server: all your data is on this device, in TEAM Desktop&apos;s data folder. Log in (Sharing › Account and server) to see what the server keeps.</translation>
     </message>
     <message>
         <source>Chargement…</source>
@@ -1330,11 +1363,11 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Delete my account</translation>
     </message>
     <message>
-        <source>Retirer aussi ce que j'ai partagé avec mes groupes</source>
+        <source>Retirer aussi ce que j&apos;ai partagé avec mes groupes</source>
         <translation>Also remove what I shared with my groups</translation>
     </message>
     <message>
-        <source>Laisser à mes groupes ce que j'ai partagé, sans mon nom (anonymisé)</source>
+        <source>Laisser à mes groupes ce que j&apos;ai partagé, sans mon nom (anonymisé)</source>
         <translation>Leave what I shared to my groups, without my name (anonymised)</translation>
     </message>
     <message>
@@ -1362,7 +1395,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Delete my account for good</translation>
     </message>
     <message>
-        <source>Le serveur efface votre compte et tout ce qu'il conserve de vous, et déconnecte tous vos appareils. Sauf si vous cochez la case ci-dessous, cet appareil garde votre copie locale.</source>
+        <source>Le serveur efface votre compte et tout ce qu&apos;il conserve de vous, et déconnecte tous vos appareils. Sauf si vous cochez la case ci-dessous, cet appareil garde votre copie locale.</source>
         <translation>The server erases your account and everything it keeps about you, and logs out all your devices. Unless you tick the box below, this device keeps your local copy.</translation>
     </message>
     <message>
@@ -1473,7 +1506,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Merge a copy…</translation>
     </message>
     <message>
-        <source>Ajouter à cette note les modifications d'une copie .teamnote reçue</source>
+        <source>Ajouter à cette note les modifications d&apos;une copie .teamnote reçue</source>
         <translation>Add the changes of a .teamnote copy you received to this note</translation>
     </message>
     <message>
@@ -1493,7 +1526,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
     </message>
     <message>
-        <source>Pour l'activité « {t} »</source>
+        <source>Pour l&apos;activité « {t} »</source>
         <translation>For the activity “{t}”</translation>
     </message>
     <message>
@@ -1509,7 +1542,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Saved at {t}</translation>
     </message>
     <message>
-        <source>Personne n'a encore marqué cette note comme prête.</source>
+        <source>Personne n&apos;a encore marqué cette note comme prête.</source>
         <translation>Nobody has marked this note as ready yet.</translation>
     </message>
     <message>
@@ -1541,7 +1574,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Note not exported</translation>
     </message>
     <message>
-        <source>Le fichier n'a pas pu être écrit ({e}). La note n'a pas changé.</source>
+        <source>Le fichier n&apos;a pas pu être écrit ({e}). La note n&apos;a pas changé.</source>
         <translation>The file could not be written ({e}). The note has not changed.</translation>
     </message>
     <message>
@@ -1557,7 +1590,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Copy merged: all the changes are brought together.</translation>
     </message>
     <message>
-        <source>Cette copie n'apportait rien de nouveau.</source>
+        <source>Cette copie n&apos;apportait rien de nouveau.</source>
         <translation>This copy brought nothing new.</translation>
     </message>
     <message>
@@ -1580,7 +1613,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>&amp;Co-preparation</translation>
     </message>
     <message>
-        <source>Cette note n'existe plus.</source>
+        <source>Cette note n&apos;existe plus.</source>
         <translation>This note no longer exists.</translation>
     </message>
 </context>
@@ -1666,7 +1699,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
 <context>
     <name>PendingView</name>
     <message>
-        <source>En attente d'envoi</source>
+        <source>En attente d&apos;envoi</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
@@ -1702,12 +1735,15 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Waiting for a connection</translation>
     </message>
     <message>
-        <source>Tout est envoyé : rien n'attend sur cet appareil.</source>
+        <source>Tout est envoyé : rien n&apos;attend sur cet appareil.</source>
         <translation>Everything is sent: nothing is waiting on this device.</translation>
     </message>
     <message numerus="yes">
-        <source>%n changement(s) en attente de la prochaine synchronisation. Rien n'est jamais abandonné : un changement refusé reste ici avec la raison.</source>
-        <translation><numerusform>%n change waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform><numerusform>%n changes waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform></translation>
+        <source>%n changement(s) en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</source>
+        <translation>
+            <numerusform>%n change waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform>
+            <numerusform>%n changes waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1718,14 +1754,14 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message>
         <source>Celle du système</source>
-        <translation>The system's</translation>
+        <translation>The system&apos;s</translation>
     </message>
     <message>
-        <source>Langue de l'interface</source>
+        <source>Langue de l&apos;interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <source>S'applique au prochain démarrage</source>
+        <source>S&apos;applique au prochain démarrage</source>
         <translation>Applies at the next start</translation>
     </message>
     <message>
@@ -1734,7 +1770,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message>
         <source>Celui du système</source>
-        <translation>The system's</translation>
+        <translation>The system&apos;s</translation>
     </message>
     <message>
         <source>Clair</source>
@@ -1830,11 +1866,11 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Thank you: you take part in the research.</translation>
     </message>
     <message>
-        <source>C'est noté : vous ne participez pas à la recherche.</source>
+        <source>C&apos;est noté : vous ne participez pas à la recherche.</source>
         <translation>Noted: you do not take part in the research.</translation>
     </message>
     <message>
-        <source>Ce questionnaire n'est plus installé.</source>
+        <source>Ce questionnaire n&apos;est plus installé.</source>
         <translation>This questionnaire is no longer installed.</translation>
     </message>
     <message>
@@ -1886,7 +1922,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sans titre</source>
@@ -1909,7 +1948,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message numerus="yes">
         <source>%n module(s) plus récent(s) disponible(s) : Partage › Mettre à jour les modules.</source>
-        <translation><numerusform>%n newer module available: Sharing › Update the modules.</numerusform><numerusform>%n newer modules available: Sharing › Update the modules.</numerusform></translation>
+        <translation>
+            <numerusform>%n newer module available: Sharing › Update the modules.</numerusform>
+            <numerusform>%n newer modules available: Sharing › Update the modules.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Modules mis à jour</source>
@@ -1925,7 +1967,7 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
     <message>
         <source>{e}
-Ce qui a été téléchargé est gardé : la mise à jour reprendra là où elle s'est arrêtée.</source>
+Ce qui a été téléchargé est gardé : la mise à jour reprendra là où elle s&apos;est arrêtée.</source>
         <translation>{e}
 What was downloaded is kept: the update will resume where it stopped.</translation>
     </message>
@@ -1953,7 +1995,7 @@ What was downloaded is kept: the update will resume where it stopped.</translati
         <translation>Others</translation>
     </message>
     <message>
-        <source>Passer à l'élément suivant, précédent</source>
+        <source>Passer à l&apos;élément suivant, précédent</source>
         <translation>Move to the next, previous item</translation>
     </message>
     <message>
@@ -1969,7 +2011,7 @@ What was downloaded is kept: the update will resume where it stopped.</translati
         <translation>Alt + the underlined letter</translation>
     </message>
     <message>
-        <source>Ouvrir la leçon ou l'élément choisi</source>
+        <source>Ouvrir la leçon ou l&apos;élément choisi</source>
         <translation>Open the chosen lesson or item</translation>
     </message>
     <message>
@@ -2013,18 +2055,24 @@ What was downloaded is kept: the update will resume where it stopped.</translati
     </message>
     <message numerus="yes">
         <source>À jour ({t}) — %n changement(s) refusé(s), voir « En attente »</source>
-        <translation><numerusform>Up to date ({t}) — %n change refused, see “Waiting to be sent”</numerusform><numerusform>Up to date ({t}) — %n changes refused, see “Waiting to be sent”</numerusform></translation>
+        <translation>
+            <numerusform>Up to date ({t}) — %n change refused, see “Waiting to be sent”</numerusform>
+            <numerusform>Up to date ({t}) — %n changes refused, see “Waiting to be sent”</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synchronisé à {t} — %n en attente</source>
-        <translation><numerusform>Synced at {t} — %n waiting</numerusform><numerusform>Synced at {t} — %n waiting</numerusform></translation>
+        <translation>
+            <numerusform>Synced at {t} — %n waiting</numerusform>
+            <numerusform>Synced at {t} — %n waiting</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hors ligne — vos changements attendent la connexion</source>
         <translation>Offline — your changes wait for the connection</translation>
     </message>
     <message>
-        <source>Erreur inattendue pendant la synchronisation ; rien n'a été perdu.</source>
+        <source>Erreur inattendue pendant la synchronisation ; rien n&apos;a été perdu.</source>
         <translation>Unexpected error while syncing; nothing was lost.</translation>
     </message>
 </context>
@@ -2043,7 +2091,7 @@ What was downloaded is kept: the update will resume where it stopped.</translati
         <translation>Preview of the template</translation>
     </message>
     <message>
-        <source>Commencer l'entrée</source>
+        <source>Commencer l&apos;entrée</source>
         <translation>Start the entry</translation>
     </message>
 </context>

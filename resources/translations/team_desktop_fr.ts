@@ -6,96 +6,144 @@
     <message numerus="yes">
         <source>%n note(s) exportée(s) dans :
 {p}</source>
-        <translation><numerusform>%n note exportée dans :
-{p}</numerusform><numerusform>%n notes exportées dans :
-{p}</numerusform></translation>
+        <translation>
+            <numerusform>%n note exportée dans :
+{p}</numerusform>
+            <numerusform>%n notes exportées dans :
+{p}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entrée(s) exportée(s) dans :
 {p}</source>
-        <translation><numerusform>%n entrée exportée dans :
-{p}</numerusform><numerusform>%n entrées exportées dans :
-{p}</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée exportée dans :
+{p}</numerusform>
+            <numerusform>%n entrées exportées dans :
+{p}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pièce(s) jointe(s)</source>
-        <translation><numerusform>%n pièce jointe</numerusform><numerusform>%n pièces jointes</numerusform></translation>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entrée(s)</source>
-        <translation><numerusform>%n entrée</numerusform><numerusform>%n entrées</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
-        <translation><numerusform>%n note</numerusform><numerusform>%n notes</numerusform></translation>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message numerus="yes">
         <source>%n caractère(s)</source>
-        <translation><numerusform>%n caractère</numerusform><numerusform>%n caractères</numerusform></translation>
+        <translation>
+            <numerusform>%n caractère</numerusform>
+            <numerusform>%n caractères</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HomeView</name>
     <message numerus="yes">
         <source>%n leçon(s) terminée(s) sur {total} · temps passé : {time}</source>
-        <translation><numerusform>%n leçon terminée sur {total} · temps passé : {time}</numerusform><numerusform>%n leçons terminées sur {total} · temps passé : {time}</numerusform></translation>
+        <translation>
+            <numerusform>%n leçon terminée sur {total} · temps passé : {time}</numerusform>
+            <numerusform>%n leçons terminées sur {total} · temps passé : {time}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{d}/%n leçon(s)</source>
-        <translation><numerusform>{d}/%n leçon</numerusform><numerusform>{d}/%n leçons</numerusform></translation>
+        <translation>
+            <numerusform>{d}/%n leçon</numerusform>
+            <numerusform>{d}/%n leçons</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>JournalView</name>
     <message numerus="yes">
         <source>%n pièce(s) jointe(s)</source>
-        <translation><numerusform>%n pièce jointe</numerusform><numerusform>%n pièces jointes</numerusform></translation>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Supprimer définitivement %n entrée(s) de la corbeille ? Leur texte, leur historique et leurs pièces jointes seront effacés.</source>
-        <translation><numerusform>Supprimer définitivement %n entrée de la corbeille ? Son texte, son historique et ses pièces jointes seront effacés.</numerusform><numerusform>Supprimer définitivement %n entrées de la corbeille ? Leur texte, leur historique et leurs pièces jointes seront effacés.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer définitivement %n entrée de la corbeille ? Son texte, son historique et ses pièces jointes seront effacés.</numerusform>
+            <numerusform>Supprimer définitivement %n entrées de la corbeille ? Leur texte, leur historique et leurs pièces jointes seront effacés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PendingView</name>
     <message numerus="yes">
-        <source>%n changement(s) en attente de la prochaine synchronisation. Rien n'est jamais abandonné : un changement refusé reste ici avec la raison.</source>
-        <translation><numerusform>%n changement en attente de la prochaine synchronisation. Rien n'est jamais abandonné : un changement refusé reste ici avec la raison.</numerusform><numerusform>%n changements en attente de la prochaine synchronisation. Rien n'est jamais abandonné : un changement refusé reste ici avec la raison.</numerusform></translation>
+        <source>%n changement(s) en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</source>
+        <translation>
+            <numerusform>%n changement en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</numerusform>
+            <numerusform>%n changements en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SearchView</name>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SharingController</name>
     <message numerus="yes">
         <source>%n module(s) plus récent(s) disponible(s) : Partage › Mettre à jour les modules.</source>
-        <translation><numerusform>%n module plus récent disponible : Partage › Mettre à jour les modules.</numerusform><numerusform>%n modules plus récents disponibles : Partage › Mettre à jour les modules.</numerusform></translation>
+        <translation>
+            <numerusform>%n module plus récent disponible : Partage › Mettre à jour les modules.</numerusform>
+            <numerusform>%n modules plus récents disponibles : Partage › Mettre à jour les modules.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncService</name>
     <message numerus="yes">
         <source>À jour ({t}) — %n changement(s) refusé(s), voir « En attente »</source>
-        <translation><numerusform>À jour ({t}) — %n changement refusé, voir « En attente »</numerusform><numerusform>À jour ({t}) — %n changements refusés, voir « En attente »</numerusform></translation>
+        <translation>
+            <numerusform>À jour ({t}) — %n changement refusé, voir « En attente »</numerusform>
+            <numerusform>À jour ({t}) — %n changements refusés, voir « En attente »</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synchronisé à {t} — %n en attente</source>
-        <translation><numerusform>Synchronisé à {t} — %n en attente</numerusform><numerusform>Synchronisé à {t} — %n en attente</numerusform></translation>
+        <translation>
+            <numerusform>Synchronisé à {t} — %n en attente</numerusform>
+            <numerusform>Synchronisé à {t} — %n en attente</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
