@@ -44,7 +44,8 @@ class AppearanceController(QObject):
         actions[Act.SHORTCUTS].triggered.connect(self.show_shortcuts)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system())
+            # A bound slot: Qt disconnects it when this window's controller goes.
+            hints.colorSchemeChanged.connect(self._follow_system)
         self.apply_theme()
         text_size.set_steps(self.preferences.get(TEXT_SIZE))
 
@@ -57,7 +58,7 @@ class AppearanceController(QObject):
             themes.apply_theme(QApplication.instance(), theme)
         return theme
 
-    def _follow_system(self) -> None:
+    def _follow_system(self, _scheme: object = None) -> None:
         if self.preferences.get(THEME) == themes.SYSTEM:
             self.apply_theme()
 
