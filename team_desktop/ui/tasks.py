@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -107,6 +108,9 @@ class TaskRunner(QObject):
         self._running.discard(relay)
         if not self._running:
             self.busy_changed.emit(False)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the window or view that asked is gone: its result has no one to go to
         if callback:
             callback(*args)
         elif len(args) == 2 and isinstance(args[0], BaseException):

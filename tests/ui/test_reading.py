@@ -149,3 +149,22 @@ def test_window_geometry_and_splitter_restored(window, qtbot, store):
     again.show()
     assert (again.width(), again.height()) == (720, 520)
     assert again.splitter.sizes() == sizes
+
+
+def test_a_result_arriving_after_its_window_is_gone_is_dropped(qtbot):
+    import shiboken6
+    from PySide6.QtCore import QObject, Signal
+
+    class Listener(QObject):
+        said = Signal(str)
+
+        def done(self, value: str) -> None:
+            self.said.emit(value)
+
+    runner = TaskRunner()
+    listener = Listener()
+    runner.run(lambda _state: "trop tard", listener.done)
+    runner.wait()
+    shiboken6.delete(listener)  # the view is gone before its queued result is delivered
+    qtbot.wait(50)
+    assert not runner.busy
