@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import fn
 
 from team_server import blobstore
-from team_server.models import Blob, BlobGrant, Membership, Record, RecordBlob, Token, User
+from team_server.models import Blob, BlobGrant, Record, RecordBlob, Token, User
 from team_server.research import consent
 from team_server.research.pseudonyms import pseudonym
 from team_server.routes.accounts import public_user, user_groups
@@ -78,7 +78,6 @@ def summary(user: User) -> dict:
             for kind, label in KIND_LABELS.items()
         ],
         "files": {"count": len(hashes), "bytes": int(size)},
-        "memberships": Membership.select().where(Membership.user == user.id).count(),
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from team_desktop.core.paths import resources_dir
 from team_desktop.core.store.db import get_setting, set_setting
-from team_desktop.core.store.models import Setting, database, utcnow
+from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.research_models import QuestionnaireAnswer, ResearchStatement
 from team_desktop.core.store.sync_models import Outbox
 
@@ -107,14 +107,3 @@ def _forget_pending_research() -> None:
 def mark_synced() -> None:
     """The server has this device's choice."""
     set_setting(SYNCED, "1")
-
-
-def forget() -> None:
-    """Remove the stored choice (the next start asks again)."""
-    with database.atomic():
-        Setting.delete().where(Setting.key.in_((CHOICE, VERSION, DECIDED_AT, SYNCED))).execute()
-
-
-def pending_count() -> int:
-    """Research records waiting to leave this device."""
-    return Outbox.select().where(Outbox.kind.in_(RESEARCH_KINDS)).count()
