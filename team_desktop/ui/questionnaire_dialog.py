@@ -79,6 +79,7 @@ class QuestionnaireDialog(QDialog):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(title)
         scroll.setWidgetResizable(True)
         # Long questions wrap rather than widen the page.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
