@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+import pycrdt
 import pytest
 from fuzz import replay_hint, rng, seeds
 from pycrdt import Doc, Text, get_state, get_update
@@ -105,12 +106,24 @@ def run_case(seed: int, edits: int = EDITS_PER_CASE) -> dict:
     """One seeded run; returns figures about it."""
     random_ = rng(seed)
     # Yjs orders concurrent inserts by client id, which pycrdt draws at random for each loaded
-    # document: drawn from the seed instead, so that a seed replays exactly.
-    note_doc.Doc = lambda: Doc(client_id=random_.getrandbits(32))
+    # document: drawn from the seed instead, so that a seed replays exactly. Patched where
+    # NoteDoc may look it up: pycrdt itself and note_doc's own name.
+    original = pycrdt.Doc
+
+    def seeded_doc(*args, **kwargs):
+        kwargs.setdefault("client_id", random_.getrandbits(32))
+        return original(*args, **kwargs)
+
+    had_name = hasattr(note_doc, "Doc")
+    pycrdt.Doc = note_doc.Doc = seeded_doc
     try:
         return _run(seed, random_, edits)
     finally:
-        note_doc.Doc = Doc
+        pycrdt.Doc = original
+        if had_name:
+            note_doc.Doc = original
+        else:
+            del note_doc.Doc
 
 
 def _run(seed: int, random_: random.Random, edits: int) -> dict:
