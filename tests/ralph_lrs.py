@@ -19,6 +19,7 @@ switching that backend to "append" mode; validation and duplicate handling are R
 A `Ralph` has `.url` (the xAPI base address), `.user`, `.password`, `.start()`, `.stop()`,
 `.post(statements)`, `.stored()` (every statement it stored, in order, read from its data
 file) and `.strict_errors(statements)` (Ralph's full xAPI 1.0.3 model on each: "ok" or why).
+`LrsServer(data_dir, database_url, ralph)` is a `LiveServer` forwarding to it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from live_server import free_port
+from live_server import LiveServer, free_port
 
 # Ralph's OIDC module imports requests without declaring it.
 RALPH_PACKAGES = ["ralph-malph[cli,lrs]==5.1.0", "requests"]
@@ -195,6 +196,26 @@ class Ralph:
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+class LrsServer(LiveServer):
+    """A team-server that forwards statements to `lrs` every 0.2 s."""
+
+    def __init__(self, data_dir: Path, database_url: str | None, lrs: Ralph):
+        super().__init__(data_dir, database_url)
+        self.lrs = lrs
+
+    def command(self) -> list[str]:
+        return super().command() + [
+            "--lrs-url",
+            self.lrs.url,
+            "--lrs-user",
+            self.lrs.user,
+            "--lrs-password",
+            self.lrs.password,
+            "--lrs-interval",
+            "0.2",
+        ]
 
 
 @pytest.fixture

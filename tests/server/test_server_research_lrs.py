@@ -9,31 +9,11 @@ from pathlib import Path
 
 import pytest
 from live_server import BACKENDS, Account, LiveServer
-from ralph_lrs import Ralph
+from ralph_lrs import LrsServer
 from research_helpers import all_rows, consent, team_server
 from server_helpers import Device, xapi_statement
 
 WAIT = 60.0
-
-
-class LrsServer(LiveServer):
-    """A team-server that forwards statements to `lrs` every 0.2 s."""
-
-    def __init__(self, data_dir: Path, database_url: str | None, lrs: Ralph):
-        super().__init__(data_dir, database_url)
-        self.lrs = lrs
-
-    def command(self) -> list[str]:
-        return super().command() + [
-            "--lrs-url",
-            self.lrs.url,
-            "--lrs-user",
-            self.lrs.user,
-            "--lrs-password",
-            self.lrs.password,
-            "--lrs-interval",
-            "0.2",
-        ]
 
 
 def forward_rows(server: LiveServer) -> list[tuple]:

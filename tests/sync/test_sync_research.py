@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import time
 from pathlib import Path
 
 from clients import Client, unique, write_entry
+from ralph_lrs import LrsServer
 from xapi_checks import problems
 
 from team_desktop.core import feed, progress, quiz
@@ -125,3 +127,30 @@ def test_consent_export_withdrawal_and_deletion(make_client, live_server, ralph_
         [item] = [i for i in feed.items() if i.id == amina_entry]
         assert item.author == "Participant·e anonyme"
         assert [c.body for c in item.comments] == ["Merci pour ce partage"]
+
+
+def test_statements_made_in_the_app_reach_the_lrs(ralph_factory, tmp_path):
+    """The whole chain: the app records, syncs; the server forwards to Ralph, once each."""
+    ralph = ralph_factory().start()
+    server = LrsServer(tmp_path / "server", None, ralph).start()
+    client = Client(tmp_path / "awa", server.url).sign_up(unique("awa"), "Awa")
+    try:
+        with client:
+            consent.decide(True, consent.load_text().version)
+        work_through_the_module(client, account_group(client), comment_on=None)
+        client.sync()
+        deadline = time.monotonic() + 60
+        while len(ralph.stored()) < 7 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        stored = ralph.stored()
+        assert len(stored) == 7 and len({s["id"] for s in stored}) == 7
+        assert ralph.strict_errors(stored) == ["ok"] * 7
+        assert all(problems(s) == [] for s in stored)
+    finally:
+        client.close()
+        server.stop()
+
+
+def account_group(client: Client) -> str:
+    with client:
+        return account.create_group(client.connection, "Atelier").id
