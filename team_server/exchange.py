@@ -35,13 +35,20 @@ class Conflict(Exception):
         self.rev = rev
 
 
-def apply_batch(user: User, device_id: str, changes: list[dict]) -> list[dict]:
-    """Apply every change in one transaction and return one ack per change."""
+def apply_batch(
+    user: User, device_id: str, changes: list[dict]
+) -> tuple[list[dict], dict[int, int]]:
+    """Apply every change in one transaction; returns one ack per change, and the echoes.
+
+    Echoes (record id -> seq) are records now stored exactly as this device pushed them: the
+    device has them already, so the pull of the same exchange need not send them back.
+    """
+    echoes: dict[int, int] = {}
     with write_transaction():
-        return [_apply_one(user, device_id, change) for change in changes]
+        return [_apply_one(user, device_id, change, echoes) for change in changes], echoes
 
 
-def _apply_one(user: User, device_id: str, change: dict) -> dict:
+def _apply_one(user: User, device_id: str, change: dict, echoes: dict[int, int]) -> dict:
     ack = {"change_id": change["change_id"]}
     done = AppliedChange.get_or_none(
         (AppliedChange.user == user.id) & (AppliedChange.change_id == change["change_id"])
@@ -61,6 +68,9 @@ def _apply_one(user: User, device_id: str, change: dict) -> dict:
         return {**ack, "status": "rejected", "error": str(error)}
     except Conflict as conflict:
         return {**ack, "status": "conflict", "rev": conflict.rev}
+    # A note's pull carries only the delta this device lacks: it is never an echo.
+    if record.kind != "note" and json.loads(record.data) == change["data"]:
+        echoes[record.id] = record.seq
     return {**ack, "status": "applied", **_result(record)}
 
 

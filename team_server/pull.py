@@ -10,9 +10,21 @@ from team_server.models import NoteDeviceState, Record, User, Withdrawal
 
 
 def pull(
-    user: User, device_id: str, groups: list[str], cursor: int, limit: int
+    user: User,
+    device_id: str,
+    groups: list[str],
+    cursor: int,
+    limit: int,
+    echoes: dict[int, int] | None = None,
 ) -> tuple[list[dict], int, bool]:
-    """Up to `limit` changes after `cursor` visible to `user`; returns (changes, cursor, more)."""
+    """Up to `limit` changes after `cursor` visible to `user`; returns (changes, cursor, more).
+
+    `echoes` (record id -> seq, from `exchange.apply_batch`) are left out while unchanged since:
+    the device pushed them as they are. The cursor still moves past them. Not when the page
+    withdraws something: the device then drops records (a withdrawn entry's comments, its own
+    among them) that it must get back.
+    """
+    echoes = echoes or {}
     # Every seq up to the committed counter is committed (seqs are handed out in commit
     # order), so bounding both queries by it keeps them consistent even when each sees its
     # own snapshot: a record can never be skipped for a withdrawal committed with it.
@@ -39,9 +51,13 @@ def pull(
     )
     merged = sorted(records + withdrawals, key=lambda row: row.seq)
     page = merged[:limit]
+    if any(isinstance(row, Withdrawal) for row in page):
+        echoes = {}
     states = _device_states(user, device_id, [r for r in page if isinstance(r, Record)])
     changes = [
-        _record_change(row, states) if isinstance(row, Record) else _gone(row) for row in page
+        _record_change(row, states) if isinstance(row, Record) else _gone(row)
+        for row in page
+        if not (isinstance(row, Record) and echoes.get(row.id) == row.seq)
     ]
     return changes, (page[-1].seq if page else cursor), len(merged) > limit
 

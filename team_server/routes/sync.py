@@ -52,15 +52,18 @@ def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
         return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
-    acks = apply_batch(user, body.device_id, [c.model_dump() for c in body.changes])
+    acks, echoes = apply_batch(user, body.device_id, [c.model_dump() for c in body.changes])
     # The version first, then the groups: a join in between makes the next exchange resync.
     fresh = User.get_by_id(user.id)
     groups = user_groups(fresh)
     cursor = body.cursor
     if body.membership_version != fresh.membership_version or cursor > rec.last_seq():
         cursor = 0  # new groups, or a database restored from an older backup: resend all
+        if body.membership_version is not None or body.cursor:
+            echoes = {}  # the device may drop what it pushed (a group it left): resend it too
     limit = min(body.limit, settings.max_pull)
-    changes, cursor, more = pull(fresh, body.device_id, [g["id"] for g in groups], cursor, limit)
+    group_ids = [g["id"] for g in groups]
+    changes, cursor, more = pull(fresh, body.device_id, group_ids, cursor, limit, echoes)
     return _answer(ours, fresh, acks, changes, cursor, more, groups)
 
 

@@ -95,7 +95,7 @@ def test_entries_conflict_on_a_stale_base_rev(awa: Account):
     assert phone.push("entry", entry, entry_data(body="Autre"))["status"] == "conflict"
 
 
-def test_a_batch_answers_each_change_and_pulls_back_what_it_pushed(awa: Account):
+def test_a_batch_answers_each_change_and_sends_no_echo_back(awa: Account):
     device = Device(awa)
     ok, device_only = new_id(), new_id()
     answer = device.exchange(
@@ -109,10 +109,25 @@ def test_a_batch_answers_each_change_and_pulls_back_what_it_pushed(awa: Account)
     assert statuses == ["applied", "rejected", "rejected"]
     assert "réservé à cet appareil" in answer["acks"][1]["error"]
     assert "inconnu" in answer["acks"][2]["error"]
-    pulled = by_id(answer["changes"], ok)
+    assert answer["acks"][0]["rev"] == 1
+    # The pushing device has the entry as stored: no echo. Another device pulls it.
+    assert by_id(answer["changes"], ok) == []
+    pulled = by_id(Device(awa).pull_all(), ok)
     assert pulled[0]["rev"] == 1 and pulled[0]["owner"] == awa.id
     assert pulled[0]["owner_name"] == "Awa"
     assert by_id(Device(awa).pull_all(), device_only) == []
+
+
+def test_a_change_the_server_merged_otherwise_comes_back(awa: Account):
+    first, late = Device(awa), Device(awa)
+    first.exchange([first.change("progress", "pack/l1", {"completed": True, "changed_at": T2})])
+    # An older change loses the merge: the device must learn what the server kept.
+    answer = late.exchange(
+        [late.change("progress", "pack/l1", {"completed": False, "changed_at": T1})]
+    )
+    assert answer["acks"][0]["status"] == "applied"
+    [kept] = by_id(answer["changes"], "pack/l1")
+    assert kept["data"] == {"completed": True, "changed_at": T2}
 
 
 def test_the_pull_pages_by_seq_with_more(live_server: LiveServer):
