@@ -6,9 +6,7 @@ import gzip
 import json
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from team_desktop import __version__
 from team_desktop.core.sync.errors import (
@@ -19,11 +17,20 @@ from team_desktop.core.sync.errors import (
     ServerRefused,
 )
 
+if TYPE_CHECKING:
+    import requests
+
 PROTOCOL = 1
 TIMEOUT = (10, 60)  # connect, read (seconds): slow lines need a patient read
 RETRIES = 3
 BACKOFF = 1.5
 GZIP_ABOVE = 500
+
+
+def _framed(response: requests.Response) -> bool:
+    """Whether the reply said where its body ends, as every reply of a TEAM server does."""
+    headers = response.headers
+    return "content-length" in headers or "chunked" in headers.get("transfer-encoding", "")
 
 
 class Connection:
@@ -33,9 +40,15 @@ class Connection:
         self, base_url: str, token: str | None = None, sleep: Callable[[float], None] = time.sleep
     ):
         self.base_url = base_url.rstrip("/")
+        # requests (with urllib3) loads with the first connection, not at the app's start.
+        import requests
+
         self.token = token
         self._sleep = sleep
         self.session = requests.Session()
+        # Every byte counts on a 2G line: no "Accept: */*" nor "Connection: keep-alive",
+        # which say what HTTP/1.1 means anyway.
+        self.session.headers.clear()
         self.session.headers.update(
             {
                 "X-Team-Protocol": str(PROTOCOL),
@@ -59,6 +72,8 @@ class Connection:
         stream: bool = False,
     ) -> requests.Response:
         """Send a request; network errors are retried with back-off, then raised as OfflineError."""
+        import requests
+
         all_headers = dict(headers or {})
         if self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
@@ -98,16 +113,23 @@ class Connection:
 
     def json(self, method: str, path: str, body: Any = None, **kwargs: Any) -> Any:
         """A request whose answer must be JSON."""
+        import requests
+
         response = self.request(method, path, body, **kwargs)
         if response.status_code == 204:
             return None
         try:
             return response.json()
         except (ValueError, requests.exceptions.ContentDecodingError) as error:
+            if not _framed(response):
+                # The line dropped inside the reply's headers: cut short, not garbled.
+                raise OfflineError(str(error)) from error
             raise MalformedReply(str(error)) from error
 
     @staticmethod
     def _raise_for_status(response: requests.Response) -> None:
+        import requests
+
         if response.status_code < 400:
             return
         try:
@@ -174,6 +196,8 @@ class Connection:
 
     def iter_download(self, path: str, offset: int = 0) -> Iterator[bytes]:
         """Chunks of a file from `offset` on (HTTP Range), for resumable downloads."""
+        import requests
+
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         response = self.request("GET", path, headers=headers, stream=True)
         if offset and response.status_code != 206:
