@@ -164,18 +164,20 @@ def publish_pack(db: Database, path: Path) -> int:
 
 
 def serve(settings: Settings, forwarded_allow_ips: str | None) -> int:
-    import uvicorn
+    from team_server import serving  # uvicorn: only to serve
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Every worker process builds its app from these settings.
     os.environ[ENV_SETTINGS] = settings.to_env()
-    uvicorn.run(
-        "team_server.app:create_app_from_env",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        forwarded_allow_ips=forwarded_allow_ips,
-        log_level="info",
+    serving.run(
+        serving.TcpConfig(
+            "team_server.app:create_app_from_env",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            forwarded_allow_ips=forwarded_allow_ips,
+            log_level="info",
+        )
     )
     return 0
