@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -78,10 +79,18 @@ def lock_writes() -> None:
         database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SEQ_LOCK_KEY,))
 
 
+# This process's SQLite writers queue here, woken as soon as the one before commits. Left to
+# SQLite's busy handler, which polls with sleeps of up to 100 ms, a sync's p99 at 10 clients
+# was 800 ms.
+_SQLITE_WRITERS = threading.Lock()
+
+
 @contextlib.contextmanager
 def write_transaction() -> Iterator[None]:
     """One transaction that may assign `seq`: all of it commits, or none of it."""
-    with database.atomic():
+    # Nested in a transaction, this thread holds SQLite's write lock already.
+    queued = not is_postgresql() and not database.in_transaction()
+    with _SQLITE_WRITERS if queued else contextlib.nullcontext(), database.atomic():
         lock_writes()
         yield
 
