@@ -6,8 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 from team_desktop.core.content.lesson_file import split_segments
 from team_desktop.core.store.models import database
@@ -18,6 +17,11 @@ MARKUP = re.compile(
     r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_`>|\[\]]+|^\s*[-+]\s+|-{3,}", re.MULTILINE
 )
 HIT_START, HIT_END = "\x02", "\x03"
+# Course documents take negative rowids, the learner's writing positive ones (decision 0003).
+COURSE_KINDS = ("lesson",)
+# Ranking costs one bm25() per match: past this many matches of the learner's writing, only
+# the newest are ranked (a common word over 100,000 entries took 100 ms to rank whole).
+RANKED_WRITINGS = 1000
 
 
 @dataclass
@@ -32,7 +36,10 @@ class SearchHit:
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
+def _stemmer() -> Any:
+    # snowballstemmer loads every language it knows: at the first search, not at the start.
+    import snowballstemmer
+
     return snowballstemmer.stemmer("french")
 
 
@@ -79,10 +86,17 @@ def _strings(value: object) -> list[str]:
 def index_document(kind: str, ref: str, title: str, body: str) -> None:
     """Add or replace one document in the index (call inside the writer's transaction)."""
     remove_document(kind, ref)
+    rowid = _course_rowid() if kind in COURSE_KINDS else None  # None: the next positive one
     database.execute_sql(
-        "INSERT INTO search_index (kind, ref, title, body) VALUES (?, ?, ?, ?)",
-        (kind, ref, title, body),
+        "INSERT INTO search_index (rowid, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)",
+        (rowid, kind, ref, title, body),
     )
+
+
+def _course_rowid() -> int:
+    lowest = database.execute_sql("SELECT rowid FROM search_index ORDER BY rowid LIMIT 1")
+    row = lowest.fetchone()
+    return min(row[0] if row else 0, 0) - 1
 
 
 def remove_document(kind: str, ref: str) -> None:
@@ -99,25 +113,53 @@ def remove_prefix(kind: str, ref_prefix: str) -> None:
 
 
 def search(text: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
-    """Best matches for `text`, titles weighing more than bodies."""
+    """Best matches for `text`, titles weighing more than bodies.
+
+    The whole course is always ranked; of the learner's writing, the newest
+    max(RANKED_WRITINGS, limit) matches when more match (decision 0003).
+    """
     query = build_query(text)
     if not query:
         return []
-    sql = (
-        "SELECT kind, ref, title, snippet(search_index, 3, ?, ?, '…', 14) "
-        "FROM search_index WHERE search_index MATCH ?"
-    )
-    params: list[object] = [HIT_START, HIT_END, query]
-    if kinds:
-        sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
-        params += list(kinds)
-    sql += " ORDER BY bm25(search_index, 0, 0, 8.0, 1.0) LIMIT ?"
-    params.append(limit)
+    floor = _newest_writings_floor(query, max(RANKED_WRITINGS, limit))
+    if floor is None:
+        rows = _ranked(query, "", [], limit, kinds)
+    else:
+        # Two ranges FTS5 reads from its index alone; bm25 scores of one table compare.
+        rows = _ranked(query, " AND rowid < 0", [], limit, kinds)
+        rows += _ranked(query, " AND rowid >= ?", [floor], limit, kinds)
+        rows = sorted(rows, key=lambda row: row[0])[:limit]
     hits = []
-    for kind, ref, title, snippet in database.execute_sql(sql, params).fetchall():
+    for _score, kind, ref, title, snippet in rows:
         terms = sorted(set(re.findall(f"{HIT_START}(.*?){HIT_END}", snippet)))
         hits.append(SearchHit(kind, ref, title, _snippet_html(snippet), terms))
     return hits
+
+
+def _newest_writings_floor(query: str, count: int) -> int | None:
+    """The rowid of the `count`-th newest writing that matches, or None if fewer match."""
+    row = database.execute_sql(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (query, count - 1),
+    ).fetchone()
+    return row[0] if row and row[0] > 0 else None
+
+
+def _ranked(
+    query: str, where: str, params: list[object], limit: int, kinds: tuple[str, ...] | None
+) -> list[tuple]:
+    sql = (
+        "SELECT bm25(search_index, 0, 0, 8.0, 1.0) AS score, kind, ref, title, "
+        "snippet(search_index, 3, ?, ?, '…', 14) FROM search_index WHERE search_index MATCH ?"
+        + where
+    )
+    args: list[object] = [HIT_START, HIT_END, query, *params]
+    if kinds:
+        sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
+        args += list(kinds)
+    sql += " ORDER BY score LIMIT ?"
+    return database.execute_sql(sql, [*args, limit]).fetchall()
 
 
 def _snippet_html(snippet: str) -> str:

@@ -9,6 +9,8 @@ import pytest
 
 from team_desktop.core import search
 from team_desktop.core.library import install_bundled
+from team_desktop.core.paths import DataPaths
+from team_desktop.core.store.db import open_store
 from team_desktop.core.store.models import LessonRecord
 
 
@@ -204,3 +206,48 @@ def test_plain_text_drops_markup_keeps_activity_text(pack):
     for activity in lesson.activities:
         assert activity.title in text
     assert "mini-quiz" not in text  # ids are not searchable words
+
+
+def test_a_common_word_ranks_the_whole_course_and_the_newest_writing(installed, monkeypatch):
+    course = set(_refs("séance", kinds=("lesson",)))
+    assert course
+    monkeypatch.setattr(search, "RANKED_WRITINGS", 3)
+    filler = " ".join(["autre chose"] * 200)
+    for n in range(20):  # each mentions it once in a long text: the lessons weigh more
+        search.index_document("entry", f"e{n:02d}", f"Entrée {n}", f"{filler} séance")
+
+    limit = len(course) + 3
+    hits = _refs("séance", limit=limit)
+
+    assert course <= set(hits) and len(hits) == limit
+    # Only the newest writings were ranked (as many as the limit): the older never come up.
+    newest = {f"e{n:02d}" for n in range(20 - limit, 20)}
+    assert set(hits) - course <= newest
+
+
+def test_upgraded_store_moves_the_course_below_the_writing(tmp_path, pack):
+    paths = DataPaths(tmp_path / "data")
+    store = open_store(paths)
+    content = tmp_path / "content"
+    shutil.copytree(pack.root, content / "mini-pack")
+    install_bundled(store, content)
+    search.index_document("entry", "mine", "Ma séance", "Une séance à deux.")
+    # As version 4 left it: every document at a positive rowid.
+    store.db.execute_sql(
+        "INSERT INTO search_index (rowid, kind, ref, title, body) "
+        "SELECT 1000 - rowid, kind, ref, title, body FROM search_index WHERE rowid < 0"
+    )
+    store.db.execute_sql("DELETE FROM search_index WHERE rowid < 0")
+    store.db.execute_sql("PRAGMA user_version = 4")
+    store.close()
+
+    store = open_store(paths)
+    try:
+        kinds = store.db.execute_sql(
+            "SELECT kind, rowid < 0 FROM search_index GROUP BY kind, rowid < 0"
+        ).fetchall()
+        assert sorted(kinds) == [("entry", 0), ("lesson", 1)]
+        assert "mine" in _refs("seance")
+        assert len(_refs("seance", kinds=("lesson",))) >= 1
+    finally:
+        store.close()

@@ -66,11 +66,23 @@ def _v4_research(db: Database) -> None:
     db.create_tables(RESEARCH_MODELS)
 
 
+def _v5_course_search_rowids(db: Database) -> None:
+    # The course's documents move to negative rowids: a search then ranks the whole course and
+    # only the newest of a large portfolio's matches (decision 0003).
+    db.execute_sql(
+        "INSERT INTO search_index (rowid, kind, ref, title, body) "
+        "SELECT -rowid, kind, ref, title, body FROM search_index "
+        "WHERE kind = 'lesson' AND rowid > 0"
+    )
+    db.execute_sql("DELETE FROM search_index WHERE kind = 'lesson' AND rowid > 0")
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_portfolio_and_outbox,
     _v3_sharing_and_bookmark_state,
     _v4_research,
+    _v5_course_search_rowids,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
