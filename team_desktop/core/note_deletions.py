@@ -9,8 +9,6 @@ travel back.
 
 from __future__ import annotations
 
-from pycrdt import get_state, get_update
-
 Ranges = dict[int, list[tuple[int, int]]]  # client id -> merged [start, end) clock ranges
 
 
@@ -31,6 +29,8 @@ def delete_set(update: bytes) -> Ranges | None:
     Diffing an update against its own state vector leaves no structs, only the delete set
     (an update with gaps keeps some structs: None then).
     """
+    from pycrdt import get_state, get_update  # loaded with the first note, not at start
+
     numbers = _varuints(get_update(update, get_state(update)))
     if not numbers or numbers[0] != 0:
         return None

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pycrdt import Doc, Map, Text, get_update, merge_updates
-
 from team_desktop.core.note_deletions import deletions_covered
 from team_desktop.core.note_positions import (
     TextChange,
@@ -51,6 +49,9 @@ class NoteDoc:
 
     def __init__(self, state: bytes | None = None):
         """Load from a stored state (a full update); raises ValueError if it cannot be read."""
+        # pycrdt loads with the first note opened, not at the app's start.
+        from pycrdt import Doc, Map, Text
+
         self.doc = Doc()
         self.body = self.doc.get(BODY, type=Text)
         self.meta = self.doc.get(META, type=Map)
@@ -189,6 +190,8 @@ class NoteDoc:
         `known` are the updates this document was built from: parts of them still waiting
         for a predecessor are not in `doc.get_update()`, so they are merged back in.
         """
+        from pycrdt import get_update, merge_updates
+
         encoded = self.doc.get_update()
         if not known:
             return encoded

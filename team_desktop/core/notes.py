@@ -8,10 +8,9 @@ sync (`apply_remote_update`) do not.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
-
-from pycrdt import get_state, get_update
 
 from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
@@ -24,7 +23,12 @@ from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE, VISIBILITIES, Note
 
 KIND = "note"
-EMPTY_STATE = NoteDoc().encode()
+
+
+@functools.cache
+def empty_state() -> bytes:
+    """An empty note document, encoded (made at first use: pycrdt loads with the first note)."""
+    return NoteDoc().encode()
 
 
 class NoteNotFound(LookupError):
@@ -227,7 +231,7 @@ def purge(note_id: str) -> None:
 def _bury(row: Note, trashed_at: dt.datetime) -> None:
     row.deleted = True
     row.trashed_at = trashed_at
-    row.crdt_state = EMPTY_STATE
+    row.crdt_state = empty_state()
     row.title_cache = row.text_cache = ""
     row.updated_at = utcnow()
     row.save()
@@ -247,11 +251,15 @@ def empty_bin() -> int:
 
 def state_vector(note_id: str) -> bytes:
     """The note's Yjs state vector (what this device has)."""
+    from pycrdt import get_state  # the CRDT library loads with the first note used
+
     return get_state(stored_row(note_id).crdt_state)
 
 
 def local_update_since(note_id: str, state_vector: bytes) -> bytes:
     """The Yjs update holding what a peer with `state_vector` lacks (b"\\x00" = nothing)."""
+    from pycrdt import get_update
+
     return get_update(stored_row(note_id).crdt_state, state_vector)
 
 
@@ -280,7 +288,7 @@ def apply_remote_update(
                 _bury(row, trashed_at or row.trashed_at or utcnow())
             return
         if row is None:
-            row = Note(id=note_id, crdt_state=EMPTY_STATE, visibility=visibility or PRIVATE)
+            row = Note(id=note_id, crdt_state=empty_state(), visibility=visibility or PRIVATE)
             row.save(force_insert=True)
         before = row.crdt_state
         doc = NoteDoc(before)

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as etree
 
-import markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
-from team_desktop.core.i18n import _
 from team_desktop.core.urls import is_remote
 
 URL_SCHEMES = {"http", "https", "mailto", "team"}
@@ -89,46 +84,11 @@ def clean_html(html: str) -> str:
     )
 
 
-class _LinkRewriter(Treeprocessor):
-    """Lesson links become `team:lesson/...`; remote images become their alt text."""
-
-    def __init__(self, md: markdown.Markdown, lesson_links: dict[str, str]):
-        super().__init__(md)
-        self.lesson_links = lesson_links
-
-    def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
-                if child.tag == "img" and is_remote(child.get("src", "")):
-                    span = etree.Element("span", {"class": "remote-image"})
-                    span.text = _("[image distante non chargée : {alt}]").format(
-                        alt=child.get("alt", "")
-                    )
-                    span.tail = child.tail
-                    parent.remove(child)
-                    parent.insert(index, span)
-                elif child.tag == "a":
-                    target, _hash, anchor = child.get("href", "").partition("#")
-                    if target in self.lesson_links:
-                        child.set("href", f"team:lesson/{self.lesson_links[target]}")
-
-
-class _LinkExtension(Extension):
-    def __init__(self, lesson_links: dict[str, str]):
-        super().__init__()
-        self.lesson_links = lesson_links
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_LinkRewriter(md, self.lesson_links), "team_links", 5)
-
-
 def render_markdown(text: str, lesson_links: dict[str, str] | None = None) -> str:
     """Markdown to sanitized HTML; `lesson_links` maps lesson file names to lesson uids."""
-    converter = markdown.Markdown(
-        extensions=["tables", "sane_lists", "fenced_code", _LinkExtension(lesson_links or {})],
-        output_format="html",
-    )
-    return clean_html(converter.convert(text))
+    from team_desktop.core.markdown_links import markdown_to_html  # Markdown: at first use
+
+    return clean_html(markdown_to_html(text, lesson_links or {}))
 
 
 def escape(text: str) -> str:

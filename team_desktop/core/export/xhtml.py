@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from xml.sax.saxutils import escape, quoteattr
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Characters XML 1.0 forbids even escaped (a form feed pasted from a word processor...).
@@ -14,11 +13,15 @@ VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "sou
 
 def xml_text(text: str) -> str:
     """`text` escaped for XML content, minus characters XML cannot hold."""
+    from xml.sax.saxutils import escape  # xml.sax: with the first export, not at start
+
     return escape(_NOT_XML.sub("", text))
 
 
 def xml_attr(text: str) -> str:
     """`text` as a quoted XML attribute value, minus characters XML cannot hold."""
+    from xml.sax.saxutils import quoteattr
+
     return quoteattr(_NOT_XML.sub("", text))
 
 

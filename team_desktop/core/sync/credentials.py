@@ -6,15 +6,16 @@ again at the next session.
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError
-
+# keyring and its backends load in the functions that need them, not at the app's start.
 SERVICE = "TEAM Desktop"
 _session_tokens: dict[str, str] = {}
 
 
 def keyring_available() -> bool:
     """True when a real keyring backend can store secrets."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         backend = keyring.get_keyring()
     except KeyringError:
@@ -28,6 +29,9 @@ def _account(server_url: str, username: str) -> str:
 
 def store_token(server_url: str, username: str, token: str) -> bool:
     """Keep the token; returns True if it will survive a restart (keyring), False if memory only."""
+    import keyring
+    from keyring.errors import KeyringError
+
     account = _account(server_url, username)
     _session_tokens[account] = token
     if not keyring_available():
@@ -40,6 +44,9 @@ def store_token(server_url: str, username: str, token: str) -> bool:
 
 
 def load_token(server_url: str, username: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     account = _account(server_url, username)
     if account in _session_tokens:
         return _session_tokens[account]
@@ -52,6 +59,9 @@ def load_token(server_url: str, username: str) -> str | None:
 
 
 def forget_token(server_url: str, username: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     account = _account(server_url, username)
     _session_tokens.pop(account, None)
     if keyring_available():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from team_desktop.core.store.db import get_setting, set_setting
+from team_desktop.core.store.db import set_setting
 from team_desktop.core.store.models import Setting
 
 KEYS = (
@@ -42,7 +42,13 @@ class SyncState:
 
 def load() -> SyncState:
     """The saved sync state of the active store."""
-    values = {key: get_setting(f"sync.{key}") for key in KEYS}
+    # One query, not one per key: the journal asks for this several times as it opens.
+    stored = dict(
+        Setting.select(Setting.key, Setting.value)
+        .where(Setting.key.in_([f"sync.{key}" for key in KEYS]))
+        .tuples()
+    )
+    values = {key: stored.get(f"sync.{key}") for key in KEYS}
     return SyncState(
         server_url=values["server_url"] or "",
         user_id=values["user_id"] or "",
