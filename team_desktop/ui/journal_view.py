@@ -140,7 +140,8 @@ class JournalView(QWidget):
         self.editor.trash_requested.connect(self.trash)
         self.editor.open_activity.connect(self.open_activity)
         self.confirm_box: QMessageBox | None = None
-        self.reload()
+        # Filled when shown (JournalController.show reloads): listing a large journal here
+        # made every start wait for a view not on screen.
 
     # -- the list ---------------------------------------------------------------------------
 
