@@ -107,5 +107,6 @@ def test_a_2g_line_latency_and_low_bandwidth(make_client, proxy):
     proxy.latency, proxy.bandwidth, proxy.slice_size = 0.3, 12_000, 1_400
     writer.sync(_through(proxy, writer))
     reader.sync(_through(proxy, reader))
-    assert proxy.sent > 1_000 and proxy.received > 1_000  # it all went over that line
+    # Both syncs went over that line (byte counts vary with compression, replies do not).
+    assert proxy.replies >= 2 and proxy.sent > 0 and proxy.received > 0
     _all_there_once(writer, reader)
