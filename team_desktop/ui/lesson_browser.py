@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from team_desktop.core.reading_style import style_sheet
 from team_desktop.ui import themes
 from team_desktop.ui.text_size import scale_text
+
+
+def _transparent_pixel() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
+_REFUSED = _transparent_pixel()
 
 
 class LessonBrowser(QTextBrowser):
@@ -50,12 +59,16 @@ class LessonBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt's API)
         # Only images inside the pack folder may load: no network, no file elsewhere on disk.
-        if kind != QTextDocument.ResourceType.ImageResource or self._folder is None:
-            return None
+        # A refusal must be an empty image, not None: on None, Qt's document falls back to
+        # reading the path itself (absolute, or relative to the working directory).
+        if kind != QTextDocument.ResourceType.ImageResource:
+            return QByteArray()
+        if self._folder is None:
+            return _REFUSED
         if url.scheme() not in ("", "file"):
-            return None
+            return _REFUSED
         path = Path(url.toLocalFile() if url.scheme() == "file" else url.path())
         target = (path if path.is_absolute() else self._folder / path).resolve()
         if not target.is_relative_to(self._folder.resolve()) or not target.is_file():
-            return None
+            return _REFUSED
         return super().loadResource(kind, QUrl.fromLocalFile(str(target)))
