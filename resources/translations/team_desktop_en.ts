@@ -1337,6 +1337,13 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>MyDataDialog</name>
     <message>
         <source>Mes données</source>
@@ -1974,6 +1981,22 @@ What was downloaded is kept: the update will resume where it stopped.</translati
     <message>
         <source>Téléchargement des modules…</source>
         <translation>Downloading the modules…</translation>
+    </message>
+    <message>
+        <source>Le serveur a changé</source>
+        <translation>The server has changed</translation>
+    </message>
+    <message>
+        <source>Le serveur à cette adresse n&apos;est plus celui avec lequel cet appareil se synchronisait : sa base a été effacée, ou c&apos;est un autre serveur. Rien n&apos;a été supprimé sur cet appareil, et rien ne sera envoyé sans votre accord.
+
+Envoyer à ce serveur tout ce que vous avez écrit et fait ici ?</source>
+        <translation>The server at this address is no longer the one this device used to sync with: its database was wiped, or it is another server. Nothing was deleted on this device, and nothing will be sent without your consent.
+
+Send this server everything you wrote and did here?</translation>
+    </message>
+    <message>
+        <source>Envoyer mes données à ce serveur</source>
+        <translation>Send my data to this server</translation>
     </message>
 </context>
 <context>

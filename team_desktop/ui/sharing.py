@@ -7,12 +7,12 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from team_desktop.core.sync import account, packs
+from team_desktop.core.sync import account, packs, recovery
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
 from team_desktop.ui.feed_view import FeedView
 from team_desktop.ui.groups_dialog import GroupsDialog
-from team_desktop.ui.messages import Icon, show_message
+from team_desktop.ui.messages import Icon, ask, show_message
 from team_desktop.ui.pending_view import PendingView
 from team_desktop.ui.sync_service import SyncService
 
@@ -60,6 +60,7 @@ class SharingController(QObject):
         self.service.status_changed.connect(self._status)
         self.service.progress.connect(window.progress_panel.progress)
         self.service.synced.connect(self._synced)
+        self.service.server_changed.connect(self._ask_about_new_server)
         self.pending.retry_requested.connect(self.service.sync_now)
         self.feed.commented.connect(self.service.local_change)
 
@@ -163,6 +164,24 @@ class SharingController(QObject):
             work, done, failed, self.window.progress_panel.progress, network=True
         )
         self.window.progress_panel.start(self.tr("Téléchargement des modules…"), state)
+
+    def _ask_about_new_server(self) -> None:
+        ask(
+            self.window,
+            self.tr("Le serveur a changé"),
+            self.tr(
+                "Le serveur à cette adresse n'est plus celui avec lequel cet appareil se "
+                "synchronisait : sa base a été effacée, ou c'est un autre serveur. Rien n'a été "
+                "supprimé sur cet appareil, et rien ne sera envoyé sans votre accord.\n\n"
+                "Envoyer à ce serveur tout ce que vous avez écrit et fait ici ?"
+            ),
+            self.tr("Envoyer mes données à ce serveur"),
+            self._adopt_new_server,
+        )
+
+    def _adopt_new_server(self) -> None:
+        recovery.adopt_server()
+        self.service.sync_now()
 
     def _synced(self, _report: object) -> None:
         self._check_offers()

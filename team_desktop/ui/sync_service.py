@@ -10,7 +10,7 @@ from team_desktop.core.store.models import database
 from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import SyncReport, run_sync
-from team_desktop.core.sync.errors import OfflineError, SyncError
+from team_desktop.core.sync.errors import OfflineError, ServerChanged, SyncError
 from team_desktop.ui.language import format_time
 from team_desktop.ui.tasks import TaskRunner
 
@@ -23,12 +23,14 @@ class SyncService(QObject):
     """Owns when to sync; never syncs on the GUI thread.
 
     Signals: status_changed(state, text) with state one of "unconfigured", "offline", "syncing",
-    "ok", "error", "login"; progress(done, total); synced(report) after a successful sync.
+    "ok", "error", "login", "server_changed"; progress(done, total); synced(report) after a
+    successful sync; server_changed() when the server is not the one this device knew.
     """
 
     status_changed = Signal(str, str)
     progress = Signal(int, int)
     synced = Signal(object)
+    server_changed = Signal()
 
     def __init__(self, store: Store, runner: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -111,6 +113,9 @@ class SyncService(QObject):
         self.running = False
         if isinstance(error, OfflineError):
             self._set("offline", self.tr("Hors ligne — vos changements attendent la connexion"))
+        elif isinstance(error, ServerChanged):
+            self._set("server_changed", str(error))
+            self.server_changed.emit()
         elif isinstance(error, SyncError):
             self._set("error", str(error))
         else:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from team_desktop.core import feed, outbox, progress
+from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
@@ -18,7 +19,7 @@ from team_desktop.ui.actions import Act
 from team_desktop.ui.groups_dialog import GroupsDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from clients import Client, unique, write_entry  # noqa: E402
+from clients import PASSWORD, Client, unique, write_entry  # noqa: E402
 
 
 @pytest.fixture
@@ -104,3 +105,35 @@ def test_account_group_feed_and_comment_from_the_window(window, qtbot, server, s
             [seen] = feed.items()
             assert [(c.author, c.body) for c in seen.comments] == [("Awa", "Je participe !")]
         ben.close()
+
+
+def test_a_new_server_is_noticed_and_data_sent_only_when_the_learner_agrees(
+    window, qtbot, server_factory, store, tmp_path
+):
+    old, new = server_factory("sqlite"), server_factory("sqlite")
+    user = unique("iris")
+    account.log_in(old.url, user, PASSWORD, "portable", "Iris", create=True)
+    entry_id = write_entry(_Stub(store), "Avant", "gardé")
+    with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
+        window.actions_[Act.SYNC_NOW].trigger()
+    account.log_in(new.url, user, PASSWORD, "portable", "Iris", create=True)
+    window.actions_[Act.SYNC_NOW].trigger()
+    qtbot.waitUntil(lambda: window.sharing.service.state == "server_changed", timeout=15000)
+    assert outbox.count() == 0 and JournalEntry.get_by_id(entry_id).body == "gardé"
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    [send] = [b for b in box.buttons() if b.text() == "Envoyer mes données à ce serveur"]
+    with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
+        qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
+    with store.bound():
+        tablet = Client(tmp_path / "tablette", new.url).log_in(user)
+        tablet.sync()
+        with tablet:
+            assert JournalEntry.get_by_id(entry_id).body == "gardé"
+        tablet.close()
+
+
+class _Stub:
+    """What write_entry needs of a client: its store's paths."""
+
+    def __init__(self, store):
+        self.store = store

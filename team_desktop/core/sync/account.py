@@ -71,10 +71,10 @@ def log_in(
     user = answer.get("user") or {}
     kept = credentials.store_token(url, username, connection.token or "")
     with database.atomic():
+        sync_state.remember_user(user.get("id", ""))
         sync_state.save(
             server_url=url,
             username=username,
-            user_id=user.get("id", ""),
             display_name=user.get("display_name", display_name or username),
             device_name=device_name,
         )

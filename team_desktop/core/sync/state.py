@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from team_desktop.core.store.db import set_setting
+from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import Setting
 
 KEYS = (
@@ -18,6 +19,7 @@ KEYS = (
     "membership_version",
     "last_sync_at",
     "last_error",
+    "former_user_ids",
 )
 
 
@@ -63,6 +65,20 @@ def load() -> SyncState:
         last_sync_at=values["last_sync_at"] or "",
         last_error=values["last_error"] or "",
     )
+
+
+def former_user_ids() -> list[str]:
+    """Accounts this device was linked to before the current one (a wiped or replaced server)."""
+    value = get_setting("sync.former_user_ids")
+    return json.loads(value) if value else []
+
+
+def remember_user(user_id: str) -> None:
+    """Link the device to `user_id`, keeping the account it replaces among the former ones."""
+    current = load().user_id
+    if current and current != user_id:
+        save(former_user_ids=json.dumps(sorted({*former_user_ids(), current})))
+    save(user_id=user_id)
 
 
 def save(**changes: object) -> None:
