@@ -119,15 +119,6 @@ def snapshot_database(source: Path, target: Path) -> None:
         ) from error
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 @contextlib.contextmanager
 def scratch_folder(paths: DataPaths, prefix: str) -> Iterator[Path]:
     """A temporary folder inside the data directory (same filesystem: finished work is renamed)."""

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from team_desktop.core.content.loader import PackError, load_pack
 from team_desktop.core.content.model import Pack
+from team_desktop.core.hashing import sha256_file
 from team_desktop.core.i18n import _
 
 MANIFEST = "manifest.json"
@@ -50,7 +51,7 @@ def build_archive(root: Path, output: Path) -> dict:
     manifest = {
         "format": FORMAT_VERSION,
         "pack": pack.meta,
-        "files": {name: _sha256_file(root / name) for name in files},
+        "files": {name: sha256_file(root / name) for name in files},
     }
     tmp = output.with_name(output.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -67,14 +68,6 @@ def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     archive.writestr(info, data)
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def extract_archive(path: Path, dest: Path, progress: ProgressCallback | None = None) -> Pack:

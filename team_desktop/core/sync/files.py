@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from team_desktop.core.hashing import sha256_file
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio.attachments import blob_path
 from team_desktop.core.store.models import database, utcnow
@@ -104,11 +104,7 @@ def _download(paths: DataPaths, connection: Connection, digest: str, attachment:
             partial.unlink(missing_ok=True)
             return False
         raise
-    sha = hashlib.sha256()
-    with partial.open("rb") as handle:
-        for block in iter(lambda: handle.read(PIECE), b""):
-            sha.update(block)
-    if sha.hexdigest() != digest:
+    if sha256_file(partial) != digest:
         partial.unlink()  # a damaged copy is never kept; the next sync fetches it again
         return False
     target = blob_path(paths, digest)

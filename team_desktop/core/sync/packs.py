@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from team_desktop.core import library
 from team_desktop.core.content.pack_meta import version_key
+from team_desktop.core.hashing import sha256_file
 from team_desktop.core.i18n import _
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import PackRecord
@@ -71,7 +70,7 @@ def download_and_install(
                 offset += len(chunk)
                 if progress:
                     progress(offset, offer.size)
-    if _sha256(partial) != offer.sha256:
+    if sha256_file(partial) != offer.sha256:
         partial.unlink()
         raise OfflineError(
             _("Le module téléchargé est incomplet ou abîmé ; il sera téléchargé à nouveau.")
@@ -80,11 +79,3 @@ def download_and_install(
         return library.import_pack_file(store, partial)
     finally:
         partial.unlink(missing_ok=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
