@@ -1,4 +1,4 @@
-"""`team-server`: serve the API (the default), migrate the database, publish a pack."""
+"""`team-server`: serve the API (the default), migrate the database, administer it."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from team_server.settings import DEFAULT_HOST, DEFAULT_PORT, ENV_SETTINGS, Setti
 COMMANDS = (
     "serve",
     "migrate",
+    "create-user",
     "publish-pack",
     "research-export",
     "grant-researcher",
@@ -62,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="intervalle entre deux envois des traces au LRS (30)",
     )
     commands.add_parser("migrate", parents=[storage], help="mettre le schéma de la base à jour")
+    create = commands.add_parser(
+        "create-user",
+        parents=[storage],
+        help="créer un compte (et un groupe qu'il anime, avec --group)",
+    )
+    create.add_argument("username", metavar="IDENTIFIANT")
+    create.add_argument("--display-name", metavar="NOM", required=True, help="nom affiché")
+    create.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="lire le mot de passe sur l'entrée standard (sinon, il est demandé deux fois)",
+    )
+    create.add_argument("--group", metavar="NOM", help="créer aussi ce groupe, animé par ce compte")
     export = commands.add_parser(
         "research-export",
         parents=[storage],
@@ -124,6 +138,11 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
         prepare(settings, db)
         if options.command == "publish-pack":
             return publish_pack(db, options.file)
+        if options.command == "create-user":
+            from team_server import admin_cli
+
+            database.initialize(db)
+            return admin_cli.create_user(options)
         if options.command in RESEARCH_COMMANDS:
             from team_server import research_cli
 

@@ -12,7 +12,8 @@ Registered for the whole suite by tests/conftest.py (`pytest_plugins`). Fixtures
   TEAM_TEST_POSTGRES_URL is not set; fails instead when TEAM_TEST_REQUIRE_POSTGRES=1).
 
 A `LiveServer` has `.url` (the base address a client is given), `.api` (`.url + "/api/v1"`),
-`.stop()`, `.start()` (again on the same port and database) and `.session(token)`.
+`.stop()`, `.start()` (again on the same port and database), `.session(token)` and
+`.admin(*args)` (a `team-server` command on its database).
 """
 
 from __future__ import annotations
@@ -104,6 +105,19 @@ class LiveServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+    def admin(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        """`team-server ARGS` on this server's database, as an administrator runs it."""
+        where = ["--data-dir", str(self.data_dir)]
+        if self.database_url:
+            where += ["--database-url", self.database_url]
+        return subprocess.run(
+            [sys.executable, "-m", "team_server", *args, *where],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         if not self.log_path.exists():

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 from fastapi import APIRouter, Header, HTTPException, Request, Response
-from peewee import IntegrityError
 from pydantic import BaseModel
 
-from team_server import PROTOCOL, auth
+from team_server import PROTOCOL, auth, registration
 from team_server.db import connected, database
 from team_server.merge import Rejected
 from team_server.models import Group, Membership, ServerMeta, User
@@ -17,7 +15,6 @@ from team_server.research import consent as research_consent
 
 router = APIRouter()
 
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")
 BAD_LOGIN = "Identifiant ou mot de passe incorrect."
 
 
@@ -80,25 +77,10 @@ def health() -> dict:
 @connected
 def create_account(body: AccountIn) -> dict:
     """Create an account (usernames are case-insensitive)."""
-    username = body.username.strip().lower()
-    display_name = " ".join(body.display_name.split())
-    if not USERNAME.match(username):
-        raise HTTPException(
-            422,
-            "Identifiant invalide : 3 à 64 caractères, lettres sans accent, chiffres et . _ @ + -",
-        )
-    if not 1 <= len(display_name) <= 80:
-        raise HTTPException(422, "Le nom affiché doit faire entre 1 et 80 caractères.")
-    if not 8 <= len(body.password) <= 1024:
-        raise HTTPException(422, "Le mot de passe doit faire au moins 8 caractères.")
-    password_hash = auth.hash_password(body.password)
     try:
-        with database.atomic():
-            user = User.create(
-                username=username, display_name=display_name, password_hash=password_hash
-            )
-    except IntegrityError as error:
-        raise HTTPException(409, f"L'identifiant « {username} » est déjà pris.") from error
+        user = registration.create_user(body.username, body.display_name, body.password)
+    except registration.RegistrationError as error:
+        raise HTTPException(error.status, str(error)) from error
     return public_user(user)
 
 

@@ -5,21 +5,17 @@ A user who is not a member gets 404 for a group, exactly as for a group that doe
 
 from __future__ import annotations
 
-import secrets
-
 from fastapi import APIRouter, HTTPException, Response
 from peewee import IntegrityError
 from pydantic import BaseModel
 
+from team_server import registration
 from team_server.auth import CurrentUser
 from team_server.db import connected, database
 from team_server.models import FACILITATOR, MEMBER, Group, Membership, User
 
 router = APIRouter()
 
-# No look-alikes (0/O, 1/I/L): codes are read aloud and copied by hand.
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
 NO_GROUP = "Groupe introuvable."
 
 
@@ -29,10 +25,6 @@ class GroupIn(BaseModel):
 
 class JoinIn(BaseModel):
     invite_code: str
-
-
-def new_invite_code() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
 
 
 def membership_of(user: User, group_id: str) -> Membership:
@@ -48,28 +40,14 @@ def membership_of(user: User, group_id: str) -> Membership:
     return row
 
 
-def _bump_membership(user: User) -> None:
-    User.update(membership_version=User.membership_version + 1).where(User.id == user.id).execute()
-
-
 @router.post("/groups", status_code=201)
 @connected
 def create_group(body: GroupIn, user: CurrentUser) -> dict:
     """A new group; its creator is its facilitator."""
-    name = " ".join(body.name.split())
-    if not 1 <= len(name) <= 100:
-        raise HTTPException(422, "Le nom du groupe doit faire entre 1 et 100 caractères.")
-    for _attempt in range(5):
-        try:
-            with database.atomic():
-                group = Group.create(name=name, invite_code=new_invite_code())
-                Membership.create(group=group.id, user=user.id, role=FACILITATOR)
-                _bump_membership(user)
-            break
-        except IntegrityError:
-            continue  # an invite code already taken: draw another
-    else:
-        raise HTTPException(503, "Impossible de créer un code d'invitation : réessayez.")
+    try:
+        group = registration.create_group(user.id, body.name)
+    except registration.RegistrationError as error:
+        raise HTTPException(error.status, str(error)) from error
     return {
         "id": group.id,
         "name": group.name,
@@ -92,7 +70,7 @@ def join_group(body: JoinIn, user: CurrentUser) -> dict:
             row = Membership.get_or_none(where)
             if row is None:
                 row = Membership.create(group=group.id, user=user.id, role=MEMBER)
-                _bump_membership(user)
+                registration.bump_membership(user.id)
     except IntegrityError:
         row = Membership.get(where)  # the same join from another device, a moment earlier
     return {"id": group.id, "name": group.name, "role": row.role}
@@ -105,7 +83,7 @@ def leave_group(group_id: str, user: CurrentUser) -> Response:
     with database.atomic():
         row = membership_of(user, group_id)
         row.delete_instance()
-        _bump_membership(user)
+        registration.bump_membership(user.id)
         remaining = Membership.select().where(Membership.group == group_id)
         if row.role == FACILITATOR and not remaining.where(Membership.role == FACILITATOR).exists():
             heir = remaining.order_by(Membership.joined_at, Membership.id).first()

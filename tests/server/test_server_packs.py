@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,14 +19,7 @@ MINI_PACK = Path(__file__).resolve().parents[1] / "fixtures" / "mini-pack"
 
 def publish(server: LiveServer, path: Path) -> subprocess.CompletedProcess:
     """The admin command, on the same database as the running server."""
-    where = ["--database-url", server.database_url] if server.database_url else []
-    where += ["--data-dir", str(server.data_dir)]
-    return subprocess.run(
-        [sys.executable, "-m", "team_server", "publish-pack", str(path), *where],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return server.admin("publish-pack", str(path))
 
 
 def build(tmp: Path, version: str = "1.0.0", extra: str = "") -> Path:
