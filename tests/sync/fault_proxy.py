@@ -59,9 +59,10 @@ class FaultProxy:
         step = self.slice_size or len(data) or 1
         for start in range(0, len(data), step):
             piece = data[start : start + step]
-            sock.sendall(piece)
             if self.bandwidth:
+                # A piece arrives once the line has carried all of it: wait first, then pass it.
                 time.sleep(len(piece) / self.bandwidth)
+            sock.sendall(piece)
 
     def close(self) -> None:
         self._stop = True

@@ -1,0 +1,1 @@
+"""TEAM Desktop's benchmark suite: `python -m benchmarks.run` (see benchmarks/README.md)."""

@@ -1,0 +1,1 @@
+"""Scripts that the benchmarks start as fresh processes."""

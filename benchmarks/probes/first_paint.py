@@ -1,0 +1,71 @@
+"""Start a window as a fresh process and print the wall-clock time of its first paint, then quit.
+
+`python -m benchmarks.probes.first_paint bare` shows a bare PySide6 QMainWindow;
+`python -m benchmarks.probes.first_paint app DATA_DIR` starts the real app through
+`team-desktop`'s entry point and waits for its home view to paint. The parent process notes
+the time before it starts this one: the difference is launch-to-first-paint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def _watch_first_paint(widget) -> None:
+    """Print the time and quit at the first Paint event of `widget` or of its viewport."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's API)
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                print(f"painted {time.time():.6f}", flush=True)
+                loaded = sorted(name for name, module in sys.modules.items() if module)
+                print("modules " + " ".join(loaded), flush=True)
+                QTimer.singleShot(0, QApplication.instance().quit)
+            return False
+
+    watcher = FirstPaint(widget)
+    widget.installEventFilter(watcher)
+    viewport = getattr(widget, "viewport", None)
+    if viewport is not None:
+        viewport().installEventFilter(watcher)
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("TEAM Desktop")
+    window.resize(1280, 800)
+    _watch_first_paint(window)
+    window.show()
+    return app.exec()
+
+
+def app(data_dir: str) -> int:
+    # The app's own entry point, with the probe hooked onto its main window's home view.
+    from team_desktop import cli
+    from team_desktop.ui import app as app_module
+
+    class ProbedWindow(app_module.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            _watch_first_paint(self.home)
+
+    app_module.MainWindow = ProbedWindow
+    return cli.main(["--data-dir", data_dir])
+
+
+if __name__ == "__main__":
+    code = bare() if sys.argv[1] == "bare" else app(sys.argv[2])
+    sys.stdout.flush()
+    # Measured: leave without the interpreter's final garbage collection, in which PySide6
+    # sometimes crashes ("none_dealloc"), which would fail the run for nothing.
+    os._exit(code)
