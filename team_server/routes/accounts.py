@@ -44,15 +44,21 @@ def public_user(user: User) -> dict:
     return {"id": user.id, "username": user.username, "display_name": user.display_name}
 
 
-def user_groups(user: User) -> list[dict]:
-    """The user's groups with their role, by name."""
+def user_groups(user: User, invite_codes: bool = False) -> list[dict]:
+    """The user's groups with their role, by name (with their invite codes if asked)."""
     rows = (
         Membership.select(Membership, Group)
         .join(Group)
         .where(Membership.user == user.id)
         .order_by(Group.name, Group.id)
     )
-    return [{"id": row.group_id, "name": row.group.name, "role": row.role} for row in rows]
+    groups = []
+    for row in rows:
+        group = {"id": row.group_id, "name": row.group.name, "role": row.role}
+        if invite_codes:
+            group["invite_code"] = row.group.invite_code
+        groups.append(group)
+    return groups
 
 
 def me_answer(user: User) -> dict:
@@ -62,7 +68,9 @@ def me_answer(user: User) -> dict:
         "membership_version": fresh.membership_version,
         **research_consent.describe(fresh),
         "researcher": fresh.researcher,
-        "groups": user_groups(fresh),
+        # With the codes, so that a new device (or a facilitator whose group was made on the
+        # server's command line) can show them; sync answers leave them out, every byte counts.
+        "groups": user_groups(fresh, invite_codes=True),
     }
 
 

@@ -44,7 +44,9 @@ def test_the_first_facilitator_and_their_group_are_made_on_the_command_line(
     facilitator = live_server.session(answer.json()["token"])
     me = facilitator.get(live_server.api + "/me").json()
     assert me["display_name"] == "Awa Diallo"
-    assert [(g["name"], g["role"]) for g in me["groups"]] == [("CFA du Cher", "facilitator")]
+    assert [(g["name"], g["role"], g["invite_code"]) for g in me["groups"]] == [
+        ("CFA du Cher", "facilitator", code)
+    ]
     # A trainer joins with the printed code, as the facilitator would hand it out.
     ben = live_server.new_account("ben", "Ben")
     joined = ben.post("/groups/join", json={"invite_code": code.lower()})

@@ -39,7 +39,14 @@ def test_me_lists_groups_and_joining_bumps_the_membership_version(live_server: L
     assert joined.json() == {"id": made["id"], "name": "Atelier du jeudi", "role": "member"}
     me = guest.get("/me").json()
     assert me["membership_version"] == before + 1
-    assert me["groups"] == [{"id": made["id"], "name": "Atelier du jeudi", "role": "member"}]
+    assert me["groups"] == [
+        {
+            "id": made["id"],
+            "name": "Atelier du jeudi",
+            "role": "member",
+            "invite_code": made["invite_code"],
+        }
+    ]
     # Joining again changes nothing.
     assert guest.post("/groups/join", json={"invite_code": code}).json()["role"] == "member"
     assert guest.get("/me").json()["membership_version"] == before + 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from clients import unique, write_entry
+import re
+
+from clients import PASSWORD, unique, write_entry
 
 from team_desktop.core import feed, notes, outbox
 from team_desktop.core.note_authors import local_author
@@ -137,4 +139,28 @@ def test_withdrawn_entry_and_left_group_disappear_from_the_member(make_client):
         assert sorted(e.title for e in JournalEntry.select()) == [
             "Partagée puis reprise",
             "Toujours partagée",
+        ]
+
+
+def test_a_facilitator_made_on_the_server_finds_the_invite_code_in_the_app(
+    make_client, live_server
+):
+    username = unique("animatrice")
+    made = live_server.admin(
+        "create-user",
+        username,
+        "--display-name",
+        "Awa Diallo",
+        "--group",
+        "CFA du Cher",
+        "--password-stdin",
+        stdin=PASSWORD,
+    )
+    assert made.returncode == 0, made.stderr
+    code = re.search(r"Code d'invitation : (\w+)", made.stdout).group(1)
+    # Her first device never created the group, yet Mes groupes shows the code to hand out.
+    awa = make_client("awa").log_in(username)
+    with awa:
+        assert [(g.name, g.role, g.invite_code) for g in GroupRecord.select()] == [
+            ("CFA du Cher", "facilitator", code)
         ]
