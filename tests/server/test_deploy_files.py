@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tls_cert import self_signed_certificate
 
 from team_server.cli import build_parser
 from team_server.research.pseudonyms import ENV_HOME_PAGE
@@ -88,21 +89,6 @@ def test_systemd_accepts_the_unit(tmp_path: Path):
     assert done.returncode == 0 and not complaints, done.stdout + done.stderr
 
 
-def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.skip("openssl is not installed: no certificate to check the nginx site with")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=team.example.org", "-keyout", str(key), "-out", str(cert)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
-
-
 def test_nginx_accepts_the_site(tmp_path: Path):
     nginx = shutil.which("nginx") or next(
         (p for p in ("/usr/sbin/nginx", "/sbin/nginx") if os.access(p, os.X_OK)), None
@@ -112,7 +98,7 @@ def test_nginx_accepts_the_site(tmp_path: Path):
         if os.environ.get("TEAM_TEST_REQUIRE_NGINX") == "1":
             pytest.fail(reason + ", and TEAM_TEST_REQUIRE_NGINX=1 requires it")
         pytest.skip(reason)
-    cert, key = self_signed_certificate(tmp_path)
+    cert, key = self_signed_certificate(tmp_path, "team.example.org")
     site = SITE.read_text()
     site = site.replace("/etc/letsencrypt/live/team.example.org/fullchain.pem", str(cert))
     site = site.replace("/etc/letsencrypt/live/team.example.org/privkey.pem", str(key))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from team_desktop import __version__
 from team_desktop.core.sync.errors import (
     AuthError,
+    CertificateError,
     MalformedReply,
     OfflineError,
     ProtocolTooOld,
@@ -18,6 +19,8 @@ from team_desktop.core.sync.errors import (
 )
 
 if TYPE_CHECKING:
+    import ssl
+
     import requests
 
 PROTOCOL = 1
@@ -25,6 +28,27 @@ TIMEOUT = (10, 60)  # connect, read (seconds): slow lines need a patient read
 RETRIES = 3
 BACKOFF = 1.5
 GZIP_ABOVE = 500
+
+
+def certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The failed certificate check behind a connection error (None: the line, not the check).
+
+    requests wraps it two or three levels deep, and a handshake cut by the line is an
+    SSLError too: only a refused certificate is told apart from being offline.
+    """
+    import ssl
+
+    pending, seen = [error], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        linked = (*current.args, getattr(current, "reason", None), current.__context__)
+        pending += [item for item in linked if isinstance(item, BaseException)]
+    return None
 
 
 def _framed(response: requests.Response) -> bool:
@@ -99,6 +123,10 @@ class Connection:
                 requests.Timeout,
                 requests.exceptions.ChunkedEncodingError,
             ) as error:
+                untrusted = certificate_failure(error)
+                if untrusted is not None:
+                    # Not the line: retrying cannot help, and "offline" would hide it forever.
+                    raise CertificateError(untrusted.verify_message or str(error)) from error
                 # ChunkedEncodingError: the line dropped in the middle of the reply's body.
                 if attempt + 1 == attempts:
                     raise OfflineError(str(error)) from error

@@ -19,6 +19,21 @@ class OfflineError(SyncError):
         self.detail = detail
 
 
+class CertificateError(SyncError):
+    """The server's TLS certificate is not trusted here (self-signed, expired, wrong name, or
+    this computer's clock is wrong); `detail` is OpenSSL's reason, in English."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(
+            _(
+                "Cet ordinateur ne fait pas confiance au certificat de sécurité du serveur : rien "
+                "n'a été envoyé, vos changements restent ici. Vérifiez l'adresse du serveur et la "
+                "date de l'ordinateur, ou demandez à l'administrateur du serveur."
+            )
+        )
+        self.detail = detail
+
+
 class AuthError(SyncError):
     def __init__(self) -> None:
         super().__init__(
