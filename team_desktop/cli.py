@@ -71,6 +71,12 @@ def early_language(argv: list[str]) -> str:
     return language_for_locale("")
 
 
+def no_screen() -> bool:
+    """True on Linux with no display to open a window on (Qt would abort with a core dump)."""
+    variables = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return sys.platform.startswith("linux") and not any(os.environ.get(v) for v in variables)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `team-desktop`."""
     packs, rest = split_pack_files(list(sys.argv[1:] if argv is None else argv))
@@ -79,6 +85,19 @@ def main(argv: list[str] | None = None) -> int:
     args.import_files = packs
     if args.command:
         return data_cli.run_command(args)
+    if args.screenshot:
+        # A capture is drawn off screen: it needs no display, and flashes no window.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif no_screen():
+        print(
+            _(
+                "team-desktop : aucun écran ici (ni DISPLAY ni WAYLAND_DISPLAY) : ouvrez TEAM "
+                "Desktop depuis une session graphique. Sans écran, --screenshot et les commandes "
+                "(export, backup, restore) fonctionnent."
+            ),
+            file=sys.stderr,
+        )
+        return 1
     # Qt is imported only when a window is needed: command-line tasks start fast without it.
     from team_desktop.ui.app import run_gui
 

@@ -48,6 +48,48 @@ def test_screenshot_of_bundled_lesson_in_data_dir(tmp_path: Path):
     assert (data / "packs" / "team-s2-co-intervention").is_dir()
 
 
+def without_a_screen() -> dict:
+    """The environment of a server or a console: no display at all, no Qt platform chosen."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    return env
+
+
+def test_a_screenshot_needs_no_screen(tmp_path: Path):
+    # The README's first check on a fresh machine, over ssh: it used to abort (exit 134).
+    shot = tmp_path / "accueil.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "team_desktop",
+            "--data-dir",
+            str(tmp_path),
+            "--screenshot",
+            str(shot),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=without_a_screen(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(shot)).width() == 1280
+
+
+def test_the_window_without_a_screen_says_so_in_french(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "team_desktop", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=without_a_screen(),
+    )
+    assert result.returncode == 1
+    assert "aucun écran ici" in result.stderr and "--screenshot" in result.stderr
+    assert not (tmp_path / "team.sqlite3").exists()  # nothing was opened
+
+
 def test_unknown_lesson_is_an_error(tmp_path: Path):
     result = run(
         "--data-dir",
