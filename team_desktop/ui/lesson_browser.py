@@ -19,7 +19,8 @@ def _transparent_pixel() -> QImage:
     return image
 
 
-_REFUSED = _transparent_pixel()
+# What the reader answers for any resource it refuses (tests recognise it).
+REFUSED = _transparent_pixel()
 
 
 class LessonBrowser(QTextBrowser):
@@ -64,11 +65,11 @@ class LessonBrowser(QTextBrowser):
         if kind != QTextDocument.ResourceType.ImageResource:
             return QByteArray()
         if self._folder is None:
-            return _REFUSED
+            return REFUSED
         if url.scheme() not in ("", "file"):
-            return _REFUSED
+            return REFUSED
         path = Path(url.toLocalFile() if url.scheme() == "file" else url.path())
         target = (path if path.is_absolute() else self._folder / path).resolve()
         if not target.is_relative_to(self._folder.resolve()) or not target.is_file():
-            return _REFUSED
+            return REFUSED
         return super().loadResource(kind, QUrl.fromLocalFile(str(target)))

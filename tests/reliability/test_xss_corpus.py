@@ -27,6 +27,7 @@ from team_desktop.core.store.db import open_store
 from team_desktop.core.store.models import database
 from team_desktop.core.sync import account, records
 from team_desktop.ui.feed_view import FeedView
+from team_desktop.ui.lesson_browser import REFUSED
 
 TEXT = (Path(__file__).with_name("xss_payloads.txt")).read_text(encoding="utf-8")
 PAYLOADS = [line for line in TEXT.splitlines() if line.strip()] + [TEXT]
@@ -151,7 +152,11 @@ class RecordingFeed(FeedView):
 
     def loadResource(self, kind, url):  # noqa: N802 (Qt's API)
         result = super().loadResource(kind, url)
-        self.asked.append((url.toString(), result is not None))
+        # A refusal is the reader's empty placeholder (not None, so Qt cannot fetch it itself).
+        refused = (
+            result is None or result is REFUSED or (hasattr(result, "isEmpty") and result.isEmpty())
+        )
+        self.asked.append((url.toString(), not refused))
         return result
 
 
