@@ -87,9 +87,13 @@ def index_document(kind: str, ref: str, title: str, body: str) -> None:
     """Add or replace one document in the index (call inside the writer's transaction)."""
     remove_document(kind, ref)
     rowid = _course_rowid() if kind in COURSE_KINDS else None  # None: the next positive one
-    database.execute_sql(
+    cursor = database.execute_sql(
         "INSERT INTO search_index (rowid, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)",
         (rowid, kind, ref, title, body),
+    )
+    database.execute_sql(
+        "INSERT OR REPLACE INTO search_ref (kind, ref, docid) VALUES (?, ?, ?)",
+        (kind, ref, cursor.lastrowid),
     )
 
 
@@ -101,15 +105,28 @@ def _course_rowid() -> int:
 
 def remove_document(kind: str, ref: str) -> None:
     """Drop one document from the index."""
-    database.execute_sql("DELETE FROM search_index WHERE kind = ? AND ref = ?", (kind, ref))
+    _remove("kind = ? AND ref = ?", (kind, ref))
 
 
 def remove_prefix(kind: str, ref_prefix: str) -> None:
     """Drop every document of `kind` whose ref starts with `ref_prefix`."""
-    database.execute_sql(
-        "DELETE FROM search_index WHERE kind = ? AND substr(ref, 1, ?) = ?",
-        (kind, len(ref_prefix), ref_prefix),
-    )
+    # A range on the primary key, where LIKE or substr() would read every row.
+    _remove("kind = ? AND ref >= ? AND ref < ?", (kind, ref_prefix, ref_prefix + "\U0010ffff"))
+
+
+def remove_kinds(kinds: tuple[str, ...]) -> None:
+    """Drop every document of these kinds."""
+    _remove(f"kind IN ({', '.join('?' for _ in kinds)})", kinds)
+
+
+def _remove(where: str, params: tuple) -> None:
+    docids = [
+        row[0]
+        for row in database.execute_sql(f"SELECT docid FROM search_ref WHERE {where}", params)
+    ]
+    for docid in docids:
+        database.execute_sql("DELETE FROM search_index WHERE rowid = ?", (docid,))
+    database.execute_sql(f"DELETE FROM search_ref WHERE {where}", params)
 
 
 def search(text: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:

@@ -251,3 +251,24 @@ def test_upgraded_store_moves_the_course_below_the_writing(tmp_path, pack):
         assert len(_refs("seance", kinds=("lesson",))) >= 1
     finally:
         store.close()
+
+
+def test_replacing_a_document_finds_it_by_reference_not_by_scanning(store):
+    from team_desktop.core import search as search_module
+    from team_desktop.core.store.models import database
+
+    for number in range(50):
+        search_module.index_document("entry", f"e{number}", f"Titre {number}", "séance à deux")
+    search_module.index_document("entry", "e7", "Titre 7", "version corrigée")
+    assert [hit.ref for hit in search_module.search("corrigée")] == ["e7"]
+    assert len(search_module.search("séance")) == 49
+    plan = database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT docid FROM search_ref WHERE kind = ? AND ref = ?", ("entry", "e7")
+    ).fetchall()
+    assert any("PRIMARY KEY" in str(row) for row in plan), plan
+    search_module.remove_prefix("entry", "e1")
+    left = {hit.ref for hit in search_module.search("séance")}
+    assert not any(ref.startswith("e1") for ref in left) and "e2" in left
+    count = database.execute_sql("SELECT count(*) FROM search_index WHERE kind = 'entry'").fetchone()[0]
+    refs = database.execute_sql("SELECT count(*) FROM search_ref WHERE kind = 'entry'").fetchone()[0]
+    assert count == refs == 50 - 11

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from team_desktop.core import search
 from team_desktop.core.research import consent
 from team_desktop.core.store.db import Store, set_setting
 from team_desktop.core.store.models import (
@@ -99,7 +100,7 @@ def erase_local_data(store: Store) -> None:
         for table in LEARNER_TABLES:
             table.delete().execute()
         Setting.delete().where(Setting.key.not_in(KEPT_SETTINGS)).execute()
-        store.db.execute_sql("DELETE FROM search_index WHERE kind IN ('entry', 'note', 'shared')")
+        search.remove_kinds(("entry", "note", "shared"))
     for folder in (store.paths.attachments, store.paths.backups):
         shutil.rmtree(folder, ignore_errors=True)
     # Deleted rows linger in free pages and in the write-ahead log until these.

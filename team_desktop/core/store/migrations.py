@@ -77,6 +77,23 @@ def _v5_course_search_rowids(db: Database) -> None:
     db.execute_sql("DELETE FROM search_index WHERE kind = 'lesson' AND rowid > 0")
 
 
+SEARCH_REF_TABLE = """
+CREATE TABLE IF NOT EXISTS search_ref (
+    kind TEXT NOT NULL, ref TEXT NOT NULL, docid INTEGER NOT NULL, PRIMARY KEY (kind, ref)
+) WITHOUT ROWID
+"""
+
+
+def _v6_search_refs(db: Database) -> None:
+    # FTS5 cannot index `kind` and `ref`, so finding a document to replace scanned the whole
+    # index at every autosave; this table finds its rowid directly.
+    db.execute_sql(SEARCH_REF_TABLE)
+    db.execute_sql(
+        "INSERT OR REPLACE INTO search_ref (kind, ref, docid) "
+        "SELECT kind, ref, rowid FROM search_index"
+    )
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -84,5 +101,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v3_sharing_and_bookmark_state,
     _v4_research,
     _v5_course_search_rowids,
+    _v6_search_refs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
