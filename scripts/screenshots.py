@@ -1,0 +1,336 @@
+"""Make the pictures of docs/screenshots/: the app as a trainer sees it, with real writing in it.
+
+    python scripts/screenshots.py [--out docs/screenshots] [NAME ...]
+
+Two trainers, Awa and Benoît, on two scratch data folders with the bundled course: progress,
+a quiz answered, journal entries, a co-preparation note they both wrote, a group on a
+throwaway team-server (a free loopback port), a comment. The window is drawn off screen at
+1280×800, as `team-desktop --screenshot` draws it; dialogs alone. Look at every picture before
+committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
+
+from team_desktop.core import (
+    bookmarks,
+    course,
+    feed,
+    library,
+    note_authors,
+    notes,
+    progress,
+    quiz,
+)
+from team_desktop.core.note_templates import default_template
+from team_desktop.core.paths import DataPaths, bundled_content_dir
+from team_desktop.core.portfolio import attachments, entries
+from team_desktop.core.store.db import Store, open_store
+from team_desktop.core.store.models import ActivityRecord
+from team_desktop.core.sync import account
+from team_desktop.core.sync.engine import run_sync
+from team_desktop.ui import themes
+from team_desktop.ui.account_dialog import AccountDialog
+from team_desktop.ui.app import SCREENSHOT_SIZE, application
+from team_desktop.ui.export_dialog import ExportDialog
+from team_desktop.ui.groups_dialog import GroupsDialog
+from team_desktop.ui.history_dialog import HistoryDialog
+from team_desktop.ui.main_window import MainWindow
+from team_desktop.ui.my_data_dialog import MyDataDialog
+from team_desktop.ui.preferences import THEME
+from team_desktop.ui.preferences_dialog import PreferencesDialog
+from team_desktop.ui.tasks import TaskRunner
+
+REPO = Path(__file__).resolve().parents[1]
+PASSWORD = "un mot de passe de démonstration"
+S2 = "team-s2-co-intervention"
+CONFIGURATIONS = f"{S2}/configurations"
+GIBBS_BODY = """## Description
+Que s'est-il passé ? Où, quand, avec qui, qu'avez-vous fait ?
+
+Mardi, atelier d'écriture en 3e avec Claire, professeure documentaliste. Nous avions prévu que \
+je présente la consigne et qu'elle circule dans les groupes. Au bout de dix minutes, \
+**deux groupes** n'avaient encore rien écrit.
+
+## Ressentis
+Qu'avez-vous pensé et ressenti sur le moment ?
+
+De l'agacement, puis de l'inquiétude : j'ai eu peur que Claire trouve ma consigne floue.
+
+## Évaluation
+Qu'est-ce qui a bien fonctionné, qu'est-ce qui a moins bien fonctionné ?
+
+- Ce qui a marché : la répartition des rôles, tenue jusqu'au bout.
+- Ce qui a moins marché : la consigne orale, trop longue.
+
+## Analyse
+Comment l'expliquez-vous ? Quelles lectures, quelles expériences vous aident à comprendre ?
+
+La configuration « un enseigne, l'autre aide » laissait Claire seule face à cinq groupes.
+"""
+
+FIRST_WORKSHOP = """Nous avons testé la configuration **un enseigne, l'autre observe** avec une grille \
+d'observation.
+
+- ce qui a marché : le signal convenu pour reprendre la parole
+- à revoir : le minutage de la mise en commun
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
+    """A throwaway team-server on its own SQLite file; returns (process, base URL)."""
+    port = free_port()
+    command = [sys.executable, "-m", "team_server", "serve", "--port", str(port)]
+    log = (folder / "server.log").open("wb")
+    process = subprocess.Popen(
+        [*command, "--data-dir", str(folder / "server")], stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if requests.get(url + "/api/v1/health", timeout=1).ok:
+                return process, url
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    process.kill()
+    raise SystemExit(f"team-server did not start: see {folder / 'server.log'}")
+
+
+def photo(path: Path) -> Path:
+    """A small picture of a whiteboard to attach to an entry."""
+    image = QImage(800, 500, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f4f1e8"))
+    painter = QPainter(image)
+    painter.setFont(QFont("DejaVu Sans", 28))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Consigne : 3 étapes\n1 · 2 · 3")
+    painter.end()
+    image.save(str(path), "JPG")
+    return path
+
+
+def entry(store: Store, title: str, body: str, days_ago: int, tags: list[str], **sharing) -> str:
+    """A journal entry dated `days_ago`, written in the active store."""
+    made = entries.create_entry(store.paths.packs, title=title)
+    date = dt.date.today() - dt.timedelta(days=days_ago)
+    entries.save_entry(made.id, body=body, tags=tags, entry_date=date, **sharing)
+    return made.id
+
+
+def populate(root: Path, url: str) -> tuple[Store, dict[str, str]]:
+    """Awa's store (returned, active) and Benoît's, synced through the server."""
+    ben = open_store(DataPaths(root / "benoit"))
+    ben_link = account.log_in(url, "benoit.martin", PASSWORD, "Portable", "Benoît Martin", True)
+    awa = open_store(DataPaths(root / "awa"))
+    library.install_bundled(awa, bundled_content_dir())
+    awa_link = account.log_in(url, "awa.diallo", PASSWORD, "Portable", "Awa Diallo", True)
+    reading(awa)
+    ids = {"gibbs": journal(awa, root)}
+    group_work(awa, awa_link.connection, ben, ben_link.connection, ids)
+    # One change not sent yet, for "En attente d'envoi".
+    entry(awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"])
+    ben.close()
+    return awa, ids
+
+
+def reading(awa: Store) -> None:
+    """Week 1 and the start of week 2 read, a bookmark, the quiz of the lesson answered."""
+    sequence = course.lesson_sequence()
+    for uid in sequence[: sequence.index(CONFIGURATIONS)]:
+        progress.set_completed(uid)
+        progress.add_time(uid, awa.device_id, 1260)
+    progress.opened(CONFIGURATIONS)
+    bookmarks.toggle(CONFIGURATIONS)
+    row = ActivityRecord.get(
+        ActivityRecord.kind == "quiz", ActivityRecord.lesson_uid == CONFIGURATIONS
+    )
+    fields = json.loads(row.fields_json)
+    state = quiz.QuizState()
+    for number, question in enumerate(fields["questions"]):
+        right = next(i for i, c in enumerate(question["choices"]) if c.get("correct"))
+        # One mistake, so the feedback shows both colours.
+        quiz.toggle_choice(fields, state, number, right if number != 1 else (right + 1) % 2)
+    quiz.submit(row.uid, fields, state)
+
+
+def journal(awa: Store, root: Path) -> str:
+    """Three private entries; returns the Gibbs one (two versions, tags, an attachment)."""
+    entry(awa, "Premier jour avec le nouveau groupe", "Tour de table.", 25, ["accueil"])
+    entry(awa, "Retour sur la réunion d'équipe", "Les consignes.", 22, ["équipe", "consignes"])
+    title = "Atelier d'écriture à deux : les groupes silencieux"
+    gibbs = entry(awa, title, GIBBS_BODY, 18, ["co-intervention", "consignes"])
+    entries.save_entry(gibbs, body=GIBBS_BODY + "\nÀ reprendre avec Claire.\n", new_version=True)
+    attachments.add_attachment(awa.paths, gibbs, photo(root / "tableau-atelier.jpg"))
+    return gibbs
+
+
+def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) -> None:
+    """A group, a note written by both, then shared entries and a comment, in that order
+    (the shared feed shows the newest first)."""
+    group = account.create_group(awa_link, "CFA du Cher — binômes")
+    shared = {"visibility": "group", "group_id": group.id}
+    ids["note"] = notes.create("Atelier « débat réglé » en CAP 🗣", default_template())
+    notes.set_sharing(ids["note"], "group", group.id)
+    fill(ids["note"], {"sauront…": " argumenter à l'oral en respectant un temps de parole."})
+    fill(ids["note"], {"besoins :": " 14 élèves de CAP, deux dyslexiques."})
+    run_sync(awa, awa_link)
+    with ben.bound():
+        account.join_group(ben_link, group.invite_code)
+        run_sync(ben, ben_link)
+        fill(ids["note"], {"Pourquoi ce choix :": " un enseigne, l'autre observe (grille 📋)."})
+        fill(ids["note"], {"| Accueil |": " Benoît : consignes, Awa : groupes |"})
+        fill(ids["note"], {"- Synthèse : … min": "\n- Débat : 20 min ⏱"})
+        notes.set_ready(ids["note"], True)
+        run_sync(ben, ben_link)
+    run_sync(awa, awa_link)
+    ids["shared"] = entry(awa, "Premier atelier en co-animation", FIRST_WORKSHOP, 2, [], **shared)
+    run_sync(awa, awa_link)
+    with ben.bound():
+        mardi = "Le groupe d'adultes a bien réagi à l'alternance des deux voix."
+        entry(ben, "Retour sur la séance de mardi", mardi, 1, [], **shared)
+        run_sync(ben, ben_link)
+        comment = "Très utile, nous allons reprendre votre grille avec nos apprentis."
+        feed.add_comment("entry", ids["shared"], comment)
+        run_sync(ben, ben_link)
+    run_sync(awa, awa_link)
+
+
+def fill(note_id: str, after: dict[str, str]) -> None:
+    """Write in a note as this store's author: each text goes right after its anchor."""
+    doc = notes.load(note_id)
+    for anchor, text in after.items():
+        position = doc.text.index(anchor) + len(anchor)
+        utf16 = len(doc.text[:position].encode("utf-16-le")) // 2
+        doc.apply_local_edit(utf16, 0, text, note_authors.local_author())
+    notes.save(note_id, doc)
+
+
+def settle(runner: TaskRunner) -> None:
+    app = QApplication.instance()
+    for _ in range(3):
+        runner.wait()
+        for _ in range(10):
+            app.processEvents()
+
+
+def views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
+    """Name → show it and return the widget to grab."""
+
+    def lesson(find: str | None = None, theme: str | None = None) -> Callable[[], QWidget]:
+        def show() -> QWidget:
+            if theme:
+                window.appearance.preferences.set(THEME, theme)
+                window.appearance.apply_theme()
+            window.open_lesson(CONFIGURATIONS, find)
+            for _ in range(5):
+                QApplication.processEvents()  # the lesson scrolls (or finds) after a tick
+            browser = window.lesson.browser
+            bar = browser.verticalScrollBar()
+            if find:  # the words at the top, not selected
+                bar.setValue(bar.value() + browser.cursorRect().top() - 40)
+                cursor = browser.textCursor()
+                cursor.clearSelection()
+                browser.setTextCursor(cursor)
+            else:
+                bar.setValue(0)
+            return window
+
+        return show
+
+    def dialog(make: Callable[[], QWidget]) -> Callable[[], QWidget]:
+        def show() -> QWidget:
+            made = make()
+            made.show()
+            return made
+
+        return show
+
+    def note() -> QWidget:
+        window.notes.show(ids["note"])
+        window.notes.view.editor.authors_button.click()
+        return window
+
+    return {
+        "accueil": lambda: (window.show_home(), window)[1],
+        "lecon": lesson(),
+        "quiz": lesson(find="Reconnaître les configurations"),
+        "module": lambda: (window.show_module(S2), window)[1],
+        "journal": lambda: (window.journal.show(ids["gibbs"]), window)[1],
+        "note": note,
+        "mutualisation": lambda: (window.sharing.show_feed(), window)[1],
+        "en-attente": lambda: (window.sharing.show_pending(), window)[1],
+        "compte": dialog(lambda: AccountDialog(window.runner, window)),
+        "groupes": dialog(lambda: GroupsDialog(window.runner, window)),
+        "export": dialog(lambda: ExportDialog(["co-intervention", "consignes"], window)),
+        "historique": dialog(lambda: HistoryDialog(ids["gibbs"], window)),
+        "preferences": dialog(lambda: PreferencesDialog(window.appearance.preferences, window)),
+        "mes-donnees": dialog(lambda: MyDataDialog(window.store, window.runner, window)),
+        "theme-sombre": lesson(theme="dark"),
+        "theme-contraste": lesson(theme="contrast"),
+        # Last: the search words stay in the search box.
+        "recherche": lambda: (window.run_search("observer"), window)[1],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("names", nargs="*", help="only these pictures (default: all)")
+    args = parser.parse_args()
+    # Drawn off screen: the same pictures on any machine, with or without a display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    root = Path(tempfile.mkdtemp(prefix="team-screenshots-"))
+    server, url = start_server(root)
+    try:
+        store, ids = populate(root, url)
+        runner = TaskRunner()
+        window = MainWindow(store, runner)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        for name, show in views(window, ids).items():
+            if args.names and name not in args.names:
+                continue
+            widget = show()
+            settle(runner)
+            path = args.out / f"{name}.png"
+            widget.grab().save(str(path))
+            print(path)
+            if widget is not window:
+                widget.close()
+        themes.apply_theme(app, themes.LIGHT)
+        window.lesson.leave()
+        window.close()
+        settle(runner)
+        store.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
