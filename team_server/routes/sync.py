@@ -57,14 +57,18 @@ def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
     fresh = User.get_by_id(user.id)
     groups = user_groups(fresh)
     cursor = body.cursor
-    if body.membership_version != fresh.membership_version or cursor > rec.last_seq():
+    restored = cursor > rec.last_seq()  # the device saw more than this database holds
+    if body.membership_version != fresh.membership_version or restored:
         cursor = 0  # new groups, or a database restored from an older backup: resend all
         if body.membership_version is not None or body.cursor:
             echoes = {}  # the device may drop what it pushed (a group it left): resend it too
     limit = min(body.limit, settings.max_pull)
     group_ids = [g["id"] for g in groups]
     changes, cursor, more = pull(fresh, body.device_id, group_ids, cursor, limit, echoes)
-    return _answer(ours, fresh, acks, changes, cursor, more, groups)
+    answer = _answer(ours, fresh, acks, changes, cursor, more, groups)
+    if restored:
+        answer["restored"] = True
+    return answer
 
 
 def _answer(

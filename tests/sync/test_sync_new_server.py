@@ -48,3 +48,42 @@ def test_sending_everything_again_to_a_new_server(tmp_path, server_factory):
         assert outbox.count() == 0
     laptop.close()
     tablet.close()
+
+
+def test_a_server_restored_from_an_older_backup_gets_everything_again(tmp_path, server_factory):
+    import contextlib
+    import sqlite3
+
+    server = server_factory("sqlite")
+    database = next(server.data_dir.glob("*.sqlite3"))
+    user = unique("jade")
+    laptop = Client(tmp_path / "portable", server.url).sign_up(user, "Jade")
+    with laptop:
+        first = write_entry(laptop, "Avant la sauvegarde", "un")
+    laptop.sync()
+    backup = tmp_path / "sauvegarde.sqlite3"
+    with (
+        contextlib.closing(sqlite3.connect(database)) as source,
+        contextlib.closing(sqlite3.connect(backup)) as copy,
+    ):
+        source.backup(copy)
+    with laptop:
+        second = write_entry(laptop, "Après la sauvegarde", "deux")
+        progress.set_completed("test-mini/seconde")
+    laptop.sync()
+
+    server.stop()  # the administrator restores last night's dump
+    for leftover in server.data_dir.glob("*.sqlite3*"):
+        leftover.unlink()
+    backup.replace(database)
+    server.start()
+
+    report = laptop.sync()
+    assert report.requeued >= 3
+    tablet = Client(tmp_path / "tablette", server.url).log_in(user)
+    tablet.sync()
+    with tablet:
+        assert {e.id for e in JournalEntry.select()} == {first, second}
+        assert progress.is_completed("test-mini/seconde")
+    for client in (laptop, tablet):
+        client.close()

@@ -16,7 +16,7 @@ from team_desktop.core.research import consent_sync
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import account, files, records
+from team_desktop.core.sync import account, files, records, recovery
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import PROTOCOL, Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerChanged
@@ -43,6 +43,7 @@ class SyncReport:
     round_trips: int = 0
     conflicts: list[str] = field(default_factory=list)  # ids of conflict copies made
     files: files.FilesReport | None = None
+    requeued: int = 0  # records queued again for a server restored from an older backup
     rejected: dict[str, str] = field(default_factory=dict)  # "kind/id" -> server's reason
 
 
@@ -103,6 +104,11 @@ def exchange_records(
                 server_id=state.server_id,
                 membership_version=state.membership_version,
             )
+            if answer.get("restored"):
+                # The server's database is older than what this device saw: what was sent after
+                # its backup is gone there, so everything of the learner's goes again.
+                report.requeued += recovery.adopt_server()
+                sync_state.save(cursor=state.cursor, server_id=state.server_id)
         checkpoint("committed")
         report.pulled += len(answer["changes"])
         if progress:
