@@ -59,3 +59,22 @@ def test_shared_attachment_reaches_the_group_and_resumes_after_a_cut(
             assert blob_path(ben.store.paths, digest).read_bytes() == photo.read_bytes()
     finally:
         proxy.close()
+
+
+def test_a_file_the_server_refuses_does_not_stop_the_others(make_client, tmp_path):
+    awa = make_client("awa").sign_up(unique("awa"), "Awa")
+    good, bad = tmp_path / "bon.txt", tmp_path / "abime.txt"
+    good.write_bytes(b"fiche de preparation\n" * 100)
+    bad.write_bytes(b"grille d'observation\n" * 100)
+    with awa:
+        entry_id = write_entry(awa, "Deux fichiers", "voir les pièces jointes")
+        add_attachment(awa.store.paths, entry_id, good)
+        damaged = add_attachment(awa.store.paths, entry_id, bad)
+        # The stored copy no longer matches its hash (a disk error): the server will refuse it.
+        blob_path(awa.store.paths, damaged.hash).write_bytes(b"autre chose")
+    report = awa.sync()
+    assert report.files.uploaded == 1
+    assert list(report.files.refused) == [damaged.hash]
+    with awa:
+        assert AttachmentBlob.get_by_id(hashlib.sha256(good.read_bytes()).hexdigest()).uploaded
+        assert not AttachmentBlob.get_by_id(damaged.hash).uploaded  # tried again next time

@@ -22,7 +22,8 @@ from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import AttachmentBlob, JournalEntry
 
 CHUNK = 1 << 20
-MAX_ATTACHMENT_BYTES = 500 * 1024 * 1024
+# The server keeps files up to 200 MiB (team_server/settings.py): no larger one could travel.
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
 

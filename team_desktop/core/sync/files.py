@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from team_desktop.core.hashing import sha256_file
 from team_desktop.core.paths import DataPaths
@@ -25,6 +25,7 @@ class FilesReport:
     uploaded: int = 0
     downloaded: int = 0
     missing: int = 0  # files the server does not have (yet): tried again next time
+    refused: dict[str, str] = field(default_factory=dict)  # hash -> the server's reason
 
 
 def _wanted() -> dict[str, dict]:
@@ -51,7 +52,14 @@ def sync_files(
             blob = AttachmentBlob.get_or_none(AttachmentBlob.hash == digest)
             mine = attachment["author"] in (None, me)
             if mine and not (blob and blob.uploaded):
-                _upload(connection, digest, local)
+                try:
+                    _upload(connection, digest, local)
+                except ServerRefused as error:
+                    if error.status not in (409, 413, 422):
+                        raise
+                    # One file the server will not take must not stop the others, or the text.
+                    report.refused[digest] = str(error)
+                    continue
                 with database.atomic():
                     AttachmentBlob.update(uploaded=True).where(
                         AttachmentBlob.hash == digest
