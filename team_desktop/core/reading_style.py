@@ -119,6 +119,7 @@ th {{ background-color: {c.table_head}; padding: 6px; border: 1px solid {c.borde
 td {{ padding: 6px; border: 1px solid {c.border}; }}
 {box}{boxes}li.right {{ color: {c.right}; }}
 li.wrong {{ color: {c.wrong}; }}
+ul.choices {{ list-style-type: none; }}
 blockquote {{ color: {c.quote}; margin-left: 16px; }}
 code {{ font-family: monospace; background-color: {c.code_background}; }}
 """
