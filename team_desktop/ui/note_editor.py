@@ -111,7 +111,7 @@ class NoteEditor(QWidget):
         self.sharing.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.sharing.setMinimumContentsLength(8)
+        self.sharing.setMinimumContentsLength(24)  # "Partagée avec <group name>" must stay readable
         bottom = QHBoxLayout()
         bottom.addWidget(self.ready_box)
         bottom.addWidget(self.ready_label, 1)
