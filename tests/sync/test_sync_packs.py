@@ -21,8 +21,15 @@ from team_desktop.core.sync.errors import OfflineError
 
 
 def _publish(server, archive: Path) -> None:
-    command = [sys.executable, "-m", "team_server", "publish-pack", str(archive),
-               "--data-dir", str(server.data_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "team_server",
+        "publish-pack",
+        str(archive),
+        "--data-dir",
+        str(server.data_dir),
+    ]
     if server.database_url:
         command += ["--database-url", server.database_url]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
@@ -33,8 +40,10 @@ def _version(tmp_path: Path, version: str) -> Path:
     folder = tmp_path / f"mini-{version}"
     shutil.copytree(FIXTURES / "mini-pack", folder)
     meta = folder / "pack.toml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace('version = "1.0.0"', f'version = "{version}"'),
-                    encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace('version = "1.0.0"', f'version = "{version}"'),
+        encoding="utf-8",
+    )
     # A big asset, so the download is long enough to be cut.
     (folder / "assets" / "photo.bin").write_bytes(os.urandom(300_000))
     archive = tmp_path / f"mini-{version}.teampack"
