@@ -13,7 +13,6 @@ from team_desktop.core.note_doc import Author
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.sync import connection as connection_module
 from team_desktop.core.sync import engine
-from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import MalformedReply, OfflineError, SyncError
 
 ENTRIES = 6
@@ -25,10 +24,6 @@ def proxy(sqlite_server):
     proxy = FaultProxy(sqlite_server.port)
     yield proxy
     proxy.close()
-
-
-def _through(proxy: FaultProxy, client) -> Connection:
-    return Connection(proxy.url, client.connection.token, sleep=lambda _s: None)
 
 
 def _writer_and_reader(make_client):
@@ -72,13 +67,13 @@ def test_a_cut_anywhere_then_the_sync_completes(make_client, proxy, monkeypatch,
     limit = random_.randint(0, 4_000)  # a whole sync of this writing is about 3 kB (gzip)
     setattr(proxy, f"cut_{direction}_after", limit)
     try:
-        writer.sync(_through(proxy, writer))
-        reader.sync(_through(proxy, reader))
+        writer.sync(proxy.line_for(writer))
+        reader.sync(proxy.line_for(reader))
     except SyncError as error:
         # A cut inside the reply's headers leaves a reply with no body: "unreadable answer".
         assert isinstance(error, OfflineError | MalformedReply), f"{error!r}; {replay_hint(seed)}"
     proxy.heal()
-    writer.sync(_through(proxy, writer))
+    writer.sync(proxy.line_for(writer))
     _all_there_once(writer, reader)
 
 
@@ -87,17 +82,17 @@ def test_a_stalled_reply_times_out_then_the_sync_completes(make_client, proxy, m
     writer, reader = _writer_and_reader(make_client)
     proxy.stall_reply_after = proxy.received + 100  # the server committed; its reply hangs
     with pytest.raises(OfflineError):
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     proxy.heal()
-    writer.sync(_through(proxy, writer))
+    writer.sync(proxy.line_for(writer))
     _all_there_once(writer, reader)
 
 
 def test_a_line_that_slices_everything_into_tiny_pieces(make_client, proxy):
     writer, reader = _writer_and_reader(make_client)
     proxy.slice_size = 3
-    writer.sync(_through(proxy, writer))
-    reader.sync(_through(proxy, reader))
+    writer.sync(proxy.line_for(writer))
+    reader.sync(proxy.line_for(reader))
     _all_there_once(writer, reader)
 
 
@@ -105,8 +100,8 @@ def test_a_2g_line_latency_and_low_bandwidth(make_client, proxy):
     """About what EDGE gives in a rural training centre: 0.3 s each way, 12 kB/s."""
     writer, reader = _writer_and_reader(make_client)
     proxy.latency, proxy.bandwidth, proxy.slice_size = 0.3, 12_000, 1_400
-    writer.sync(_through(proxy, writer))
-    reader.sync(_through(proxy, reader))
+    writer.sync(proxy.line_for(writer))
+    reader.sync(proxy.line_for(reader))
     # Both syncs went over that line (byte counts vary with compression, replies do not).
     assert proxy.replies >= 2 and proxy.sent > 0 and proxy.received > 0
     _all_there_once(writer, reader)

@@ -7,6 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from team_desktop.core.sync.connection import Connection
+
 
 class FaultProxy:
     """Forwards 127.0.0.1:<port> to a server, one thread pair per connection.
@@ -44,6 +46,10 @@ class FaultProxy:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def line_for(self, client) -> Connection:
+        """A connection carrying `client`'s token over this line, retrying without waiting."""
+        return Connection(self.url, client.connection.token, sleep=lambda _s: None)
 
     def heal(self) -> None:
         """Stop every fault (the line's own pace stays): stalled replies end."""

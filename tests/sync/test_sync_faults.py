@@ -24,11 +24,6 @@ def proxy(live_server):
     proxy.close()
 
 
-def _through(proxy: FaultProxy, client) -> Connection:
-    """The client's token, over the faulty line, without waiting between retries."""
-    return Connection(proxy.url, client.connection.token, sleep=lambda _s: None)
-
-
 def _writer_and_reader(make_client):
     user = unique("fanny")
     writer = make_client("ecrit").sign_up(user, "Fanny")
@@ -57,11 +52,11 @@ def test_push_cut_midway_then_completes(make_client, proxy, monkeypatch, cut):
     monkeypatch.setattr(engine, "BATCH", 3)  # several batches: the cut falls inside one
     proxy.cut_request_after = cut
     with pytest.raises(OfflineError):
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     with writer:
         assert outbox.count() >= ENTRIES - 3  # whatever was not acknowledged still waits
     proxy.heal()
-    writer.sync(_through(proxy, writer))
+    writer.sync(proxy.line_for(writer))
     _assert_all_there_once(writer, reader)
 
 
@@ -69,11 +64,11 @@ def test_reply_cut_after_server_committed(make_client, proxy):
     writer, reader = _writer_and_reader(make_client)
     proxy.cut_reply_after = proxy.received + 120  # the batch is applied; its answer never comes
     with pytest.raises(OfflineError):
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     with writer:
         assert outbox.count() == ENTRIES + 1 and sync_state.load().cursor == 0
     proxy.heal()
-    report = writer.sync(_through(proxy, writer))
+    report = writer.sync(proxy.line_for(writer))
     assert report.pushed == ENTRIES + 1  # acknowledged as duplicates, applied once
     _assert_all_there_once(writer, reader)
 
@@ -86,13 +81,13 @@ def test_pull_cut_midway_keeps_cursor_behind_what_was_applied(make_client, proxy
         setattr(proxy, "cut_reply_after", proxy.received) if count == 2 else None
     )
     with pytest.raises(OfflineError):
-        reader.sync(_through(proxy, reader))
+        reader.sync(proxy.line_for(reader))
     with reader:
         applied = JournalEntry.select().count()
         assert 0 < applied < ENTRIES
         assert sync_state.load().cursor > 0
     proxy.heal()
-    reader.sync(_through(proxy, reader))
+    reader.sync(proxy.line_for(reader))
     _assert_all_there_once(writer, reader)
 
 
@@ -118,12 +113,12 @@ def test_malformed_reply_applies_nothing(make_client, proxy, garbage):
     writer, reader = _writer_and_reader(make_client)
     proxy.mangle_reply = lambda _reply: garbage
     with pytest.raises(MalformedReply) as raised:
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     assert "illisible" in str(raised.value)
     with writer:
         assert outbox.count() == ENTRIES + 1
     proxy.heal()
-    writer.sync(_through(proxy, writer))
+    writer.sync(proxy.line_for(writer))
     _assert_all_there_once(writer, reader)
 
 
@@ -138,10 +133,10 @@ def test_server_restarted_in_the_middle_of_a_sync(make_client, proxy, live_serve
 
     proxy.on_reply = restart
     try:
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     except OfflineError:
         proxy.heal()
-        writer.sync(_through(proxy, writer))
+        writer.sync(proxy.line_for(writer))
     _assert_all_there_once(writer, reader)
 
 

@@ -11,7 +11,6 @@ from fault_proxy import FaultProxy
 from team_desktop.core.portfolio.attachments import add_attachment, blob_path
 from team_desktop.core.store.portfolio_models import AttachmentBlob
 from team_desktop.core.sync import account
-from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.engine import exchange_records
 from team_desktop.core.sync.errors import OfflineError
 from team_desktop.core.sync.files import sync_files
@@ -40,7 +39,7 @@ def test_shared_attachment_reaches_the_group_and_resumes_after_a_cut(
     # Ben's line drops after 300 kB of the file: the text is there, the file is partial.
     proxy = FaultProxy(live_server.port)
     try:
-        slow = Connection(proxy.url, ben.connection.token, sleep=lambda _s: None)
+        slow = proxy.line_for(ben)
         with ben:
             exchange_records(ben.store, slow)
             proxy.cut_reply_after = proxy.received + 300_000

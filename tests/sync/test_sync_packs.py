@@ -16,7 +16,6 @@ from team_desktop.core import progress
 from team_desktop.core.content.archive import build_archive
 from team_desktop.core.store.models import PackRecord
 from team_desktop.core.sync import packs
-from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import OfflineError
 
 
@@ -63,7 +62,7 @@ def test_newer_pack_offered_then_resumed_after_a_cut(make_client, live_server, t
 
     proxy = FaultProxy(live_server.port)
     try:
-        line = Connection(proxy.url, learner.connection.token, sleep=lambda _s: None)
+        line = proxy.line_for(learner)
         proxy.cut_reply_after = proxy.received + offer.size // 2
         with learner, pytest.raises(OfflineError):
             packs.download_and_install(learner.store, line, offer)
