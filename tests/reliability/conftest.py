@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE.parent / "sync"))
 sys.path.insert(0, str(HERE.parent / "server"))
 
 
-from clients import Client  # noqa: E402
+from clients import client_factory  # noqa: E402
 from live_server import LiveServer  # noqa: E402
 
 
@@ -29,13 +29,5 @@ def sqlite_server(tmp_path_factory) -> LiveServer:
 @pytest.fixture
 def make_client(tmp_path, sqlite_server):
     """`make_client(name)`: a new device with its own data directory."""
-    made: list[Client] = []
-
-    def make(name: str, url: str | None = None) -> Client:
-        client = Client(tmp_path / name, url or sqlite_server.url)
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        client.close()
+    with client_factory(tmp_path, sqlite_server.url) as make:
+        yield make

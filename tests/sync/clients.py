@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from team_desktop.core import library
@@ -64,6 +66,23 @@ class Client:
 
     def close(self) -> None:
         self.store.close()
+
+
+@contextlib.contextmanager
+def client_factory(tmp_path: Path, url: str) -> Iterator[Callable[..., Client]]:
+    """`make(name, url=None)`: new devices with their own data directories, closed at the end."""
+    made: list[Client] = []
+
+    def make(name: str, other_url: str | None = None) -> Client:
+        client = Client(tmp_path / name, other_url or url)
+        made.append(client)
+        return client
+
+    try:
+        yield make
+    finally:
+        for client in made:
+            client.close()
 
 
 def unique(name: str) -> str:

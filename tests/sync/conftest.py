@@ -8,19 +8,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clients import Client  # noqa: E402
+from clients import client_factory  # noqa: E402
 
 
 @pytest.fixture
 def make_client(tmp_path, live_server):
     """`make_client(name)`: a new device with its own data directory on the live server."""
-    made: list[Client] = []
-
-    def make(name: str, url: str | None = None) -> Client:
-        client = Client(tmp_path / name, url or live_server.url)
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        client.close()
+    with client_factory(tmp_path, live_server.url) as make:
+        yield make
