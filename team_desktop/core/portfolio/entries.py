@@ -90,6 +90,14 @@ def quote_prompt(title: str, prompt: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n"
 
 
+def _answer_body(parts: list[str]) -> str:
+    """The parts one after the other; a quoted prompt ends with a blank line, so the answer
+    typed at the end is the learner's own paragraph, not the quote's lazy continuation."""
+    body = "\n".join(parts)
+    last_line = body.rstrip("\n").rsplit("\n", 1)[-1]
+    return body + "\n" if last_line.startswith(">") else body
+
+
 def create_entry(
     packs_dir: Path,
     template_key: str | None = None,
@@ -116,7 +124,7 @@ def create_entry(
     row = JournalEntry(
         id=entry_id,
         title=title if title is not None else (activity.title if activity else ""),
-        body="\n".join(parts),
+        body=_answer_body(parts),
         template_id=template.key if template else None,
         lesson_uid=activity.lesson_uid if activity else None,
         activity_uid=activity.uid if activity else None,
