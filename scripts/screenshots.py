@@ -200,7 +200,14 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
         account.join_group(ben_link, group.invite_code)
         run_sync(ben, ben_link)
         fill(ids["note"], {"Pourquoi ce choix :": " un enseigne, l'autre observe (grille 📋)."})
-        fill(ids["note"], {"| Accueil |": " Benoît : consignes, Awa : groupes |"})
+        fill(ids["note"], {"### Accueil\n- Qui mène et ce qu'il fait :": " Benoît, les consignes"})
+        fill(
+            ids["note"],
+            {
+                "### Accueil\n- Qui mène et ce qu'il fait : Benoît, les consignes\n"
+                "- Ce que fait l'autre :": " Awa passe dans les groupes"
+            },
+        )
         fill(ids["note"], {"- Synthèse : … min": "\n- Débat : 20 min ⏱"})
         notes.set_ready(ids["note"], True)
         run_sync(ben, ben_link)

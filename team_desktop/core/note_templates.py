@@ -20,11 +20,18 @@ Qui, combien, ce que nous savons de leurs besoins :
 Pourquoi ce choix :
 
 ## Rôles de chacun, phase par phase
-| Phase | Qui mène et ce qu'il fait | Ce que fait l'autre |
-| --- | --- | --- |
-| Accueil | | |
-| Phase 1 | | |
-| Synthèse | | |
+
+### Accueil
+- Qui mène et ce qu'il fait :
+- Ce que fait l'autre :
+
+### Phase 1
+- Qui mène et ce qu'il fait :
+- Ce que fait l'autre :
+
+### Synthèse
+- Qui mène et ce qu'il fait :
+- Ce que fait l'autre :
 
 ## Minutage
 - Accueil : … min

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from team_desktop.core.content.journal_templates import BUILTIN_IDS, builtin_templates
 from team_desktop.core.content.loader import load_pack
+from team_desktop.core.note_templates import default_template
 from team_desktop.core.paths import resources_dir
 from team_desktop.pack_cli import main
 
@@ -77,3 +79,23 @@ def test_another_packs_template_is_not_enough(pack, make_pack):
     assert load_pack(other.root)[0] is not None
     loaded, problems = load_pack(pack.root)
     assert loaded is None and "ailleurs" in problems[0].message
+
+
+def test_no_template_holds_a_table_a_trainer_could_break():
+    """A pipe table breaks with one stray "|": templates use one heading per phase instead."""
+    bodies = {"note": default_template()}
+    bodies.update({f"builtin {t.id}": t.body for t in builtin_templates()})
+    content = Path(__file__).resolve().parents[2] / "content"
+    packs = sorted(p.parent for p in content.glob("*/pack.toml"))
+    assert len(packs) == 5
+    for root in packs:
+        pack, problems = load_pack(root)
+        assert pack is not None, problems
+        bodies.update({f"{pack.id} {t.id}": t.body for t in pack.templates})
+        for lesson in pack.lessons:
+            for activity in lesson.activities:
+                if isinstance(activity.fields.get("template"), str):
+                    bodies[f"{pack.id} {activity.id}"] = activity.fields["template"]
+    assert any("phase par phase" in body for body in bodies.values())
+    tables = {name for name, body in bodies.items() if re.search(r"^\s*\|", body, re.MULTILINE)}
+    assert tables == set()
