@@ -715,16 +715,8 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
     </message>
     <message>
-        <source>Texte de l&apos;entrée (Markdown)</source>
-        <translation>Text of the entry (Markdown)</translation>
-    </message>
-    <message>
         <source>Aperçu</source>
         <translation>Preview</translation>
-    </message>
-    <message>
-        <source>Afficher ou masquer l&apos;aperçu</source>
-        <translation>Show or hide the preview</translation>
     </message>
     <message>
         <source>Historique…</source>
@@ -743,8 +735,16 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Attachment</translation>
     </message>
     <message>
-        <source>Écrivez ici, en Markdown : ## Titre, **gras**, - liste…</source>
-        <translation>Write here, in Markdown: ## Heading, **bold**, - list…</translation>
+        <source>Texte de l&apos;entrée</source>
+        <translation>Entry text</translation>
+    </message>
+    <message>
+        <source>Afficher ou masquer l&apos;aperçu (tel que le groupe et l&apos;export le verront)</source>
+        <translation>Show or hide the preview (as the group and the export will see it)</translation>
+    </message>
+    <message>
+        <source>Écrivez ici. La barre au-dessus met en forme : titres, gras, listes…</source>
+        <translation>Write here. The bar above formats: headings, bold, lists…</translation>
     </message>
     <message>
         <source>Dans la corbeille</source>
@@ -867,6 +867,101 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Commentaire non ajouté</source>
         <translation>Comment not added</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBar</name>
+    <message>
+        <source>Mise en forme</source>
+        <translation>Formatting</translation>
+    </message>
+    <message>
+        <source>Texte normal</source>
+        <translation>Normal text</translation>
+    </message>
+    <message>
+        <source>Titre 1</source>
+        <translation>Heading 1</translation>
+    </message>
+    <message>
+        <source>Titre 2</source>
+        <translation>Heading 2</translation>
+    </message>
+    <message>
+        <source>Titre 3</source>
+        <translation>Heading 3</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Transformer la ligne en titre</source>
+        <translation>Make the line a heading</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Italique</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>• Liste</source>
+        <translation>• List</translation>
+    </message>
+    <message>
+        <source>Liste à puces</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>1. Liste</source>
+        <translation>1. List</translation>
+    </message>
+    <message>
+        <source>Liste numérotée</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>« Citation</source>
+        <translation>“ Quote</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Tableau</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Insérer un petit tableau</source>
+        <translation>Insert a small table</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Afficher le texte source en Markdown, sans mise en forme</source>
+        <translation>Show the Markdown source text, without formatting</translation>
+    </message>
+    <message>
+        <source>{tip} ({keys})</source>
+        <translation>{tip} ({keys})</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1429,29 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;Le compagnon hors ligne du MOOC TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation.&lt;/p&gt;&lt;p&gt;Contenus du cours sous licence CC BY-SA 4.0. Données enregistrées dans :&lt;br/&gt;{d}&lt;/p&gt;</source>
         <translation>&lt;b&gt;TEAM Desktop {v}&lt;/b&gt;&lt;p&gt;The offline companion of the TEAM MOOC — “Travaillons Ensemble à la Mutualisation de nos pratiques d&apos;enseignement et de formation” (working together to share our teaching and training practices). The course content is in French.&lt;/p&gt;&lt;p&gt;Course content under the CC BY-SA 4.0 licence. Data saved in:&lt;br/&gt;{d}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownTextEdit</name>
+    <message>
+        <source>Colonne 1</source>
+        <translation>Column 1</translation>
+    </message>
+    <message>
+        <source>Colonne 2</source>
+        <translation>Column 2</translation>
+    </message>
+    <message>
+        <source>Insérer un lien</source>
+        <translation>Insert a link</translation>
+    </message>
+    <message>
+        <source>Adresse du lien (par exemple https://eduscol.education.fr) :</source>
+        <translation>Link address (for example https://eduscol.education.fr):</translation>
+    </message>
+    <message>
+        <source>lien</source>
+        <translation>link</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2132,10 @@ Send this server everything you wrote and did here?</translation>
         <translation>Everywhere</translation>
     </message>
     <message>
+        <source>En écrivant (journal de bord, notes)</source>
+        <translation>While writing (journal, notes)</translation>
+    </message>
+    <message>
         <source>Autres</source>
         <translation>Others</translation>
     </message>
@@ -2056,6 +2178,42 @@ Send this server everything you wrote and did here?</translation>
     <message>
         <source>Échap</source>
         <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Italique</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Liste numérotée</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Liste à puces</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Titre 1, 2, 3</source>
+        <translation>Heading 1, 2, 3</translation>
+    </message>
+    <message>
+        <source>{keys}, 2, 3</source>
+        <translation>{keys}, 2, 3</translation>
+    </message>
+    <message>
+        <source>Texte normal</source>
+        <translation>Normal text</translation>
     </message>
 </context>
 <context>

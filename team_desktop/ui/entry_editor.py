@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from team_desktop.ui.attachments_panel import AttachmentsPanel
 from team_desktop.ui.history_dialog import HistoryDialog
 from team_desktop.ui.language import date_format
 from team_desktop.ui.lesson_browser import LessonBrowser
+from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.text_size import scale_text
@@ -101,14 +101,11 @@ class EntryEditor(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Texte de l'entrée (Markdown)"))
+        self.text = MarkdownTextEdit()
+        self.text.setAccessibleName(self.tr("Texte de l'entrée"))
         self.text.setTabChangesFocus(True)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.05)
-        self.text.setFont(mono)
-        scale_text(self.text)
+        scale_text(self.text, self.font().pointSizeF() * 1.1)
+        self.format_bar = FormatBar(self.text)
         self.preview = LessonBrowser(extra_style=PREVIEW_STYLE)
         self.preview.setAccessibleName(self.tr("Aperçu"))
         self.preview.document().setDocumentMargin(16)
@@ -120,8 +117,10 @@ class EntryEditor(QWidget):
         self.attachments = AttachmentsPanel(store, runner)
         self.preview_button = QPushButton(self.tr("Aperçu"))
         self.preview_button.setCheckable(True)
-        self.preview_button.setChecked(True)
-        self.preview_button.setToolTip(self.tr("Afficher ou masquer l'aperçu"))
+        self.preview_button.setToolTip(
+            self.tr("Afficher ou masquer l'aperçu (tel que le groupe et l'export le verront)")
+        )
+        self.preview.hide()  # the editor already shows the formatting
         self.history_button = QPushButton(self.tr("Historique…"))
         self.trash_button = QPushButton(self.tr("Corbeille"))
         self.trash_button.setToolTip(
@@ -150,6 +149,7 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.link)
         layout.addWidget(self.notice)
+        layout.addWidget(self.format_bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.attachments)
         layout.addLayout(tools)
@@ -192,7 +192,7 @@ class EntryEditor(QWidget):
             self._fill_visibility(entry)
             self.text.setPlainText(entry.body)
             self.text.setPlaceholderText(
-                self.tr("Écrivez ici, en Markdown : ## Titre, **gras**, - liste…")
+                self.tr("Écrivez ici. La barre au-dessus met en forme : titres, gras, listes…")
             )
             self.link.setText(self._link_html(entry))
             self.link.setVisible(bool(entry.activity_uid or entry.lesson_uid))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -33,6 +32,7 @@ from team_desktop.core.note_templates import activity_title
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.language import format_date, format_time
+from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.text_size import scale_text
 
@@ -82,7 +82,8 @@ class NoteEditor(QWidget):
         for button in (self.authors_button, self.export_button, self.merge_button):
             tools.addWidget(button)
 
-        self.text_edit = QPlainTextEdit()
+        # One edit per mark: a co-author's words between two marks are never rewritten.
+        self.text_edit = MarkdownTextEdit(separate_edits=True)
         self.text_edit.setAccessibleName(self.tr("Texte de la note"))
         self.text_edit.setTabChangesFocus(True)
         scale_text(self.text_edit)
@@ -90,6 +91,7 @@ class NoteEditor(QWidget):
         self.authorship.setAccessibleName(self.tr("Qui a écrit quoi"))
         self.authorship.setOpenLinks(False)
         scale_text(self.authorship)
+        self.format_bar = FormatBar(self.text_edit)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.text_edit)
         self.stack.addWidget(self.authorship)
@@ -122,6 +124,7 @@ class NoteEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_edit)
         layout.addLayout(tools)
+        layout.addWidget(self.format_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 

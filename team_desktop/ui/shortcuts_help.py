@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayou
 
 from team_desktop.core.render import escape
 from team_desktop.ui.lesson_browser import LessonBrowser
+from team_desktop.ui.markdown_editor import shortcut_text
 
 
 def _plain(text: str) -> str:
@@ -49,6 +50,7 @@ class ShortcutsDialog(QDialog):
         listed: set[QAction] = set()
         # tr() outside the f-strings: lupdate does not look inside them.
         title, everywhere = self.tr("Raccourcis clavier"), self.tr("Partout")
+        writing = self.tr("En écrivant (journal de bord, notes)")
         parts = [f"<h1>{escape(title)}</h1>"]
         for menu_action in window.menuBar().actions():
             menu = menu_action.menu()
@@ -68,18 +70,31 @@ class ShortcutsDialog(QDialog):
             (self.tr("Faire défiler le texte"), self.tr("Flèches, Page préc., Page suiv.")),
             (self.tr("Fermer une fenêtre de dialogue"), self.tr("Échap")),
         ]
-        rows_html = "".join(
-            f'<tr><td width="60%">{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>'
-            for what, keys in general
-        )
-        parts.append(
-            f'<h2>{escape(everywhere)}</h2><table width="100%" cellpadding="4">{rows_html}</table>'
-        )
+        formatting = [
+            (self.tr("Gras"), shortcut_text("bold")),
+            (self.tr("Italique"), shortcut_text("italic")),
+            (self.tr("Lien"), shortcut_text("link")),
+            (self.tr("Liste numérotée"), shortcut_text("numbered")),
+            (self.tr("Liste à puces"), shortcut_text("bullet")),
+            (self.tr("Citation"), shortcut_text("quote")),
+            (
+                self.tr("Titre 1, 2, 3"),
+                self.tr("{keys}, 2, 3").format(keys=shortcut_text("heading1")),
+            ),
+            (self.tr("Texte normal"), shortcut_text("heading0")),
+        ]
+        for heading, rows in ((writing, formatting), (everywhere, general)):
+            keyed = [(what, f"<b>{escape(keys)}</b>") for what, keys in rows]
+            parts.append(self._key_table(heading, keyed))
         return "".join(parts)
 
     def _table(self, title: str, rows: list[QAction]) -> str:
+        return self._key_table(title, [(_plain(a.text()), _keys(a)) for a in rows])
+
+    @staticmethod
+    def _key_table(title: str, rows: list[tuple[str, str]]) -> str:
+        """A table of (what it does, its keys as HTML)."""
         body = "".join(
-            f'<tr><td width="60%">{escape(_plain(a.text()))}</td><td>{_keys(a)}</td></tr>'
-            for a in rows
+            f'<tr><td width="60%">{escape(what)}</td><td>{keys}</td></tr>' for what, keys in rows
         )
         return f'<h2>{escape(title)}</h2><table width="100%" cellpadding="4">{body}</table>'

@@ -123,8 +123,7 @@ def test_tab_follows_the_screen_in_the_entry_editor(window):
         editor.tags,
         editor.visibility,
         editor.link,  # back to the lesson this entry answers
-        editor.text,
-        editor.preview,
+        editor.text,  # the preview is hidden: the editor shows the formatting
         panel.add_button,
         panel.open_button,
         panel.remove_button,
