@@ -67,6 +67,14 @@ def catalogue() -> list[dict]:
     return [entry(pack) for pack in packs]
 
 
+def newest_versions() -> list[Pack]:
+    """The newest published version of each pack, by pack id."""
+    newest: dict[str, Pack] = {}
+    for pack in sorted(Pack.select(), key=lambda p: (p.pack_id, _sortable(p.version))):
+        newest[pack.pack_id] = pack
+    return list(newest.values())
+
+
 def _sortable(version: str) -> tuple:
     try:
         return (0, version_key(version), version)

@@ -1,15 +1,22 @@
-"""A small checker of xAPI 1.0.3 statements: the required fields, as the specification says.
+"""Checkers of xAPI 1.0.3 statements, besides Ralph's own model (tests/ralph_lrs.py).
 
-Used by the tests besides Ralph's own validation (tests/ralph_lrs.py), so a statement is
-judged twice: by the specification's rules written here and by a real LRS.
+- `problems`: the specification's required fields, written here.
+- `tincan_problems`: a second, independent library, edX's `tincan` (edx-tincan-py35, the
+  maintained fork of ADL's TinCanPython): its `Statement` refuses unknown properties, ids that
+  are not UUIDs, language maps that are not maps, timestamps that are not ISO 8601; plus the
+  profile TEAM promises its researchers: `context.registration`, `platform` and `language`
+  set, a French `definition.name` on the object and on every context activity.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from urllib.parse import urlparse
+
+from tincan import Statement
 
 IFIS = ("mbox", "mbox_sha1sum", "openid", "account")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -84,4 +91,26 @@ def problems(statement: dict, now: dt.datetime | None = None) -> list[str]:
             found.append("scaled score outside [-1, 1]")
         if raw is not None and not score.get("min", raw) <= raw <= score.get("max", raw):
             found.append("raw score outside [min, max]")
+    return found
+
+
+def tincan_problems(statement: dict) -> list[str]:
+    """What edX's tincan library and TEAM's profile find wrong (empty when all is well)."""
+    try:
+        parsed = Statement.from_json(json.dumps(statement))
+    except (ValueError, TypeError, AttributeError) as error:
+        return [f"tincan: {error}"]
+    found = []
+    context = parsed.context
+    if context is None or context.registration is None:
+        found.append("no context.registration")
+    elif not context.platform or context.language != "fr-FR":
+        found.append("context.platform or context.language missing")
+    activities = [parsed.object]
+    if context is not None and context.context_activities is not None:
+        activities += list(context.context_activities.grouping or [])
+    for activity in activities:
+        definition = activity.definition
+        if definition is None or not (definition.name or {}).get("fr-FR"):
+            found.append(f"{activity.id} has no French definition.name")
     return found

@@ -32,15 +32,16 @@ def _naive_utc(value: dt.datetime) -> dt.datetime:
 
 
 def decide(user: User, consent: bool, version: str = "", decided_at: str | None = None) -> bool:
-    """Record a decision; returns False when a more recent one is already in force."""
+    """Record a decision in the history; returns False when a more recent one is already in
+    force (the older one is kept in the history all the same, and changes nothing)."""
     now = utcnow()
     when = _naive_utc(parse_time(decided_at, "decided_at")) if decided_at else now
     when = min(when, now)  # a device clock ahead of ours does not make a decision "newer"
     with write_transaction():
         current = latest(user.id)
+        ConsentEvent.create(user=user.id, consent=consent, text_version=version, decided_at=when)
         if current is not None and current.decided_at > when:
             return False
-        ConsentEvent.create(user=user.id, consent=consent, text_version=version, decided_at=when)
         User.update(research_consent=consent).where(User.id == user.id).execute()
         if not consent:
             Record.delete().where(

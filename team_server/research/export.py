@@ -1,67 +1,23 @@
 """The research dataset: consenting learners only, pseudonymous, as CSV and as xAPI JSON.
 
-No names, no usernames, no e-mail addresses, no journal or note text: progress, time, quiz
-scores, questionnaire answers and statements, each keyed by the learner's pseudonym.
+No names, no usernames, no e-mail addresses, no free text at all (journal, notes, comments,
+open answers to questionnaires): progress, time, quiz scores, questionnaire ranks and
+statements, each keyed by the learner's pseudonym, dated to a shifted day
+(`disclosure.Dates`), every cell safe to open in a spreadsheet (`disclosure.cell`).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from team_server.models import Record, User, utcnow
+from team_server.research.codebook import DICTIONARY, codebook_rows, columns
 from team_server.research.consent import latest
-from team_server.research.pseudonyms import pseudonymiser
-
-LEARNER = "identifiant pseudonyme de l'apprenant (HMAC-SHA256 de son compte par une clé secrète du serveur)"
-
-# (file, column, type, description): the data dictionary, written with the data.
-DICTIONARY: list[tuple[str, str, str, str]] = [
-    ("apprenants.csv", "apprenant", "texte (32 hex)", LEARNER),
-    ("apprenants.csv", "version_consentement", "texte", "version du texte d'information accepté"),
-    ("apprenants.csv", "date_consentement", "date ISO 8601 (UTC)", "moment de l'accord en vigueur"),
-    ("progression.csv", "apprenant", "texte (32 hex)", LEARNER),
-    ("progression.csv", "lecon", "texte", "identifiant de la leçon : <pack>/<leçon>"),
-    ("progression.csv", "terminee", "booléen (0/1)", "la leçon est marquée comme terminée"),
-    ("progression.csv", "date", "date ISO 8601 (UTC)", "dernier changement de l'état"),
-    ("temps.csv", "apprenant", "texte (32 hex)", LEARNER),
-    ("temps.csv", "lecon", "texte", "identifiant de la leçon : <pack>/<leçon>"),
-    ("temps.csv", "secondes", "entier", "temps de lecture, tous appareils confondus"),
-    ("quiz.csv", "apprenant", "texte (32 hex)", LEARNER),
-    ("quiz.csv", "tentative", "UUID", "identifiant de la tentative (fait sur l'appareil)"),
-    ("quiz.csv", "activite", "texte", "identifiant du quiz : <pack>/<activité>"),
-    ("quiz.csv", "score", "nombre", "questions réussies"),
-    ("quiz.csv", "score_max", "nombre", "nombre de questions"),
-    ("quiz.csv", "date", "date ISO 8601 (UTC)", "moment de la validation"),
-    ("reponses.csv", "apprenant", "texte (32 hex)", LEARNER),
-    ("reponses.csv", "reponse", "UUID", "identifiant d'un envoi du questionnaire"),
-    ("reponses.csv", "activite", "texte", "identifiant du questionnaire : <pack>/<activité>"),
-    ("reponses.csv", "item", "texte", "identifiant de l'item dans le questionnaire"),
-    (
-        "reponses.csv",
-        "valeur",
-        "texte",
-        "item likert : rang choisi de 1 à n (1 = premier libellé de l'échelle) ; item ouvert : le texte écrit",
-    ),
-    ("reponses.csv", "date", "date ISO 8601 (UTC)", "moment de l'envoi"),
-    (
-        "traces-xapi.json",
-        "(tableau)",
-        "xAPI 1.0.3",
-        "les traces d'apprentissage, acteur pseudonyme",
-    ),
-]
-
-
-def _iso(value: dt.datetime | str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
+from team_server.research.disclosure import Dates, cell, hex_id
+from team_server.research.pseudonyms import pseudonym, secret
 
 
 def consenting_learners() -> list[User]:
@@ -83,13 +39,9 @@ def _write_csv(path: Path, columns: list[str], rows: Iterable[list]) -> int:
         writer = csv.writer(handle)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([cell(value) for value in row])
             count += 1
     return count
-
-
-def _columns(name: str) -> list[str]:
-    return [column for file, column, _type, _text in DICTIONARY if file == name]
 
 
 def write_dataset(out: Path) -> dict[str, int]:
@@ -97,63 +49,62 @@ def write_dataset(out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     learners = consenting_learners()
     owners = [user.id for user in learners]
-    alias: Callable[[str], str] = pseudonymiser()
+    key = secret()
+    dates = Dates(key)
+    aliases = {user.id: pseudonym(user.id, key) for user in learners}
     counts = {}
 
     def consent_row(user: User) -> list:
         event = latest(user.id)
         return [
-            alias(user.id),
+            aliases[user.id],
             event.text_version if event else "",
-            _iso(event and event.decided_at),
+            dates.day(user.id, event and event.decided_at),
         ]
 
-    counts["apprenants.csv"] = _write_csv(
-        out / "apprenants.csv", _columns("apprenants.csv"), (consent_row(u) for u in learners)
-    )
-    counts["progression.csv"] = _write_csv(
-        out / "progression.csv",
-        _columns("progression.csv"),
-        (
-            [alias(r.owner_id), r.record_id, int(bool(d["completed"])), d["changed_at"]]
-            for r, d in _with_data(_records("progress", owners))
-        ),
-    )
-    times: dict[tuple[str, str], int] = {}
-    for record, data in _with_data(_records("time", owners)):
-        lesson = record.record_id.partition("|")[0]
-        key = (record.owner_id, lesson)
-        times[key] = times.get(key, 0) + int(data["seconds"])
-    counts["temps.csv"] = _write_csv(
-        out / "temps.csv",
-        _columns("temps.csv"),
-        ([alias(owner), lesson, seconds] for (owner, lesson), seconds in sorted(times.items())),
-    )
-    counts["quiz.csv"] = _write_csv(
-        out / "quiz.csv",
-        _columns("quiz.csv"),
-        (
-            [
-                alias(r.owner_id),
-                r.record_id,
-                d["activity_uid"],
-                d["score"],
-                d["max_score"],
-                d["answered_at"],
-            ]
-            for r, d in _with_data(_records("quiz", owners))
-        ),
-    )
-    counts["reponses.csv"] = _write_csv(
-        out / "reponses.csv",
-        _columns("reponses.csv"),
-        (
-            [alias(r.owner_id), r.record_id, d["activity_uid"], item, value, d["answered_at"]]
-            for r, d in _with_data(_records("answer", owners))
-            for item, value in sorted(d["answers"].items())
-        ),
-    )
-    statements = [data for _record, data in _with_data(_records("statement", owners))]
+    def rows(kind: str, make) -> Iterable[list]:
+        for record in _records(kind, owners):
+            yield from make(record.owner_id, record.record_id, json.loads(record.data))
+
+    def progress(owner: str, record_id: str, d: dict) -> Iterable[list]:
+        yield [
+            aliases[owner],
+            record_id,
+            int(bool(d.get("completed"))),
+            dates.day(owner, d.get("changed_at")),
+        ]
+
+    def quiz(owner: str, record_id: str, d: dict) -> Iterable[list]:
+        yield [
+            aliases[owner],
+            hex_id(record_id),
+            d.get("activity_uid", ""),
+            d.get("score"),
+            d.get("max_score"),
+            dates.day(owner, d.get("answered_at")),
+        ]
+
+    def answers(owner: str, record_id: str, d: dict) -> Iterable[list]:
+        answered = dates.day(owner, d.get("answered_at"))
+        for item, value in sorted(d.get("answers", {}).items()):
+            # Only ranks: an open answer (any text) can name a third party; it stays out.
+            if isinstance(value, int) and not isinstance(value, bool):
+                yield [aliases[owner], hex_id(record_id), d["activity_uid"], item, value, answered]
+
+    def write(name: str, produced: Iterable[list]) -> None:
+        counts[name] = _write_csv(out / name, columns(name), produced)
+
+    write("apprenants.csv", (consent_row(u) for u in learners))
+    write("progression.csv", rows("progress", progress))
+    write("temps.csv", _times(owners, aliases))
+    write("quiz.csv", rows("quiz", quiz))
+    write("reponses.csv", rows("answer", answers))
+    write("livre-de-codes.csv", codebook_rows())
+    statements = []
+    for record in _records("statement", owners):
+        statement = json.loads(record.data)
+        statement["timestamp"] = dates.timestamp(record.owner_id, statement.get("timestamp"))
+        statements.append(statement)
     (out / "traces-xapi.json").write_text(
         json.dumps(statements, ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -167,30 +118,45 @@ def write_dataset(out: Path) -> dict[str, int]:
     return counts
 
 
-def _with_data(records: Iterable[Record]) -> Iterable[tuple[Record, dict]]:
-    for record in records:
-        yield record, json.loads(record.data)
+def _times(owners: list[str], aliases: dict[str, str]) -> Iterable[list]:
+    """Reading time per learner and lesson, all devices added up."""
+    times: dict[tuple[str, str], int] = {}
+    for record in _records("time", owners):
+        lesson = record.record_id.partition("|")[0]
+        key = (record.owner_id, lesson)
+        times[key] = times.get(key, 0) + int(json.loads(record.data)["seconds"])
+    return ([aliases[owner], lesson, seconds] for (owner, lesson), seconds in sorted(times.items()))
 
 
 def _readme(counts: dict[str, int]) -> str:
     lines = [
         "# Jeu de données de recherche du MOOC TEAM",
         "",
-        f"Exporté le {_iso(utcnow())} par team-server.",
+        f"Exporté le {utcnow().date().isoformat()} par team-server.",
         "",
         "Seuls y figurent les apprenants qui consentent à la recherche au moment de l'export ;",
         "un apprenant qui retire son accord disparaît des exports suivants. Chaque apprenant y",
         "est désigné par un pseudonyme qui ne peut être relié à son compte sans la clé secrète",
         "du serveur. Aucun nom, identifiant de connexion ni adresse électronique ; aucun texte",
-        "de journal ni de note. Les réponses aux questions ouvertes sont le texte écrit par",
-        "l'apprenant pour la recherche.",
+        "libre : ni journal, ni note, ni commentaire, ni réponse aux questions ouvertes des",
+        "questionnaires (seuls les rangs choisis sur les échelles sont exportés).",
+        "",
+        "Les dates sont données au jour, et toutes les dates d'un même apprenant sont décalées",
+        "d'un même nombre de jours (entre -3 et +3, tiré une fois pour toutes à partir de la",
+        "clé secrète) : les durées entre ses événements sont exactes, leur place dans le",
+        "calendrier l'est à trois jours près. Ce décalage empêche un chercheur membre d'un",
+        "groupe de reconnaître un pair à l'heure d'un partage ou d'un commentaire.",
+        "",
+        "Les cellules qui commencent par =, +, -, @ sont précédées d'une apostrophe, pour qu'un",
+        "tableur ne les exécute pas.",
         "",
         "| fichier | lignes |",
         "| --- | --- |",
         *(f"| {name} | {count} |" for name, count in counts.items()),
         "",
-        "Les colonnes sont décrites dans dictionnaire-des-donnees.csv. traces-xapi.json est un",
-        "tableau de traces xAPI 1.0.3 (acteur : compte pseudonyme sur la page d'accueil du cours).",
+        "Les colonnes sont décrites dans dictionnaire-des-donnees.csv, les items des",
+        "questionnaires dans livre-de-codes.csv. traces-xapi.json est un tableau de traces",
+        "xAPI 1.0.3 (acteur : compte pseudonyme sur la page d'accueil du cours).",
         "",
     ]
     return "\n".join(lines)

@@ -2,7 +2,9 @@
 
 The same learner always gets the same pseudonym (in every export and every forwarded
 statement), and nobody without the secret can link a pseudonym back to an account. Once an
-account is deleted, nothing links its pseudonym to anyone, even with the secret.
+account is deleted, nothing links its pseudonym to anyone, even with the secret. The same
+secret derives the learner's xAPI registration for the course season and the number of days
+the research export shifts their dates by (docs/privacy.md, "Ce que reçoit la recherche").
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Callable
+import uuid
 
 from team_server.models import ServerMeta
 
@@ -19,6 +21,12 @@ SECRET_KEY = "research_secret"
 # that need not resolve. A deployment for another course sets TEAM_COURSE_HOME_PAGE.
 ENV_HOME_PAGE = "TEAM_COURSE_HOME_PAGE"
 DEFAULT_HOME_PAGE = "https://mooc-team.fr"
+# One xAPI registration per learner and course season: a new season (a new run of the MOOC)
+# sets TEAM_COURSE_SEASON, so the same learner's two runs are told apart.
+ENV_SEASON = "TEAM_COURSE_SEASON"
+DEFAULT_SEASON = "1"
+# The research export moves each learner's dates by a fixed number of days in this range.
+MAX_DAY_SHIFT = 3
 
 
 def home_page() -> str:
@@ -26,20 +34,36 @@ def home_page() -> str:
     return os.environ.get(ENV_HOME_PAGE) or DEFAULT_HOME_PAGE
 
 
-def _secret() -> bytes:
+def season() -> str:
+    """The course season (run of the MOOC) statements are registered under."""
+    return os.environ.get(ENV_SEASON) or DEFAULT_SEASON
+
+
+def secret() -> bytes:
+    """The server's research key, made at its first start and never shown."""
     return bytes.fromhex(ServerMeta.get(ServerMeta.key == SECRET_KEY).value)
 
 
-def pseudonym(user_id: str, secret: bytes | None = None) -> str:
+def pseudonym(user_id: str, key: bytes | None = None) -> str:
     """The learner's stable research pseudonym (32 hex digits)."""
-    key = secret if secret is not None else _secret()
+    key = key if key is not None else secret()
     return hmac.new(key, user_id.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-def pseudonymiser() -> Callable[[str], str]:
-    """A function user id -> pseudonym that reads the secret once (for a whole export)."""
-    key = _secret()
-    return lambda user_id: pseudonym(user_id, key)
+def _digest(key: bytes, text: str) -> bytes:
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).digest()
+
+
+def registration(user_id: str, key: bytes | None = None) -> str:
+    """The learner's xAPI `context.registration` for this season (a UUID, stable)."""
+    key = key if key is not None else secret()
+    return str(uuid.UUID(bytes=_digest(key, f"registration|{season()}|{user_id}")[:16], version=4))
+
+
+def day_shift(user_id: str, key: bytes) -> int:
+    """Days (from -MAX_DAY_SHIFT to +MAX_DAY_SHIFT) the export moves this learner's dates."""
+    span = 2 * MAX_DAY_SHIFT + 1
+    return int.from_bytes(_digest(key, f"day-shift|{user_id}")[:8], "big") % span - MAX_DAY_SHIFT
 
 
 def actor(user_id: str) -> dict:

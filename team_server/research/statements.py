@@ -1,7 +1,8 @@
 """xAPI statements pushed by learners: checked against xAPI 1.0.3, then made pseudonymous.
 
 The server trusts no identity a device writes: the actor is replaced by the learner's
-pseudonym, and a timestamp in the future is brought back to now. Anything else that does not
+pseudonym, `context.registration` by the learner's registration for the course season, and a
+timestamp in the future is brought back to now. Anything else that does not
 fit the small profile TEAM Desktop emits is refused with a French reason.
 """
 
@@ -12,7 +13,7 @@ import uuid
 from urllib.parse import urlparse
 
 from team_server.merge import Rejected, parse_time
-from team_server.research.pseudonyms import actor
+from team_server.research.pseudonyms import actor, registration
 
 TOP_LEVEL = {"id", "actor", "verb", "object", "result", "context", "timestamp", "version"}
 RESULT_FIELDS = {"score", "success", "completion", "duration", "response", "extensions"}
@@ -102,6 +103,7 @@ def normalise(record_id: str, data: dict, user_id: str, now: dt.datetime | None 
     kept = {key: value for key, value in data.items() if key != "version"}
     kept["id"] = str(statement_id)
     kept["actor"] = actor(user_id)
+    kept["context"] = {**(data.get("context") or {}), "registration": registration(user_id)}
     kept["timestamp"] = min(when, now).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     return kept
 

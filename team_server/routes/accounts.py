@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter, Header, HTTPException, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from team_server import PROTOCOL, auth, registration
 from team_server.db import connected, database
@@ -16,6 +16,8 @@ from team_server.research import consent as research_consent
 router = APIRouter()
 
 BAD_LOGIN = "Identifiant ou mot de passe incorrect."
+# Kept whole: a cut version would differ from the app's and make it ask again.
+MAX_CONSENT_VERSION = 200
 
 
 class AccountIn(BaseModel):
@@ -32,7 +34,7 @@ class LoginIn(BaseModel):
 
 class ConsentIn(BaseModel):
     consent: bool
-    version: str = ""  # of the consent text the learner read
+    version: str = Field("", max_length=MAX_CONSENT_VERSION)  # of the text the learner read
     decided_at: str | None = None  # when they chose (default: now)
 
 
@@ -137,7 +139,7 @@ def put_research_consent(body: ConsentIn, user: auth.CurrentUser) -> dict:
     """Give or withdraw consent (the latest decision wins); withdrawing deletes the answers
     and statements kept so far."""
     try:
-        research_consent.decide(user, body.consent, body.version[:20], body.decided_at)
+        research_consent.decide(user, body.consent, body.version, body.decided_at)
     except Rejected as error:
         raise HTTPException(422, str(error)) from error
     return me_answer(user)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from xapi_checks import problems
+from xapi_checks import problems, tincan_problems
 
 from team_desktop.core import feed, notes, outbox, progress, quiz
 from team_desktop.core.portfolio.entries import create_entry, save_entry
@@ -76,7 +76,10 @@ def test_consenting_records_valid_statements_where_things_happen(course: Store):
     assert sorted(verbs) == ["answered", "answered", "completed", "experienced"]
     for statement in made:
         assert problems(statement) == [], statement
+        assert tincan_problems(statement) == [], statement
         assert statement["actor"]["account"]["homePage"] == xapi.HOME_PAGE
+    # One registration for the store, replaced by the server with the learner's own.
+    assert len({s["context"]["registration"] for s in made}) == 1
     [scored] = [s for s in made if "result" in s]
     assert scored["result"]["score"] == {"raw": 1, "min": 0, "max": 1, "scaled": 1.0}
     assert scored["object"]["id"] == f"{xapi.HOME_PAGE}/xapi/activities/{QUIZ}"
@@ -103,6 +106,9 @@ def test_sharing_and_commenting_record_the_fact_never_the_text(course: Store):
     for words in ("Ma séance", "Un texte personnel", "Un commentaire", "Préparer ensemble"):
         assert words not in dumped
     assert all(problems(s) == [] for s in made)
+    # The journal and the notes are named in French, like every course activity.
+    assert all(tincan_problems(s) == [] for s in made)
+    assert made[0]["object"]["definition"]["name"] == {"fr-FR": "Journal de formation"}
 
 
 def test_timestamps_are_never_in_the_future():

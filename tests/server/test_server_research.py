@@ -32,14 +32,21 @@ def test_consent_keeps_its_version_date_and_history(live_server: LiveServer):
     assert answer["research_consent"] is True
     assert answer["research_consent_version"] == "1"
     assert answer["research_consent_at"] == "2026-11-28T10:00:00Z"
-    # A decision made earlier on another device, sent later, does not override a newer one.
+    # A decision made earlier on another device, sent later, does not override a newer one,
+    # and is kept in the history all the same.
     stale = consent(learner, False, "1", decided_at="2026-11-27T10:00:00Z")
     assert stale["research_consent"] is True
-    withdrawn = consent(learner, False, "1")
+    # A long version name is kept whole (a cut one would make the app ask again).
+    long_version = "2026-11-consentement-recherche-ercae-v2.1"
+    withdrawn = consent(learner, False, long_version)
     assert withdrawn["research_consent"] is False
+    assert withdrawn["research_consent_version"] == long_version
     history = learner.get("/me/data").json()["consent"]["history"]
-    assert [event["consent"] for event in history] == [True, False]
-    assert history[0]["version"] == "1"
+    assert [(e["consent"], e["decided_at"][:10]) for e in history][:2] == [
+        (False, "2026-11-27"),
+        (True, "2026-11-28"),
+    ]
+    assert [e["version"] for e in history] == ["1", "1", long_version]
 
 
 def test_a_decision_dated_in_the_future_counts_as_now(live_server: LiveServer):
@@ -129,9 +136,11 @@ def test_the_export_holds_consenting_learners_only_until_they_withdraw(
     assert len(pseudonyms) >= 1 and all(len(p) == 32 for p in pseudonyms)
     progress = read_csv(first / "progression.csv")
     assert {row["apprenant"] for row in progress} <= pseudonyms
-    ours = [row for row in read_csv(first / "reponses.csv") if row["item"] == "attente-ouverte"]
-    assert any(row["valeur"] == "Du temps" for row in ours)
-    mine = {row["apprenant"] for row in ours if row["valeur"] == "Du temps"}
+    # The open answer stays out: only the rank reaches the research team.
+    ours = [row for row in read_csv(first / "reponses.csv") if row["item"] == "preparer-ensemble"]
+    assert not [row for row in read_csv(first / "reponses.csv") if row["item"] == "attente-ouverte"]
+    mine = {row["apprenant"] for row in ours if row["valeur"] == "4"}
+    assert len(mine) == 1
     assert {row["apprenant"] for row in read_csv(first / "quiz.csv")} >= mine
     assert {row["apprenant"] for row in read_csv(first / "temps.csv")} >= mine
     everything = "".join(p.read_text(encoding="utf-8") for p in first.iterdir())

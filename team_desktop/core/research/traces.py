@@ -16,10 +16,11 @@ from team_desktop.core.store.models import ActivityRecord, LessonRecord, databas
 from team_desktop.core.store.research_models import ResearchStatement
 from team_desktop.core.store.sync_models import Outbox
 
-# What a shared entry or a comment is about when it answers no activity of the course.
+# What a shared entry or a comment is about when it answers no activity of the course; the
+# names are the statement's French, whatever the app's language.
 GENERIC = {
-    "journal": f"{xapi.HOME_PAGE}/xapi/activities/journal",
-    "notes": f"{xapi.HOME_PAGE}/xapi/activities/notes",
+    "journal": (f"{xapi.HOME_PAGE}/xapi/activities/journal", "Journal de formation"),
+    "notes": (f"{xapi.HOME_PAGE}/xapi/activities/notes", "Notes de co-préparation"),
 }
 
 
@@ -28,7 +29,7 @@ def _target(lesson_uid: str | None, activity_uid: str | None, fallback: str) -> 
         row = ActivityRecord.get_or_none(ActivityRecord.uid == activity_uid)
         return {
             "object_iri": xapi.activity_iri(activity_uid),
-            "name": row.title if row else "",
+            "name": row.title if row else activity_uid,
             "kind": row.kind if row else None,
             "pack_id": activity_uid.split("/", 1)[0],
         }
@@ -36,11 +37,12 @@ def _target(lesson_uid: str | None, activity_uid: str | None, fallback: str) -> 
         row = LessonRecord.get_or_none(LessonRecord.uid == lesson_uid)
         return {
             "object_iri": xapi.lesson_iri(lesson_uid),
-            "name": row.title if row else "",
+            "name": row.title if row else lesson_uid,
             "kind": "lesson",
             "pack_id": lesson_uid.split("/", 1)[0],
         }
-    return {"object_iri": GENERIC[fallback]}
+    iri, name = GENERIC[fallback]
+    return {"object_iri": iri, "name": name}
 
 
 def _start_of_today() -> dt.datetime:
