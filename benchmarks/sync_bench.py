@@ -11,8 +11,9 @@ from pathlib import Path
 from benchmarks.corpus import Writer
 from benchmarks.report import Row, ratio_row
 from benchmarks.servers import Client, FaultProxy, server, unique, write_entry
-from team_desktop.core import feed, notes, progress
-from team_desktop.core.note_authors import local_author
+from team_desktop.core import feed, progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
 from team_desktop.core.store.sync_models import Outbox
 from team_desktop.core.sync import account, records
 from team_desktop.core.sync.connection import Connection

@@ -39,7 +39,7 @@ from team_desktop.core import (
     progress,
     quiz,
 )
-from team_desktop.core.note_templates import default_template
+from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import DataPaths, bundled_content_dir
 from team_desktop.core.portfolio import attachments, entries
 from team_desktop.core.store.db import Store, open_store

@@ -82,7 +82,7 @@ def summary(user: User) -> dict:
 
 
 def _note_text(document: bytes | None) -> dict:
-    from team_desktop.core.note_doc import NoteDoc
+    from team_desktop.core.notes.doc import NoteDoc
 
     if not document:
         return {"title": "", "text": ""}

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import feed
-from team_desktop.core.links import parse_team_link
+from team_desktop.core.render.links import parse_team_link
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.messages import Icon, show_message
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from team_desktop.core.reading_style import style_sheet
+from team_desktop.core.render.reading_style import style_sheet
 from team_desktop.ui import themes
 from team_desktop.ui.text_size import scale_text
 
@@ -39,6 +39,7 @@ class LessonBrowser(QTextBrowser):
         self.document().setDocumentMargin(28)
         scale_text(self, self.font().pointSizeF() * 1.15)
         self._folder: Path | None = None
+        themes.announcer().changed.connect(self.restyle)
 
     def show_html(self, html: str, folder: Path | None = None) -> None:
         """Display `html`; relative image paths resolve inside `folder` only."""
@@ -47,7 +48,7 @@ class LessonBrowser(QTextBrowser):
         self.setSearchPaths([str(folder)] if folder else [])
         self.setHtml(html)
 
-    def restyle(self) -> None:
+    def restyle(self, _theme: str = "") -> None:
         """Show the page again in the colours of the theme now shown, at the same place."""
         self.document().setDefaultStyleSheet(self._style_sheet())
         if self._html:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from team_desktop.core import bookmarks, course, progress, quiz
 from team_desktop.core.content.lesson_file import split_segments
 from team_desktop.core.content.model import Activity
-from team_desktop.core.lesson_page import lesson_html
-from team_desktop.core.links import parse_team_link
 from team_desktop.core.quiz import QuizState
+from team_desktop.core.render.lesson_page import lesson_html
+from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.store.db import Store
 from team_desktop.ui.lesson_browser import LessonBrowser
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from team_desktop import __version__
 from team_desktop.core import course, library
 from team_desktop.core.content.archive import PackArchiveError
-from team_desktop.core.links import parse_team_link
-from team_desktop.core.module_page import module_html
+from team_desktop.core.render.links import parse_team_link
+from team_desktop.core.render.module_page import module_html
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
 from team_desktop.ui.appearance import AppearanceController

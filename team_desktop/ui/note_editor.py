@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from team_desktop.core import note_files, notes
-from team_desktop.core.note_authors import local_author
-from team_desktop.core.note_doc import Author, NoteDoc
-from team_desktop.core.note_export import authors, authorship_html
-from team_desktop.core.note_positions import PositionError, TextChange, editor_text
-from team_desktop.core.note_templates import activity_title
+from team_desktop.core.notes import files as note_files
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
+from team_desktop.core.notes.doc import Author, NoteDoc
+from team_desktop.core.notes.export import authors, authorship_html
+from team_desktop.core.notes.positions import PositionError, TextChange, editor_text
+from team_desktop.core.notes.templates import activity_title
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.language import format_date, format_time

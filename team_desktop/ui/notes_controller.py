@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from team_desktop.core.content.model import Activity
-from team_desktop.core.note_links import activity_notes_html, note_id_from_uid
+from team_desktop.core.notes.links import activity_notes_html, note_id_from_uid
 from team_desktop.ui.actions import Act
 from team_desktop.ui.notes_view import NotesView
 

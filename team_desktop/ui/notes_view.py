@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from team_desktop.core import note_authors, note_files, notes
-from team_desktop.core.note_templates import default_template
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import files as note_files
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.templates import default_template
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.note_editor import NoteEditor

@@ -2,17 +2,20 @@
 
 `resources/style.qss` is the light theme and the layout of every theme; `style-dark.qss` and
 `style-contrast.qss` only change colours on top of it. Rendered pages (lessons, feed, previews)
-take their colours from `core.reading_style`, re-applied to every open page on a change.
+take their colours from `core.render.reading_style`; a change is announced (`announcer().changed`)
+and every open page re-applies it itself.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import functools
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from team_desktop.core import reading_style
 from team_desktop.core.paths import resources_dir
+from team_desktop.core.render import reading_style
 
 LIGHT, DARK, CONTRAST = "light", "dark", "contrast"
 SYSTEM = "system"
@@ -35,6 +38,21 @@ PALETTES = {
 
 _active = LIGHT
 _platform_style: str | None = None
+
+
+class ThemeAnnouncer(QObject):
+    """Tells open pages that the theme changed.
+
+    Signals: changed(str): the theme now shown.
+    """
+
+    changed = Signal(str)
+
+
+@functools.cache
+def announcer() -> ThemeAnnouncer:
+    """The one announcer of theme changes (pages connect to it, the theme never walks them)."""
+    return ThemeAnnouncer()
 
 
 def system_theme() -> str:
@@ -119,9 +137,4 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setStyle("Fusion")
         app.setPalette(palette(theme))
     app.setStyleSheet(style_sheet(theme))
-    # Imported here: the reader itself asks this module for its colours.
-    from team_desktop.ui.lesson_browser import LessonBrowser
-
-    for widget in app.allWidgets():
-        if isinstance(widget, LessonBrowser):
-            widget.restyle()
+    announcer().changed.emit(theme)

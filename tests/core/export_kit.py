@@ -9,7 +9,8 @@ import struct
 import uuid
 import zlib
 
-from team_desktop.core import note_authors, notes
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import AttachmentBlob, JournalEntry

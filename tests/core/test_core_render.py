@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 import pytest
 
 from team_desktop.core import course, progress
-from team_desktop.core.lesson_page import lesson_html
 from team_desktop.core.library import install_bundled
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import render_markdown
+from team_desktop.core.render.lesson_page import lesson_html
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -112,7 +112,7 @@ REMOTE_IMAGES = {
     "html-https": '<img src="https://evil.example/x.png" alt="Schéma">',
     "html-entity-scheme": '<img src="h&#116;tps://evil.example/x.png" alt="Schéma">',
     # Regression, fixed (the five below): render.REMOTE (`^[a-zA-Z][a-zA-Z0-9+.-]*:`,
-    # team_desktop/core/render.py:16, used at :75 and :103) only recognises a URL that
+    # team_desktop/core/render/__init__.py:16, used at :75 and :103) only recognises a URL that
     # starts with a scheme. A protocol-relative `//host/x.png`, its backslash form
     # `\\host\x.png` (read as `//host/x.png` by browsers, a UNC path on Windows) and a
     # URL with leading white space (browsers strip it) keep their src. The Markdown tree

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from team_desktop.core import note_authors, notes
 from team_desktop.core.export.notes import export_notes_markdown, notes_html, select_notes
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
 from tests.core.export_kit import write_note
 
 

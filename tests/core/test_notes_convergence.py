@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pycrdt import Doc, Text, get_state, get_update
 
-from team_desktop.core import notes, outbox
-from team_desktop.core.note_deletions import delete_set, merged_with_own_deletions
-from team_desktop.core.note_doc import Author, NoteDoc
+from team_desktop.core import outbox
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.deletions import delete_set, merged_with_own_deletions
+from team_desktop.core.notes.doc import Author, NoteDoc
 
 JULIEN = Author("julien", "Julien")
 

@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from team_desktop.core import note_authors, note_files, notes, outbox, search
-from team_desktop.core.note_export import authors
-from team_desktop.core.note_files import NoteFileError, NoteFileMismatch
-from team_desktop.core.note_positions import index_to_utf16
-from team_desktop.core.note_templates import default_template
+from team_desktop.core import outbox, search
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import files as note_files
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.export import authors
+from team_desktop.core.notes.files import NoteFileError, NoteFileMismatch
+from team_desktop.core.notes.positions import index_to_utf16
+from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import Store, open_store
 from team_desktop.core.store.portfolio_models import Note

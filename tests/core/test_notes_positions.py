@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from team_desktop.core.note_doc import Author, NoteDoc
-from team_desktop.core.note_positions import (
+from team_desktop.core.notes.doc import Author, NoteDoc
+from team_desktop.core.notes.positions import (
     PositionError,
     TextChange,
     delta_to_changes,

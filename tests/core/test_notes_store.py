@@ -8,11 +8,13 @@ import shutil
 import pytest
 from pycrdt import Doc, Text
 
-from team_desktop.core import library, note_authors, notes, outbox, search
-from team_desktop.core.note_doc import TEMPLATE_AUTHOR, NoteDoc
-from team_desktop.core.note_export import authors, authorship_html, note_export
-from team_desktop.core.note_positions import utf16_len
-from team_desktop.core.note_templates import default_template
+from team_desktop.core import library, outbox, search
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import TEMPLATE_AUTHOR, NoteDoc
+from team_desktop.core.notes.export import authors, authorship_html, note_export
+from team_desktop.core.notes.positions import utf16_len
+from team_desktop.core.notes.templates import default_template
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.portfolio_models import DEVICE, Note
 

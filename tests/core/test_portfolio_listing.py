@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from team_desktop.core.links import parse_team_link
 from team_desktop.core.portfolio import entries, lesson_links, listing
 from team_desktop.core.portfolio.listing import NO_MODULE, EntryFilter
+from team_desktop.core.render.links import parse_team_link
 
 REFLECTION = "test-mini/mini-reflexion"
 

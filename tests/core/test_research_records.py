@@ -8,7 +8,8 @@ import json
 import pytest
 from xapi_checks import problems, tincan_problems
 
-from team_desktop.core import feed, notes, outbox, progress, quiz
+from team_desktop.core import feed, outbox, progress, quiz
+from team_desktop.core.notes import store as notes
 from team_desktop.core.portfolio.entries import create_entry, save_entry
 from team_desktop.core.research import answers, consent, traces, xapi
 from team_desktop.core.store.db import Store

@@ -19,10 +19,10 @@ import pytest
 from fuzz import replay_hint, rng, seeds
 from pycrdt import Doc, Text, get_state, get_update
 
-from team_desktop.core import note_doc
-from team_desktop.core.note_deletions import merged_with_own_deletions
-from team_desktop.core.note_doc import BODY, Author, NoteDoc
-from team_desktop.core.note_positions import utf16_len
+from team_desktop.core.notes import doc as note_doc
+from team_desktop.core.notes.deletions import merged_with_own_deletions
+from team_desktop.core.notes.doc import BODY, Author, NoteDoc
+from team_desktop.core.notes.positions import utf16_len
 
 # Accents, a combining accent, a ligature, emoji (one of them a ZWJ sequence), a flag, newlines.
 ALPHABET = list("abcdeéèêàçôœ ÉÀÇ,.;!?'\n") + ["e\u0301", "🙂", "👩\u200d🏫", "🇫🇷", "😀"]

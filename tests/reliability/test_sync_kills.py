@@ -23,7 +23,8 @@ from fuzz import scale
 from live_server import Account
 from server_helpers import Device
 
-from team_desktop.core import notes, outbox, progress
+from team_desktop.core import outbox, progress
+from team_desktop.core.notes import store as notes
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.sync import state as sync_state

@@ -8,8 +8,9 @@ from clients import unique, write_entry
 from fault_proxy import FaultProxy
 from fuzz import replay_hint, rng, seeds
 
-from team_desktop.core import notes, outbox, progress
-from team_desktop.core.note_doc import Author
+from team_desktop.core import outbox, progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.sync import connection as connection_module
 from team_desktop.core.sync import engine

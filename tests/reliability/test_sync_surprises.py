@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from clients import Client, unique, write_entry
 
-from team_desktop.core import feed, notes, outbox, progress
-from team_desktop.core.note_doc import Author
+from team_desktop.core import feed, outbox, progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author
 from team_desktop.core.portfolio.entries import save_entry
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.store.sync_models import SharedComment

@@ -22,9 +22,10 @@ import pytest
 from clients import Client, unique
 from fuzz import replay_hint, rng, seeds
 
-from team_desktop.core import feed, notes, progress
-from team_desktop.core.note_doc import Author
-from team_desktop.core.note_positions import utf16_len
+from team_desktop.core import feed, progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author
+from team_desktop.core.notes.positions import utf16_len
 from team_desktop.core.portfolio.bin import trash_entry
 from team_desktop.core.portfolio.entries import create_entry, save_entry
 from team_desktop.core.store.models import database

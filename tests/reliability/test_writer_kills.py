@@ -18,7 +18,8 @@ from pathlib import Path
 
 from fuzz import replay_hint, rng, seeds
 
-from team_desktop.core import notes, progress
+from team_desktop.core import progress
+from team_desktop.core.notes import store as notes
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import open_store
 from team_desktop.core.store.models import database

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from team_desktop.core import feed
-from team_desktop.core.note_doc import NoteDoc
+from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.render import render_markdown
 from team_desktop.core.store.db import open_store

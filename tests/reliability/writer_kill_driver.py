@@ -12,9 +12,10 @@ import random
 import sys
 from pathlib import Path
 
-from team_desktop.core import notes, progress
-from team_desktop.core.note_doc import Author
-from team_desktop.core.note_positions import utf16_len
+from team_desktop.core import progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author
+from team_desktop.core.notes.positions import utf16_len
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio.entries import create_entry, save_entry
 from team_desktop.core.store.db import open_store

@@ -6,8 +6,9 @@ import re
 
 from clients import PASSWORD, unique, write_entry
 
-from team_desktop.core import feed, notes, outbox
-from team_desktop.core.note_authors import local_author
+from team_desktop.core import feed, outbox
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from clients import PASSWORD, Client, unique, write_entry
 
-from team_desktop.core import bookmarks, notes, outbox, progress
+from team_desktop.core import bookmarks, outbox, progress
+from team_desktop.core.notes import store as notes
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.sync import account, recovery
 from team_desktop.core.sync.errors import ServerChanged

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from clients import Client, unique, write_entry
 
-from team_desktop.core import feed, notes
-from team_desktop.core.note_authors import local_author
+from team_desktop.core import feed
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
 from team_desktop.core.sync import account
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from team_desktop.core import notes
-from team_desktop.core.note_templates import default_template
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.templates import default_template
 from team_desktop.core.portfolio import entries
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.export_dialog import ExportDialog

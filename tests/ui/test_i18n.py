@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from screens import dialogs, views
 
 from team_desktop import cli
-from team_desktop.core import course, i18n, notes
+from team_desktop.core import course, i18n
 from team_desktop.core.export.labels import human_size
+from team_desktop.core.notes import store as notes
 from team_desktop.core.portfolio import listing, templates
 from team_desktop.core.portfolio.listing import EntryFilter
 from team_desktop.ui.app import start_language

@@ -8,8 +8,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from team_desktop.core import note_authors, note_files, notes, outbox
-from team_desktop.core.note_positions import index_to_utf16
+from team_desktop.core import outbox
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import files as note_files
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.positions import index_to_utf16
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import open_store
 from team_desktop.core.store.sync_models import GroupRecord

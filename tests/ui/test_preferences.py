@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
 
-from team_desktop.core import reading_style
 from team_desktop.core.portfolio import entries
+from team_desktop.core.render import reading_style
 from team_desktop.ui import text_size, themes
 from team_desktop.ui.history_dialog import HistoryDialog
 from team_desktop.ui.main_window import MainWindow

@@ -1,7 +1,7 @@
 """Co-preparation notes to Markdown (a folder) and to the HTML the PDF is printed from.
 
 Title, text, co-authors and ready marks come from the note's CRDT document through
-`core.note_export`; the text is kept as written.
+`core.notes.export`; the text is kept as written.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from team_desktop.core.export.naming import UniqueNames, slugify
 from team_desktop.core.export.output import staged_folder
 from team_desktop.core.export.selection import CourseLink, ExportResult, as_datetime
 from team_desktop.core.i18n import _
-from team_desktop.core.note_export import NoteAuthor, note_export
+from team_desktop.core.notes.export import NoteAuthor, note_export
 from team_desktop.core.render import escape
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.portfolio_models import Note

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from team_desktop.core.i18n import _, format_date
-from team_desktop.core.links import linked_list_html, record_href, record_id
 from team_desktop.core.portfolio.listing import entries_for_activity
+from team_desktop.core.render.links import linked_list_html, record_href, record_id
 
 ENTRY_ACTION = "entry"
 NAMESPACE = "journal"

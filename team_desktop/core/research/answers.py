@@ -16,6 +16,7 @@ from team_desktop.core.i18n import _
 from team_desktop.core.research import consent, traces
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.research_models import QuestionnaireAnswer
+from team_desktop.core.wire_time import iso, parse_time
 
 MAX_OPEN_CHARS = 5000
 
@@ -94,8 +95,6 @@ def answer_data(answer_id: str) -> dict | None:
     row = QuestionnaireAnswer.get_or_none(QuestionnaireAnswer.id == answer_id)
     if row is None or not row.shared or not consent.consenting():
         return None
-    from team_desktop.core.sync.records import iso  # records imports this module
-
     return {
         "activity_uid": row.activity_uid,
         "answers": json.loads(row.answers_json),
@@ -105,8 +104,6 @@ def answer_data(answer_id: str) -> dict | None:
 
 def apply_pulled(change: dict) -> None:
     """An answer saved on another of the learner's devices."""
-    from team_desktop.core.sync.records import parse_time  # records imports this module
-
     data = change["data"]
     QuestionnaireAnswer.insert(
         id=change["id"],

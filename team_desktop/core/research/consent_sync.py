@@ -10,7 +10,7 @@ from __future__ import annotations
 from team_desktop.core.research import consent, traces
 from team_desktop.core.store.models import database
 from team_desktop.core.sync.connection import Connection
-from team_desktop.core.sync.records import iso, parse_time
+from team_desktop.core.wire_time import iso, parse_time
 
 
 def before_sync(connection: Connection) -> None:

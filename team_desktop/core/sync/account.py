@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from team_desktop.core import note_authors
 from team_desktop.core.i18n import _
+from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.store.db import set_setting
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import GroupRecord

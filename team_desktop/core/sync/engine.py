@@ -20,6 +20,7 @@ from team_desktop.core.sync import account, files, records, recovery
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import PROTOCOL, Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerChanged
+from team_desktop.core.wire_time import iso
 
 BATCH = 100
 PULL_LIMIT = 200
@@ -118,7 +119,7 @@ def exchange_records(
         if not answer.get("more") and not more_to_push:
             break
     with database.atomic():
-        sync_state.save(last_sync_at=records.iso(dt.datetime.now(dt.UTC)), last_error=None)
+        sync_state.save(last_sync_at=iso(dt.datetime.now(dt.UTC)), last_error=None)
     return report
 
 

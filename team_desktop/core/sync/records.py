@@ -11,7 +11,8 @@ import json
 import uuid
 from collections.abc import Callable
 
-from team_desktop.core import notes, search
+from team_desktop.core import search
+from team_desktop.core.notes import store as notes
 from team_desktop.core.research import answers as research_answers
 from team_desktop.core.research import traces as research_traces
 from team_desktop.core.store.models import (
@@ -23,25 +24,7 @@ from team_desktop.core.store.models import (
 )
 from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
-
-
-def iso(value: dt.datetime | dt.date | None) -> str | None:
-    """UTC ISO 8601 with a Z, as the protocol writes times."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    return value.isoformat()
-
-
-def parse_time(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
+from team_desktop.core.wire_time import iso, parse_time
 
 # -- outgoing ------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from team_desktop.core.i18n import _
-from team_desktop.core.note_doc import NoteDoc
-from team_desktop.core.notes import NoteNotFound, display_title, stored_row, write_row
+from team_desktop.core.notes.doc import NoteDoc
+from team_desktop.core.notes.store import NoteNotFound, display_title, stored_row, write_row
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import Note
 

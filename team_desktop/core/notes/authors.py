@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import uuid
 
-from team_desktop.core.note_doc import Author
+from team_desktop.core.notes.doc import Author
 from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import database
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
-from team_desktop.core.note_authors import local_author
-from team_desktop.core.note_deletions import merged_with_own_deletions
-from team_desktop.core.note_doc import NoteDoc
-from team_desktop.core.note_positions import TextChange
-from team_desktop.core.note_templates import activity_template, activity_title
+from team_desktop.core.notes.authors import local_author
+from team_desktop.core.notes.deletions import merged_with_own_deletions
+from team_desktop.core.notes.doc import NoteDoc
+from team_desktop.core.notes.positions import TextChange
+from team_desktop.core.notes.templates import activity_template, activity_title
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE, VISIBILITIES, Note
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from team_desktop.core.i18n import _, format_date
-from team_desktop.core.links import linked_list_html, record_href, record_id
-from team_desktop.core.notes import display_title, list_notes
+from team_desktop.core.notes.store import display_title, list_notes
+from team_desktop.core.render.links import linked_list_html, record_href, record_id
 
 NOTE_ACTION = "note"
 NAMESPACE = "notes"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from team_desktop.core.activity_html import activity_html
 from team_desktop.core.content.lesson_file import split_segments
 from team_desktop.core.content.model import Activity
 from team_desktop.core.course import LessonPage
 from team_desktop.core.i18n import _
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import clean_html, escape, render_markdown
+from team_desktop.core.render.activity import activity_html
 
 ActivityExtra = Callable[[Activity, str], str]
 

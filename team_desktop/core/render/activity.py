@@ -8,7 +8,7 @@ from team_desktop.core.i18n import N_, _
 from team_desktop.core.quiz import QuizState, question_is_right, score
 from team_desktop.core.render import escape, render_markdown
 
-# Each box's colour comes from the reading style sheet (core/reading_style.py), by kind.
+# Each box's colour comes from the reading style sheet (core/render/reading_style.py), by kind.
 KIND_LABELS = {
     "reflection": N_("Réflexion"),
     "quiz": N_("Quiz d'autoévaluation"),

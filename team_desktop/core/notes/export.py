@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from team_desktop.core.i18n import _
-from team_desktop.core.note_doc import TEMPLATE_AUTHOR, NoteDoc
-from team_desktop.core.notes import display_title, load, stored_row
+from team_desktop.core.notes.doc import TEMPLATE_AUTHOR, NoteDoc
+from team_desktop.core.notes.store import display_title, load, stored_row
 from team_desktop.core.render import escape
 
 # Pale backgrounds that keep black text readable, one per author in order of appearance; the

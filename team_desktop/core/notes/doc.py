@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from team_desktop.core.note_deletions import deletions_covered
-from team_desktop.core.note_positions import (
+from team_desktop.core.notes.deletions import deletions_covered
+from team_desktop.core.notes.positions import (
     TextChange,
     delta_to_changes,
     index_to_utf8,

@@ -86,7 +86,7 @@ def clean_html(html: str) -> str:
 
 def render_markdown(text: str, lesson_links: dict[str, str] | None = None) -> str:
     """Markdown to sanitized HTML; `lesson_links` maps lesson file names to lesson uids."""
-    from team_desktop.core.markdown_links import markdown_to_html  # Markdown: at first use
+    from team_desktop.core.render.markdown_links import markdown_to_html  # Markdown: at first use
 
     return clean_html(markdown_to_html(text, lesson_links or {}))
 

@@ -1,0 +1,1 @@
+"""Co-preparation notes: the CRDT document, its store rows, authors, files, exports, links."""
