@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import markdown_format as fmt
-from team_desktop.core.note_positions import index_to_utf16, utf16_to_index
+from team_desktop.core.notes.positions import index_to_utf16, utf16_to_index
 from team_desktop.ui.markdown_highlighter import MarkdownHighlighter
 
 MONOSPACE = "DejaVu Sans Mono"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from team_desktop.core.content.journal_templates import BUILTIN_IDS, builtin_templates
 from team_desktop.core.content.loader import load_pack
-from team_desktop.core.note_templates import default_template
+from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import resources_dir
 from team_desktop.pack_cli import main
 

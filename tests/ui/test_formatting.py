@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from team_desktop.core import bookmarks, note_authors, notes
-from team_desktop.core.note_positions import index_to_utf16
+from team_desktop.core import bookmarks
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.positions import index_to_utf16
 from team_desktop.core.render import render_markdown
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.ui.actions import Act
