@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
 
 from team_desktop.core.sync import account, credentials
 from team_desktop.core.sync import state as sync_state
-from team_desktop.core.sync.errors import SyncError
+from team_desktop.core.sync.errors import SyncError, Unreachable, WrongPassword
 from team_desktop.ui.tasks import TaskRunner
-
-DEFAULT_SERVER = "http://127.0.0.1:8765"
 
 
 class AccountDialog(QDialog):
@@ -33,7 +31,9 @@ class AccountDialog(QDialog):
         self.setWindowTitle(self.tr("Compte et synchronisation"))
         self.setMinimumWidth(460)
         saved = sync_state.load()
-        self.server = QLineEdit(saved.server_url or DEFAULT_SERVER)
+        # The saved address, or the one a course pack names; never a developer's default.
+        self.server = QLineEdit(account.suggested_server())
+        self.server.setPlaceholderText(self.tr("par exemple https://team.mon-organisme.fr"))
         self.device = QLineEdit(saved.device_name or socket.gethostname())
         self.username = QLineEdit(saved.username)
         self.password = QLineEdit()
@@ -56,6 +56,7 @@ class AccountDialog(QDialog):
         form.addRow("", self.create)
         form.addRow(self.tr("Nom affiché"), self.display_name)
         self.status = QLabel()
+        self.status.setObjectName("dialogStatus")
         self.status.setWordWrap(True)
         self.login_button = QPushButton(self.tr("Se connecter"))
         self.login_button.setDefault(True)
@@ -86,6 +87,8 @@ class AccountDialog(QDialog):
             layout.addWidget(note)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        for field in (self.server, self.username, self.password, self.display_name):
+            field.textEdited.connect(lambda _text, f=field: _mark_missing(f, False))
         self.create.toggled.connect(self._mode)
         self.login_button.clicked.connect(self.submit)
         self.logout_button.clicked.connect(self.log_out)
@@ -116,10 +119,20 @@ class AccountDialog(QDialog):
     def submit(self) -> None:
         """Log in (or create the account first) off the GUI thread."""
         url, user, password = self.server.text(), self.username.text().strip(), self.password.text()
-        if not url.strip() or not user or not password:
-            self.status.setText(
-                self.tr("Indiquez l'adresse du serveur, votre identifiant et votre mot de passe.")
+        required = [self.server, self.username, self.password]
+        if self.create.isChecked():
+            required.append(self.display_name)
+        missing = [field for field in required if not field.text().strip()]
+        for field in required:
+            _mark_missing(field, field in missing)
+        if missing:
+            self._say(
+                self.tr("Remplissez les champs encadrés en rouge : {f}.").format(
+                    f=", ".join(field.accessibleName() for field in missing)
+                ),
+                error=True,
             )
+            missing[0].setFocus()
             return
         device, name, create = (
             self.device.text().strip(),
@@ -127,7 +140,7 @@ class AccountDialog(QDialog):
             self.create.isChecked(),
         )
         self.login_button.setEnabled(False)
-        self.status.setText(self.tr("Connexion…"))
+        self._say(self.tr("Connexion…"))
         self.runner.run(
             lambda _t: account.log_in(url, user, password, device, name or None, create),
             self._logged_in,
@@ -150,13 +163,34 @@ class AccountDialog(QDialog):
 
     def _failed(self, error: BaseException, _details: str) -> None:
         self.login_button.setEnabled(True)
-        self.status.setText(
+        if isinstance(error, WrongPassword):
+            _mark_missing(self.password, True)
+            self.password.selectAll()
+            self.password.setFocus()
+        elif isinstance(error, Unreachable):
+            _mark_missing(self.server, True)
+            self.server.setFocus()
+        self._say(
             str(error)
             if isinstance(error, SyncError)
-            else self.tr("Erreur inattendue : {e}").format(e=error)
+            else self.tr("Erreur inattendue : {e}").format(e=error),
+            error=True,
         )
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("error", error)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def log_out(self) -> None:
         self.runner.run(
             lambda _t: account.log_out(), lambda _r: self._show_state(), self._failed, network=True
         )
+
+
+def _mark_missing(field: QLineEdit, missing: bool) -> None:
+    """Frame `field` in the theme's error colour (style.qss: `QLineEdit[missing="true"]`)."""
+    field.setProperty("missing", missing)
+    field.style().unpolish(field)
+    field.style().polish(field)

@@ -24,7 +24,8 @@ REQUIRED: dict[str, type | tuple[type, ...]] = {
     "hours": (int, float),
     "objectives": list,
 }
-OPTIONAL = {"references": list}
+# `server`: the address of the course's TEAM server, offered when the learner logs in.
+OPTIONAL = {"references": list, "server": str}
 REFERENCE_FIELDS = {"author": str, "title": str, "year": int, "publisher": str}
 REFERENCE_OPTIONAL = {"url": str}
 
@@ -84,6 +85,9 @@ def check_pack_meta(text: str, path: str = "pack.toml") -> tuple[dict | None, li
     for key in ("title", "summary", "language", "license"):
         if not meta[key].strip():
             at(key, _("le champ « {key} » est vide").format(key=key))
+    server = meta.get("server")
+    if server is not None and not re.match(r"^https?://[^\s/]+[^\s]*$", server):
+        at("server", _("adresse de serveur invalide (attendu https://…) : « {s} »").format(s=server))
     for number, ref in enumerate(meta.get("references", []), start=1):
         line = _reference_line(text, number)
         if not isinstance(ref, dict):

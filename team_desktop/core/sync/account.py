@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from team_desktop.core.i18n import _
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.store.db import set_setting
-from team_desktop.core.store.models import database
+from team_desktop.core.store.models import PackRecord, database
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import credentials
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
-from team_desktop.core.sync.errors import AuthError, SyncError
+from team_desktop.core.sync.errors import (
+    AuthError,
+    OfflineError,
+    SyncError,
+    Unreachable,
+    WrongPassword,
+)
 
 
 class AccountMismatch(SyncError):
@@ -28,10 +36,32 @@ class AccountMismatch(SyncError):
 
 
 def normalise_url(url: str) -> str:
+    """The address as typed, with `http://` added when no scheme was given."""
     url = url.strip().rstrip("/")
     if url and "://" not in url:
         url = "http://" + url
     return url
+
+
+def valid_url(url: str) -> bool:
+    """Whether `url` can be a server's address (http or https, a host, no spaces)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+def suggested_server() -> str:
+    """The address to offer: the saved one, else the one an installed course pack names."""
+    saved = sync_state.load().server_url
+    if saved:
+        return saved
+    for row in PackRecord.select().order_by(PackRecord.week, PackRecord.order):
+        try:
+            server = json.loads(row.meta_json).get("server")
+        except ValueError:
+            continue
+        if isinstance(server, str) and valid_url(server):
+            return server
+    return ""
 
 
 def connect() -> Connection | None:
@@ -61,13 +91,21 @@ def log_in(
 ) -> Login:
     """Create the account if asked, log in and remember it on this device."""
     url = normalise_url(url)
+    if not valid_url(url):
+        raise Unreachable(url)
     state = sync_state.load()
     if state.user_id and state.username and state.username != username:
         raise AccountMismatch(state.username)
     connection = Connection(url)
-    if create:
-        connection.create_account(username, password, display_name or username)
-    answer = connection.login(username, password, device_name)
+    try:
+        if create:
+            connection.create_account(username, password, display_name or username)
+        answer = connection.login(username, password, device_name)
+    except AuthError as error:
+        # On a login, 401 means these credentials, not a session the server forgot.
+        raise WrongPassword() from error
+    except OfflineError as error:
+        raise Unreachable(url, error.detail) from error
     user = answer.get("user") or {}
     kept = credentials.store_token(url, username, connection.token or "")
     with database.atomic():

@@ -41,6 +41,33 @@ class AuthError(SyncError):
         )
 
 
+class WrongPassword(AuthError):
+    """A login refused by the server: the username or the password is wrong."""
+
+    def __init__(self) -> None:
+        SyncError.__init__(
+            self,
+            _(
+                "Identifiant ou mot de passe incorrect. Vérifiez-les (majuscules comprises), ou "
+                "cochez « Créer un nouveau compte » si vous n'en avez pas encore sur ce serveur."
+            ),
+        )
+
+
+class Unreachable(OfflineError):
+    """The server address given to log in could not be reached (or is not an address)."""
+
+    def __init__(self, url: str, detail: str = ""):
+        SyncError.__init__(
+            self,
+            _(
+                "L'adresse « {url} » n'a pas pu être jointe. Vérifiez qu'elle est bien écrite "
+                "(par exemple https://team.mon-organisme.fr) et que l'ordinateur est connecté."
+            ).format(url=url),
+        )
+        self.detail = detail
+
+
 class ServerRefused(SyncError):
     """The server answered with an error and its own explanation."""
 
