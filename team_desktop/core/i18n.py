@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from collections.abc import Callable
 
 from team_desktop.core.paths import resources_dir
@@ -66,6 +67,14 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form of a message for `n`, by the language's rules."""
     return _translation.ngettext(singular, plural, n)
+
+
+_PLURAL_MARK = re.compile(r"\((s|x|es)\)")
+
+
+def french_plural(text: str, n: int) -> str:
+    """`text` with its "(s)" marks resolved for `n` (French: 0 and 1 are singular)."""
+    return _PLURAL_MARK.sub(lambda m: m.group(1) if abs(n) >= 2 else "", text)
 
 
 def format_number(value: float, decimals: int = 1) -> str:

@@ -2,7 +2,8 @@
 
 French is the source language. The compiled catalogues (`resources/translations/*.qm`) are
 built from the committed `.ts` files by packaging/translations.py; without them the
-interface is in French (with "(s)" plurals), so a source tree that was never built still runs.
+interface is in French, its plurals resolved by `FrenchPlurals`, so a source tree that was
+never built still runs and never shows "leçon(s)".
 """
 
 from __future__ import annotations
@@ -21,6 +22,22 @@ APP_CATALOGUE = "team_desktop"
 # When the language chosen is not the system's, dates follow this country's conventions.
 DEFAULT_COUNTRY = {"fr": "fr_FR", "en": "en_GB"}
 _installed: list[QTranslator] = []
+
+
+class FrenchPlurals(QTranslator):
+    """The French plural of "%n leçon(s) terminée(s)" when no compiled catalogue says it.
+
+    Installed before the catalogues, so a catalogue that has the message wins.
+    """
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102, N802
+        del context, disambiguation
+        if n < 0 or "(" not in source:
+            return None  # null: Qt goes on to the next translator, then the source text
+        return i18n.french_plural(source, n)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's API)
+        return False
 
 
 def translations_dir():
@@ -48,6 +65,10 @@ def install_language(app: QCoreApplication, language: str) -> QLocale:
     """Translate the interface, Qt's own strings and core messages into `language`."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    if language == "fr":
+        plurals = FrenchPlurals(app)
+        app.installTranslator(plurals)
+        _installed.append(plurals)
     for name, folder in (
         (QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         (APP_CATALOGUE, str(translations_dir())),
