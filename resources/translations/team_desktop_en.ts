@@ -8,6 +8,10 @@
         <translation>Account and sync</translation>
     </message>
     <message>
+        <source>par exemple https://team.mon-organisme.fr</source>
+        <translation>for example https://team.my-organisation.org</translation>
+    </message>
+    <message>
         <source>Créer un nouveau compte sur ce serveur</source>
         <translation>Create a new account on this server</translation>
     </message>
@@ -64,8 +68,8 @@
         <translation>Account {u}: enter your password to resume syncing.</translation>
     </message>
     <message>
-        <source>Indiquez l&apos;adresse du serveur, votre identifiant et votre mot de passe.</source>
-        <translation>Enter the server address, your username and your password.</translation>
+        <source>Remplissez les champs encadrés en rouge : {f}.</source>
+        <translation>Fill in the fields framed in red: {f}.</translation>
     </message>
     <message>
         <source>Connexion…</source>
@@ -1556,8 +1560,8 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>What the server keeps</translation>
     </message>
     <message>
-        <source>Fichiers : {n} ({k} Ko)</source>
-        <translation>Files: {n} ({k} KB)</translation>
+        <source>Fichiers : {n} ({s})</source>
+        <translation>Files: {n} ({s})</translation>
     </message>
     <message>
         <source>Recherche</source>
@@ -1945,6 +1949,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>{d} sur {t} (%p %)</source>
+        <translation>{d} of {t} (%p%)</translation>
+    </message>
+    <message>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1983,8 +1991,8 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
 <context>
     <name>ResearchController</name>
     <message>
-        <source>&amp;Recherche</source>
-        <translation>&amp;Research</translation>
+        <source>&amp;Recherche participative</source>
+        <translation>Participatory &amp;research</translation>
     </message>
     <message>
         <source>Merci : vous participez à la recherche.</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from team_desktop.core.export.labels import human_size
 from team_desktop.core.render import escape
 from team_desktop.core.research import my_data
 from team_desktop.core.store.db import Store
@@ -166,8 +167,8 @@ class MyDataDialog(QDialog):
         account_title = self.tr("Votre compte")
         groups_line = self.tr("Groupes : {g}").format(g=groups)
         kept_title = self.tr("Ce que le serveur conserve")
-        files_line = self.tr("Fichiers : {n} ({k} Ko)").format(
-            n=summary["files"]["count"], k=summary["files"]["bytes"] // 1024
+        files_line = self.tr("Fichiers : {n} ({s})").format(
+            n=summary["files"]["count"], s=human_size(summary["files"]["bytes"])
         )
         research_title = self.tr("Recherche")
         pseudonym = self.tr("Votre pseudonyme pour la recherche : {p}").format(

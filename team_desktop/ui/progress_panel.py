@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from team_desktop.core.export.labels import human_size
 from team_desktop.ui.tasks import TaskState
 
 
@@ -24,11 +25,13 @@ class ProgressPanel(QWidget):
         layout.addWidget(self.cancel_button)
         self.cancel_button.clicked.connect(self._cancel)
         self._state: TaskState | None = None
+        self._in_bytes = False
         self.hide()
 
-    def start(self, text: str, state: TaskState | None = None) -> None:
-        """Show `text` with a busy bar until `progress` gives a figure."""
+    def start(self, text: str, state: TaskState | None = None, in_bytes: bool = False) -> None:
+        """Show `text` with a busy bar until `progress` gives a figure (sizes when `in_bytes`)."""
         self._state = state
+        self._in_bytes = in_bytes
         self.label.setText(text)
         self.bar.setRange(0, 0)
         self.cancel_button.setVisible(state is not None)
@@ -36,12 +39,20 @@ class ProgressPanel(QWidget):
         self.show()
 
     def progress(self, done: int, total: int) -> None:
+        """Show `done` out of `total` (a percentage, and both sizes for a download)."""
         if total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * done / total))
+            if self._in_bytes:
+                self.bar.setFormat(
+                    self.tr("{d} sur {t} (%p %)").format(d=human_size(done), t=human_size(total))
+                )
+                self.bar.setMaximumWidth(320)
 
     def finish(self) -> None:
         self._state = None
+        self.bar.resetFormat()
+        self.bar.setMaximumWidth(220)
         self.hide()
 
     def _cancel(self) -> None:

@@ -29,7 +29,7 @@ class ResearchController(QObject):
         self.window = window
         self.dialog: QDialog | None = None  # the one research dialog open, if any
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("&Recherche"))
+        menu = window.menuBar().addMenu(self.tr("&Recherche participative"))
         menu.addAction(actions[Act.RESEARCH_CONSENT])
         menu.addAction(actions[Act.MY_DATA])
         menu.addAction(actions[Act.PRIVACY])

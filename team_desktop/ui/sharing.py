@@ -163,7 +163,9 @@ class SharingController(QObject):
         state = self.window.runner.run(
             work, done, failed, self.window.progress_panel.progress, network=True
         )
-        self.window.progress_panel.start(self.tr("Téléchargement des modules…"), state)
+        self.window.progress_panel.start(
+            self.tr("Téléchargement des modules…"), state, in_bytes=True
+        )
 
     def _ask_about_new_server(self) -> None:
         ask(
