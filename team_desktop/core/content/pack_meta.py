@@ -87,7 +87,10 @@ def check_pack_meta(text: str, path: str = "pack.toml") -> tuple[dict | None, li
             at(key, _("le champ « {key} » est vide").format(key=key))
     server = meta.get("server")
     if server is not None and not re.match(r"^https?://[^\s/]+[^\s]*$", server):
-        at("server", _("adresse de serveur invalide (attendu https://…) : « {s} »").format(s=server))
+        at(
+            "server",
+            _("adresse de serveur invalide (attendu https://…) : « {s} »").format(s=server),
+        )
     for number, ref in enumerate(meta.get("references", []), start=1):
         line = _reference_line(text, number)
         if not isinstance(ref, dict):
