@@ -102,13 +102,7 @@ def _shared_record(record: Record, keep: bool, author_id: str) -> None:
 
 def _others_notes(user: User, keep: bool) -> None:
     """Notes of others in which the learner wrote or signed."""
-    marker = user.id.encode("utf-8")
-    for record in Record.select().where(
-        (Record.kind == "note") & (Record.owner != user.id) & Record.crdt.is_null(False)
-    ):
-        document = bytes(record.crdt)
-        if marker not in document:
-            continue
+    for record, document in rec.others_notes_with(user.id):
         new, _remaining = rewrite_note(document, user.id, keep)
         rec.save(
             record,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from peewee import fn
 
 from team_server import blobstore
+from team_server import records as rec
 from team_server.models import Blob, BlobGrant, Record, RecordBlob, Token, User
 from team_server.research import consent
 from team_server.research.pseudonyms import pseudonym
@@ -21,7 +22,8 @@ KIND_LABELS = {
     "quiz": "Réponses aux quiz",
     "bookmark": "Favoris",
     "entry": "Entrées de journal",
-    "note": "Notes de co-préparation (dont vous êtes l'auteur)",
+    "note": "Notes de co-préparation (dont vous êtes l'auteur ; vos passages dans les notes "
+    "des autres sont dans enregistrements/notes-co-ecrites.json)",
     "comment": "Commentaires",
     "answer": "Réponses aux questionnaires de recherche",
     "statement": "Traces d'apprentissage (xAPI)",
@@ -90,8 +92,66 @@ def _note_text(document: bytes | None) -> dict:
     return {"title": note.title, "text": note.text}
 
 
+def cowritten_notes(user: User) -> list[dict]:
+    """Notes others started in which the learner wrote: the title and the learner's own
+    passages only (the co-authors' words are theirs)."""
+    from team_desktop.core.notes.doc import NoteDoc
+
+    found = []
+    for record, document in rec.others_notes_with(user.id):
+        try:
+            note = NoteDoc(document)
+        except ValueError:
+            continue  # an unreadable document holds nothing we could give back
+        passages = [span.text for span in note.spans() if span.author_id == user.id]
+        if passages:
+            found.append(
+                {
+                    "id": record.record_id,
+                    "title": note.title,
+                    "updated_at": _iso(record.updated_at),
+                    "my_passages": passages,
+                }
+            )
+    return found
+
+
+def file_names(user: User, hashes: list[str]) -> dict[str, str]:
+    """A readable, unique name in the zip for each file: its original name where one of the
+    learner's entries gives it (the hash otherwise)."""
+    given: dict[str, str] = {}
+    for record in Record.select().where((Record.owner == user.id) & (Record.kind == "entry")):
+        for item in json.loads(record.data).get("attachments") or []:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                given.setdefault(str(item.get("hash")), item["name"])
+    names: dict[str, str] = {}
+    taken = {"index.json"}  # the index beside the files
+    for digest in hashes:
+        name = _safe_name(given.get(digest, "")) or digest
+        stem, dot, extension = name.rpartition(".")
+        if not dot or not stem:
+            stem, dot, extension = name, "", ""
+        candidate, number = name, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{stem} ({number}){dot}{extension}"
+        taken.add(candidate.casefold())
+        names[digest] = candidate
+    return names
+
+
+def _safe_name(name: str) -> str:
+    """The last part of a file name, without control characters, at most 120 characters."""
+    last = PurePosixPath(name.replace("\\", "/")).name
+    cleaned = "".join(c for c in last if c.isprintable()).strip().lstrip(".")
+    return cleaned[-120:]
+
+
 def write_zip(user: User, target: Path) -> None:
-    """Everything the server holds about the learner: JSON files and their files."""
+    """Everything the server holds about the learner: JSON files and their files, each file
+    under its original name (`fichiers/index.json` gives its SHA-256)."""
+    hashes = file_hashes(user)
+    names = file_names(user, hashes)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "mes-donnees.json", json.dumps(summary(user), ensure_ascii=False, indent=2)
@@ -113,8 +173,17 @@ def write_zip(user: User, target: Path) -> None:
             archive.writestr(
                 f"enregistrements/{kind}.json", json.dumps(items, ensure_ascii=False, indent=2)
             )
-        for digest in file_hashes(user):
+        archive.writestr(
+            "enregistrements/notes-co-ecrites.json",
+            json.dumps(cowritten_notes(user), ensure_ascii=False, indent=2),
+        )
+        index = [
+            {"fichier": f"fichiers/{names[d]}", "sha256": d, "octets": blobstore.size_of(d)}
+            for d in hashes
+        ]
+        archive.writestr("fichiers/index.json", json.dumps(index, ensure_ascii=False, indent=2))
+        for digest in hashes:
             size = blobstore.size_of(digest) or 0
-            with archive.open(f"fichiers/{digest}", "w") as handle:
+            with archive.open(f"fichiers/{names[digest]}", "w") as handle:
                 for piece in blobstore.read(digest, 0, max(size - 1, 0)):
                     handle.write(piece)

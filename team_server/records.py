@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from peewee import Expression
 
@@ -55,6 +56,18 @@ def can_see(user: User, record: Record) -> bool:
     return record.owner_id == user.id or (
         record.visibility == GROUP and is_member(user, record.group_id)
     )
+
+
+def others_notes_with(user_id: str) -> Iterator[tuple[Record, bytes]]:
+    """Notes owned by others whose document names `user_id` (as an author of words, a name
+    or a ready mark): (record, document). A quick byte search first, the caller reads it."""
+    marker = user_id.encode("utf-8")
+    for record in Record.select().where(
+        (Record.kind == "note") & (Record.owner != user_id) & Record.crdt.is_null(False)
+    ):
+        document = bytes(record.crdt)
+        if marker in document:
+            yield record, document
 
 
 def find(kind: str, user: User, record_id: str) -> Record | None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import json
+import zipfile
 
 import pytest
 from live_server import PASSWORD, Account, LiveServer
@@ -188,3 +191,20 @@ def test_an_unknown_choice_is_refused(scene: dict):
     refused = delete(scene["zoe"], "garder")
     assert refused.status_code == 422
     assert scene["zoe"].get("/me").status_code == 200
+
+
+def test_my_data_zip_has_my_words_in_others_notes_and_files_by_their_names(scene: dict):
+    """Before deleting, "Mes données" gives back everything: Zoé's own passages in Ben's note
+    (not Ben's words), and her photo under its name, its hash in the index."""
+    zoe = scene["zoe"]
+    archive = zipfile.ZipFile(io.BytesIO(zoe.get("/me/data.zip").content))
+    cowritten = json.loads(archive.read("enregistrements/notes-co-ecrites.json"))
+    assert [(n["id"], n["my_passages"]) for n in cowritten] == [
+        (scene["bens_note"], ["Ajout de Zoé."])
+    ]
+    assert "Note de Ben" not in json.dumps(cowritten, ensure_ascii=False)
+    index = json.loads(archive.read("fichiers/index.json"))
+    assert [(f["fichier"], f["sha256"]) for f in index] == [
+        ("fichiers/tableau.jpg", scene["digest"])
+    ]
+    assert hashlib.sha256(archive.read("fichiers/tableau.jpg")).hexdigest() == scene["digest"]
