@@ -146,6 +146,7 @@ def _apply_note(user: User, device_id: str, change: dict) -> Record:
     merge.check_state_vector(state)
     meta = {field: pushed.get(field) for field in NOTE_FIELDS}
     meta["deleted"] = bool(meta["deleted"])
+    merge.optional_text(meta, "activity_uid")
     record = rec.find("note", user, change["id"])
     if record is not None and not rec.can_see(user, record):
         raise Rejected(NOT_FOUND)

@@ -58,12 +58,18 @@ def test_group_note_edited_offline_on_both_sides_keeps_every_edit(make_client):
     awa, ben, group_id = _group_of_two(make_client)
     with awa:
         note_id = notes.create(
-            "Séance commune", "## Objectifs\n", group_id=group_id, visibility="group"
+            "Séance commune",
+            "## Objectifs\n",
+            group_id=group_id,
+            visibility="group",
+            activity_uid="test-mini/co-preparer",
         )
     awa.sync()
     ben.sync()
     with ben:
         assert Note.get_by_id(note_id).text_cache == "## Objectifs\n"
+        # The co-author's copy knows which course activity the note prepares.
+        assert Note.get_by_id(note_id).activity_uid == "test-mini/co-preparer"
     # Both edit offline: Awa appends, Ben inserts at the start, with accents and an emoji.
     with awa:
         doc = notes.load(note_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 import uuid
 from collections.abc import Callable
 
@@ -117,6 +118,10 @@ def unb64(text: str | None) -> bytes:
     return base64.b64decode(text) if text else b""
 
 
+# The course activity a note prepares: `<pack id>/<activity id>`, as packs name them.
+NOTE_ACTIVITY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def _note_out(record_id: str) -> dict | None:
     row = Note.get_or_none(Note.id == record_id)
     if row is None or row.visibility == DEVICE:
@@ -128,6 +133,7 @@ def _note_out(record_id: str) -> dict | None:
         "state": b64(notes.state_vector(record_id)),
         "group_id": row.group_id,
         "visibility": row.visibility,
+        "activity_uid": row.activity_uid,
         "trashed_at": iso(row.trashed_at),
         "deleted": row.deleted,
     }
@@ -257,6 +263,9 @@ def _note_in(change: dict) -> None:
         trashed_at=parse_time(data.get("trashed_at")),
         deleted=bool(data.get("deleted")),
     )
+    activity = data.get("activity_uid")
+    if isinstance(activity, str) and NOTE_ACTIVITY.match(activity):
+        Note.update(activity_uid=activity).where(Note.id == change["id"]).execute()
     note_acknowledged(change["id"], data.get("state"))
 
 
