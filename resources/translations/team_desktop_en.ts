@@ -715,10 +715,6 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Visibility</translation>
     </message>
     <message>
-        <source>Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, après synchronisation. Cet appareil : ne quitte jamais cet ordinateur.</source>
-        <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
-    </message>
-    <message>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
@@ -757,22 +753,6 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Enregistré</source>
         <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Privée</source>
-        <translation>Private</translation>
-    </message>
-    <message>
-        <source>Partagée avec « {g} »</source>
-        <translation>Shared with “{g}”</translation>
-    </message>
-    <message>
-        <source>Partagée avec mon groupe</source>
-        <translation>Shared with my group</translation>
-    </message>
-    <message>
-        <source>Cet appareil seulement</source>
-        <translation>This device only</translation>
     </message>
     <message>
         <source>Liée à une leçon qui n&apos;est plus installée.</source>
@@ -1651,10 +1631,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Sharing of the note</translation>
     </message>
     <message>
-        <source>Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, après synchronisation. Cet appareil : ne quitte jamais cet ordinateur.</source>
-        <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
-    </message>
-    <message>
         <source>Pour l&apos;activité « {t} »</source>
         <translation>For the activity “{t}”</translation>
     </message>
@@ -1681,22 +1657,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Prête pour : {names}</source>
         <translation>Ready for: {names}</translation>
-    </message>
-    <message>
-        <source>Privée</source>
-        <translation>Private</translation>
-    </message>
-    <message>
-        <source>Partagée avec « {g} »</source>
-        <translation>Shared with “{g}”</translation>
-    </message>
-    <message>
-        <source>Partagée avec mon groupe</source>
-        <translation>Shared with my group</translation>
-    </message>
-    <message>
-        <source>Cet appareil seulement</source>
-        <translation>This device only</translation>
     </message>
     <message>
         <source>Note non exportée</source>
@@ -2282,6 +2242,33 @@ Send this server everything you wrote and did here?</translation>
     <message>
         <source>Commencer l&apos;entrée</source>
         <translation>Start the entry</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilityChoice</name>
+    <message>
+        <source>Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, après synchronisation. Cet appareil : ne quitte jamais cet ordinateur.</source>
+        <translation>Private: only you, on your devices. Shared: the members of the group, after syncing. This device: never leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Privée</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Partagée avec « {g} »</source>
+        <translation>Shared with “{g}”</translation>
+    </message>
+    <message>
+        <source>Partagée avec mon groupe</source>
+        <translation>Shared with my group</translation>
+    </message>
+    <message>
+        <source>Partager : rejoignez d&apos;abord un groupe (Partage › Mes groupes)</source>
+        <translation>Share: first join a group (Sharing › My groups)</translation>
+    </message>
+    <message>
+        <source>Cet appareil seulement</source>
+        <translation>This device only</translation>
     </message>
 </context>
 </TS>

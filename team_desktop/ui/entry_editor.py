@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -24,8 +23,6 @@ from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.render import escape
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import ActivityRecord, LessonRecord
-from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
-from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.attachments_panel import AttachmentsPanel
 from team_desktop.ui.history_dialog import HistoryDialog
 from team_desktop.ui.language import date_format
@@ -34,6 +31,7 @@ from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.text_size import scale_text
+from team_desktop.ui.visibility_choice import VisibilityChoice
 
 # Saved 0.5 s after the last keystroke, and never later than 0.8 s after the first unsaved
 # one: killing the app mid-typing loses at most the last second.
@@ -80,14 +78,8 @@ class EntryEditor(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("étiquettes, séparées par des virgules"))
         self.tags.setAccessibleName(self.tr("Étiquettes"))
-        self.visibility = QComboBox()
+        self.visibility = VisibilityChoice()
         self.visibility.setAccessibleName(self.tr("Visibilité"))
-        self.visibility.setToolTip(
-            self.tr(
-                "Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, "
-                "après synchronisation. Cet appareil : ne quitte jamais cet ordinateur."
-            )
-        )
         self.link = QLabel()
         self.link.setObjectName("entryLink")
         self.link.setTextFormat(Qt.TextFormat.RichText)
@@ -127,10 +119,6 @@ class EntryEditor(QWidget):
             self.tr("Mettre l'entrée à la corbeille (elle pourra y être restaurée)")
         )
 
-        self.visibility.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.visibility.setMinimumContentsLength(10)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.status)
@@ -189,7 +177,7 @@ class EntryEditor(QWidget):
                 QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
             )
             self.tags.setText(", ".join(entry.tags))
-            self._fill_visibility(entry)
+            self.visibility.show_value(entry.visibility, entry.group_id)
             self.text.setPlainText(entry.body)
             self.text.setPlaceholderText(
                 self.tr("Écrivez ici. La barre au-dessus met en forme : titres, gras, listes…")
@@ -209,28 +197,6 @@ class EntryEditor(QWidget):
         self._set_status(self.tr("Dans la corbeille") if in_bin else self.tr("Enregistré"))
         self._render_preview()
         return True
-
-    def _fill_visibility(self, entry: Entry) -> None:
-        self.visibility.clear()
-        self.visibility.addItem(self.tr("Privée"), (PRIVATE, None))
-        groups = list(GroupRecord.select().order_by(GroupRecord.name))
-        for group in groups:
-            self.visibility.addItem(
-                self.tr("Partagée avec « {g} »").format(g=group.name), (GROUP, group.id)
-            )
-        if not groups or (
-            entry.visibility == GROUP and entry.group_id not in {g.id for g in groups}
-        ):
-            self.visibility.addItem(self.tr("Partagée avec mon groupe"), (GROUP, entry.group_id))
-        self.visibility.addItem(self.tr("Cet appareil seulement"), (DEVICE, None))
-        index = self.visibility.findData((entry.visibility, entry.group_id))
-        if index < 0:
-            index = next(
-                i
-                for i in range(self.visibility.count())
-                if self.visibility.itemData(i)[0] == entry.visibility
-            )
-        self.visibility.setCurrentIndex(index)
 
     def _link_html(self, entry: Entry) -> str:
         activity = ActivityRecord.get_or_none(ActivityRecord.uid == entry.activity_uid)
@@ -271,7 +237,7 @@ class EntryEditor(QWidget):
         self._deadline.stop()
         if self.entry is None or not (self.dirty or new_version):
             return True
-        visibility, group_id = self.visibility.currentData() or (PRIVATE, None)
+        visibility, group_id = self.visibility.value()
         date = self.date.date()
         try:
             entries.save_entry(

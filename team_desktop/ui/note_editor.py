@@ -11,7 +11,6 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,12 +29,11 @@ from team_desktop.core.notes.doc import Author, NoteDoc
 from team_desktop.core.notes.export import authors, authorship_html
 from team_desktop.core.notes.positions import PositionError, TextChange, editor_text
 from team_desktop.core.notes.templates import activity_title
-from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
-from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.ui.language import format_date, format_time
 from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.text_size import scale_text
+from team_desktop.ui.visibility_choice import VisibilityChoice
 
 SAVE_DELAY_MS = 700  # the first unsaved keystroke is on disk within this delay
 RETRY_DELAY_MS = 5000
@@ -103,18 +101,8 @@ class NoteEditor(QWidget):
         self.ready_label.setObjectName("noteReady")
         self.status_label = QLabel()
         self.status_label.setObjectName("noteStatus")
-        self.sharing = QComboBox()
+        self.sharing = VisibilityChoice()
         self.sharing.setAccessibleName(self.tr("Partage de la note"))
-        self.sharing.setToolTip(
-            self.tr(
-                "Privée : vous seul, sur vos appareils. Partagée : les membres du groupe, "
-                "après synchronisation. Cet appareil : ne quitte jamais cet ordinateur."
-            )
-        )
-        self.sharing.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.sharing.setMinimumContentsLength(24)  # "Partagée avec <group name>" must stay readable
         bottom = QHBoxLayout()
         bottom.addWidget(self.ready_box)
         bottom.addWidget(self.ready_label, 1)
@@ -165,7 +153,7 @@ class NoteEditor(QWidget):
         )
         self.authors_button.setChecked(False)
         self.status_label.clear()
-        self._fill_sharing(summary)
+        self.sharing.show_value(summary.visibility, summary.group_id)
         self._sync_ready()
         self.setEnabled(True)
         return True
@@ -311,27 +299,10 @@ class NoteEditor(QWidget):
 
     # -- sharing --------------------------------------------------------------------------
 
-    def _fill_sharing(self, summary: notes.NoteSummary) -> None:
-        self.sharing.clear()
-        self.sharing.addItem(self.tr("Privée"), (PRIVATE, None))
-        for group in GroupRecord.select().order_by(GroupRecord.name):
-            self.sharing.addItem(
-                self.tr("Partagée avec « {g} »").format(g=group.name), (GROUP, group.id)
-            )
-        choices = [tuple(self.sharing.itemData(i)) for i in range(self.sharing.count())]
-        if summary.visibility == GROUP and (GROUP, summary.group_id) not in choices:
-            # A group this device does not know yet (the note came from a co-author).
-            self.sharing.addItem(self.tr("Partagée avec mon groupe"), (GROUP, summary.group_id))
-        self.sharing.addItem(self.tr("Cet appareil seulement"), (DEVICE, None))
-        wanted = (summary.visibility, summary.group_id if summary.visibility == GROUP else None)
-        for index in range(self.sharing.count()):
-            if tuple(self.sharing.itemData(index)) == wanted:
-                self.sharing.setCurrentIndex(index)
-
     def _set_sharing(self, index: int) -> None:
         if self.note_id is None:
             return
-        visibility, group_id = self.sharing.itemData(index)
+        visibility, group_id = self.sharing.value(index)
         self.save_now()
         notes.set_sharing(self.note_id, visibility, group_id)
         self.saved.emit(self.note_id)

@@ -165,6 +165,14 @@ def save_entry(
         )
     if visibility is not None and visibility not in VISIBILITIES:
         raise ValueError(f"unknown visibility {visibility!r}")
+    if visibility == GROUP and not group_id:
+        # The server would refuse it at every sync: say so now, while the learner is here.
+        raise PortfolioError(
+            _(
+                "Pour partager cette entrée, choisissez le groupe avec lequel la partager. "
+                "Pas encore de groupe ? Partage › Mes groupes permet d'en rejoindre un."
+            )
+        )
     with writing():
         row = JournalEntry.get_or_none((JournalEntry.id == entry_id) & ~JournalEntry.deleted)
         if row is None:
