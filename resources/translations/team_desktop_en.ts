@@ -425,6 +425,10 @@
         <source>Votre commentaire (visible par le groupe) :</source>
         <translation>Your comment (visible to the group):</translation>
     </message>
+    <message>
+        <source>Écrivez votre commentaire avant de l&apos;envoyer.</source>
+        <translation>Write your comment before sending it.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -851,6 +855,14 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Commentaire non ajouté</source>
         <translation>Comment not added</translation>
+    </message>
+    <message>
+        <source>Fichier pas encore reçu</source>
+        <translation>File not received yet</translation>
+    </message>
+    <message>
+        <source>Ce fichier arrivera à la prochaine synchronisation ; le texte, lui, est déjà là.</source>
+        <translation>This file will arrive at the next sync; the text is already here.</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from team_desktop.core import outbox, research
-from team_desktop.core.i18n import _, format_datetime
-from team_desktop.core.render import escape, render_markdown
+from team_desktop.core.i18n import _
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import export as note_export
+from team_desktop.core.notes import store as note_store
+from team_desktop.core.portfolio import templates
+from team_desktop.core.portfolio.entries import Attachment, to_entry
+from team_desktop.core.store.db import get_setting
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import GROUP, JournalEntry, Note
 from team_desktop.core.store.sync_models import GroupRecord, Person, SharedComment
@@ -36,6 +42,8 @@ class FeedItem:
     group: str
     updated_at: dt.datetime
     comments: list[FeedComment] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    template: str = ""  # the text the entry started from: its unanswered sections are hidden
 
 
 def _names() -> dict[str, str]:
@@ -46,12 +54,15 @@ def _names() -> dict[str, str]:
     return names
 
 
-def items(limit: int = 200) -> list[FeedItem]:
-    """What the learner's groups shared, readable offline once synced."""
+def items(limit: int = 200, packs_dir: Path | None = None) -> list[FeedItem]:
+    """What the learner's groups shared, readable offline once synced.
+
+    With `packs_dir`, each entry carries the template it started from.
+    """
     names = _names()
     me = sync_state.load().user_id
     groups = dict(GroupRecord.select(GroupRecord.id, GroupRecord.name).tuples())
-    you = _("vous")
+    you = _own_name()
     result = []
     entries = (
         JournalEntry.select()
@@ -76,6 +87,8 @@ def items(limit: int = 200) -> list[FeedItem]:
                 author,
                 groups.get(entry.group_id, ""),
                 entry.updated_at,
+                attachments=to_entry(entry).attachments,
+                template=_template_text(entry.template_id, packs_dir),
             )
         )
     notes = (
@@ -91,7 +104,7 @@ def items(limit: int = 200) -> list[FeedItem]:
                 note.id,
                 note.title_cache or _("(note sans titre)"),
                 note.text_cache,
-                _("note à plusieurs"),
+                _note_authors(note.id),
                 groups.get(note.group_id, ""),
                 note.updated_at,
             )
@@ -108,6 +121,28 @@ def items(limit: int = 200) -> list[FeedItem]:
         item.comments = by_target.get(item.id, [])
     result.sort(key=lambda item: item.updated_at, reverse=True)
     return result[:limit]
+
+
+def _own_name() -> str:
+    """How the learner's own items are signed: their display name, else "Vous"."""
+    me = sync_state.load()
+    return me.display_name or get_setting(note_authors.AUTHOR_NAME_KEY) or _("Vous")
+
+
+def _note_authors(note_id: str) -> str:
+    """The names of a shared note's writers, first writer first."""
+    try:
+        names = [author.name for author in note_export.authors(note_store.load(note_id))]
+    except note_store.NoteNotFound:
+        names = []
+    return ", ".join(names) or _("Note à plusieurs")
+
+
+def _template_text(key: str | None, packs_dir: Path | None) -> str:
+    if not key or packs_dir is None:
+        return ""
+    template = templates.resolve(key, packs_dir)
+    return template.body if template is not None else ""
 
 
 def add_comment(target_kind: str, target_id: str, body: str) -> str:
@@ -142,40 +177,3 @@ def _about(target_kind: str, target_id: str) -> dict:
         "activity_uid": row.activity_uid if row else None,
         "fallback": "journal" if target_kind == "entry" else "notes",
     }
-
-
-def feed_html(feed: list[FeedItem]) -> str:
-    """The feed as safe HTML; peers' Markdown goes through the one renderer."""
-    if not feed:
-        return (
-            f"<h1>{escape(_('Mutualisation'))}</h1><p>"
-            + escape(
-                _(
-                    "Rien de partagé pour l'instant. Rejoignez un groupe (Partage › Mes groupes), partagez une "
-                    "entrée de votre journal avec lui, et ce que vos pairs partagent apparaîtra ici, lisible "
-                    "hors ligne."
-                )
-            )
-            + "</p>"
-        )
-    parts = [f"<h1>{escape(_('Mutualisation'))}</h1>"]
-    for item in feed:
-        label = _("Entrée de journal") if item.kind == "entry" else _("Note de co-préparation")
-        parts.append(
-            f'<table class="activity shared" width="100%" cellpadding="12"><tr><td>'
-            f'<p class="activity-kind">{escape(label.upper())} · {escape(item.group)}</p>'
-            f"<h3>{escape(item.title)}</h3>"
-            f'<p class="meta">{escape(item.author)} · {escape(format_datetime(item.updated_at))}</p>'
-            f"{render_markdown(item.body)}"
-        )
-        for comment in item.comments:
-            parts.append(
-                f"<blockquote><b>{escape(comment.author)}</b> "
-                f"<small>{escape(format_datetime(comment.created_at))}</small><br/>"
-                f"{render_markdown(comment.body)}</blockquote>"
-            )
-        parts.append(
-            f'<p class="cta"><a href="team:comment/{item.kind}/{item.id}">'
-            f"{escape(_('💬 Commenter'))}</a></p></td></tr></table><p></p>"
-        )
-    return "".join(parts)

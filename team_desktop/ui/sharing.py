@@ -26,7 +26,7 @@ class SharingController(QObject):
         super().__init__(window)
         self.window = window
         self.service = SyncService(window.store, window.runner, self)
-        self.feed = FeedView()
+        self.feed = FeedView(window.store.paths)
         self.pending = PendingView()
         window.stack.addWidget(self.feed)
         window.stack.addWidget(self.pending)

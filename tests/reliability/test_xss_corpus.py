@@ -3,7 +3,7 @@
 Each payload (tests/reliability/xss_payloads.txt, one per line, plus the whole file as one
 multi-line text) arrives as a pulled peer's entry (title, body, author name, group name), a
 comment on it and a shared note, exactly as `records.apply_incoming` stores them; then the
-feed is rendered (`feed.feed_html`, the page the Mutualisation view shows) and a lesson's
+feed is rendered (`feed_page.feed_html`, the page the Mutualisation view shows) and a lesson's
 Markdown goes through the same renderer. Nothing executable may survive: no script-bearing
 tag, no event handler, no style, no scheme but http(s), mailto and team in links, no image
 from elsewhere. Finally the real feed widget shows it all, recording every resource Qt asks
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from team_desktop.core import feed
+from team_desktop.core import feed, feed_page
 from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.render import render_markdown
@@ -137,7 +137,7 @@ def _entry_change(entry_id: str, payload: str) -> dict:
 def test_a_hostile_peer_or_pack_runs_nothing(peer_store, number):
     payload = PAYLOADS[number]
     _pull_peer_writing(payload)
-    page = feed.feed_html(feed.items())
+    page = feed_page.feed_html(feed.items())
     assert len(feed.items()) == 2
     assert_inert(page)
     assert_inert(render_markdown(payload))  # a lesson's Markdown: the same one renderer
@@ -167,7 +167,7 @@ def test_the_feed_widget_never_loads_anything_remote(peer_store, qtbot, tmp_path
         _pull_peer_writing(payload)
     view = RecordingFeed()
     qtbot.addWidget(view)
-    view.show_html(feed.feed_html(feed.items()), folder=tmp_path)
+    view.show_html(feed_page.feed_html(feed.items()), folder=tmp_path)
     view.resize(900, 5000)
     view.show()
     qtbot.waitExposed(view)

@@ -6,7 +6,7 @@ import re
 
 from clients import PASSWORD, unique, write_entry
 
-from team_desktop.core import feed, outbox
+from team_desktop.core import feed, feed_page, outbox
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.authors import local_author
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
@@ -42,7 +42,7 @@ def test_shared_entry_and_comments_reach_the_group(make_client):
         items = feed.items()
         assert [(i.title, i.author) for i in items] == [("Notre atelier", "Awa")]
         assert JournalEntry.select().where(JournalEntry.title == "Mes doutes").count() == 0
-        assert "<strong>une</strong>" in feed.feed_html(items)
+        assert "<strong>une</strong>" in feed_page.feed_html(items)
         feed.add_comment("entry", shared, "Très transposable chez nous !")
     ben.sync()
     awa.sync()

@@ -45,6 +45,7 @@ LIGHT = ReadingColours(
         "peer": "#f6effa",
         "questionnaire": "#f2f2f2",
         "shared": "#f7f9fb",
+        "comment": "#eef1f4",
     },
 )
 
@@ -67,6 +68,7 @@ DARK = ReadingColours(
         "peer": "#322839",
         "questionnaire": "#2c2f33",
         "shared": "#272d34",
+        "comment": "#323a44",
     },
 )
 
@@ -83,7 +85,8 @@ CONTRAST = ReadingColours(
     quote="#ffffff",
     code_background="#000000",
     boxes=dict.fromkeys(
-        ("reflection", "quiz", "copreparation", "peer", "questionnaire", "shared"), "#000000"
+        ("reflection", "quiz", "copreparation", "peer", "questionnaire", "shared", "comment"),
+        "#000000",
     ),
     box_border="#ffffff",
 )
