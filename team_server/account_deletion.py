@@ -14,6 +14,7 @@ import json
 
 from pycrdt import Doc, Map, Text
 
+from team_server import blobstore
 from team_server import records as rec
 from team_server.db import write_transaction
 from team_server.models import (
@@ -22,11 +23,9 @@ from team_server.models import (
     GHOST_NAME,
     GROUP,
     PRIVATE,
-    Blob,
     BlobGrant,
     LoginFailure,
     Membership,
-    Pack,
     Record,
     RecordBlob,
     User,
@@ -93,6 +92,7 @@ def _shared_record(record: Record, keep: bool, author_id: str) -> None:
         # Co-authors' words stay with them even when the learner removes their own.
         keep = keep or bool(remaining.strip())
     if keep:
+        blobstore.hand_over(record.owner_id, GHOST_ID, record)
         record.owner = GHOST_ID
         rec.save(record, data, visibility=GROUP, group_id=record.group_id, crdt=crdt)
     else:
@@ -119,18 +119,6 @@ def _files_of(user: User) -> set[str]:
     return {digest for (digest,) in owned} | {digest for (digest,) in granted}
 
 
-def _drop_orphan_files(candidates: set[str]) -> None:
-    """Files nobody may read any more (no record refers to them, no one uploaded them)."""
-    for digest in candidates:
-        used = (
-            RecordBlob.select().where(RecordBlob.hash == digest).exists()
-            or BlobGrant.select().where(BlobGrant.blob == digest).exists()
-            or Pack.select().where(Pack.blob == digest).exists()
-        )
-        if not used:
-            Blob.delete().where(Blob.hash == digest).execute()  # its chunks go with it
-
-
 def delete_account(user: User, shared: str) -> None:
     """Delete the account and everything of it; `shared` is REMOVE or ANONYMISE."""
     if shared not in (REMOVE, ANONYMISE):
@@ -149,4 +137,4 @@ def delete_account(user: User, shared: str) -> None:
         # Everything else refers to the user and goes with it: tokens, memberships, records
         # (and their file references, note states, LRS queue), consent history, uploads.
         User.delete().where(User.id == user.id).execute()
-        _drop_orphan_files(files)
+        blobstore.drop_unheld(files)

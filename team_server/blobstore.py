@@ -15,7 +15,16 @@ from peewee import IntegrityError
 
 from team_server import records as rec
 from team_server.db import database
-from team_server.models import Blob, BlobGrant, Chunk, Record, RecordBlob, Upload, User
+from team_server.models import (
+    Blob,
+    BlobGrant,
+    Chunk,
+    Pack,
+    Record,
+    RecordBlob,
+    Upload,
+    User,
+)
 
 CHUNK = 2**20
 HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -41,15 +50,66 @@ def size_of(digest: str) -> int | None:
 
 
 def may_read(user: User, digest: str) -> bool:
-    """The user uploaded this file, or a record they may see refers to it."""
-    if BlobGrant.select().where((BlobGrant.blob == digest) & (BlobGrant.user == user.id)).exists():
+    """The user holds the file (they uploaded it, or cited it while they could read it), or a
+    record they may see cites it and that record's author holds it."""
+    if _holds(user.id, digest):
         return True
+    held_by_author = (BlobGrant.blob == RecordBlob.hash) & (BlobGrant.user == Record.owner)
     referring = (
         Record.select()
         .join(RecordBlob)
+        .join(BlobGrant, on=held_by_author)
         .where((RecordBlob.hash == digest) & rec.visible_to(user, rec.group_ids(user)))
     )
     return referring.exists()
+
+
+def _holds(user_id: str, digest: str) -> bool:
+    return (
+        BlobGrant.select().where((BlobGrant.blob == digest) & (BlobGrant.user == user_id)).exists()
+    )
+
+
+def set_citations(author: User, record: Record, hashes: list[str]) -> None:
+    """The files a record cites (docs/decisions/0010-trust-boundary.md).
+
+    A newly cited file its author may already read becomes theirs to hold (as if uploaded:
+    their device has it); any other citation grants nothing to anyone, and says nothing of
+    whether the file exists, until the author uploads the file.
+    """
+    before = {
+        digest
+        for (digest,) in RecordBlob.select(RecordBlob.hash)
+        .where(RecordBlob.record == record.id)
+        .tuples()
+    }
+    for digest in sorted(set(hashes) - before):
+        if may_read(author, digest):
+            BlobGrant.insert(blob=digest, user=author.id).on_conflict_ignore().execute()
+    RecordBlob.delete().where(RecordBlob.record == record.id).execute()
+    for digest in sorted(set(hashes)):
+        RecordBlob.create(record=record.id, hash=digest)
+
+
+def hand_over(author_id: str, heir_id: str, record: Record) -> None:
+    """A record given to another owner (an account deleted, its sharing kept): the files the
+    author held for it are the heir's to hold."""
+    for (digest,) in (
+        RecordBlob.select(RecordBlob.hash).where(RecordBlob.record == record.id).tuples()
+    ):
+        if _holds(author_id, digest):
+            BlobGrant.insert(blob=digest, user=heir_id).on_conflict_ignore().execute()
+
+
+def drop_unheld(candidates: Iterable[str]) -> None:
+    """Files nobody holds any more (and no pack is): a citation alone keeps no file alive."""
+    for digest in candidates:
+        used = (
+            BlobGrant.select().where(BlobGrant.blob == digest).exists()
+            or Pack.select().where(Pack.blob == digest).exists()
+        )
+        if not used:
+            Blob.delete().where(Blob.hash == digest).execute()  # its chunks go with it
 
 
 def received(user: User, digest: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from team_server import merge
+from team_server import blobstore, merge
 from team_server import records as rec
 from team_server.db import database, write_transaction
 from team_server.merge import Rejected
@@ -131,7 +131,7 @@ def _apply_entry(user: User, device_id: str, change: dict) -> Record:
         visibility=visibility,
         group_id=group_id,
     )
-    rec.set_blob_refs(record, merge.check_attachments(data))
+    blobstore.set_citations(user, record, merge.check_attachments(data))
     rec.rescope_comments(record)
     return record
 

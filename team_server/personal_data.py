@@ -11,7 +11,7 @@ from peewee import fn
 
 from team_server import blobstore
 from team_server import records as rec
-from team_server.models import Blob, BlobGrant, Record, RecordBlob, Token, User
+from team_server.models import Blob, BlobGrant, Record, Token, User
 from team_server.research import consent
 from team_server.research.pseudonyms import pseudonym
 from team_server.routes.accounts import public_user, user_groups
@@ -48,11 +48,10 @@ def _devices(user: User) -> list[dict]:
 
 
 def file_hashes(user: User) -> list[str]:
-    """Files the learner uploaded or that their records refer to."""
-    refs = RecordBlob.select(RecordBlob.hash).join(Record).where(Record.owner == user.id)
+    """Files the learner holds (uploaded, or cited while they could read them): a file their
+    records merely cite is not theirs to download."""
     grants = BlobGrant.select(BlobGrant.blob).where(BlobGrant.user == user.id)
-    hashes = {h for (h,) in refs.tuples()} | {h for (h,) in grants.tuples()}
-    return sorted(h for h in hashes if blobstore.size_of(h) is not None)
+    return sorted(h for (h,) in grants.tuples() if blobstore.size_of(h) is not None)
 
 
 def summary(user: User) -> dict:

@@ -12,7 +12,6 @@ from team_server.models import (
     Counter,
     Membership,
     Record,
-    RecordBlob,
     User,
     Withdrawal,
     utcnow,
@@ -148,10 +147,3 @@ def rescope_comments(target: Record) -> None:
     for comment in comments:
         if target.visibility != GROUP or comment.group_id != target.group_id:
             save(comment, json.loads(comment.data))
-
-
-def set_blob_refs(record: Record, hashes: list[str]) -> None:
-    """Remember which files the record refers to (they become readable with it)."""
-    RecordBlob.delete().where(RecordBlob.record == record.id).execute()
-    for digest in sorted(set(hashes)):
-        RecordBlob.create(record=record.id, hash=digest)

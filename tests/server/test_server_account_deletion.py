@@ -119,6 +119,7 @@ def scene(live_server: LiveServer) -> dict:
         "name": name,
         "group": group,
         "digest": digest,
+        "file": blob,
         "shared_entry": shared_entry,
         "ben_entry": ben_entry,
         "comment": comment,
@@ -185,6 +186,19 @@ def test_deleting_and_removing_shared_contributions(live_server: LiveServer, sce
     )
     assert ben.http.head(f"{live_server.api}/blobs/{scene['digest']}").status_code == 404
     assert traces(live_server, scene["digest"]) == []
+
+
+def test_a_citation_keeps_no_file_alive(live_server: LiveServer, scene: dict):
+    """Regression: a stranger citing the hash of Zoé's file in a private entry could read it,
+    and kept it on the server after Zoé deleted her account."""
+    stranger = live_server.new_account("mallory", "Mallory")
+    attachment = {"hash": scene["digest"], "name": "vol.jpg", "size": len(scene["file"])}
+    ack = Device(stranger).push("entry", new_id(), entry_data(attachments=[attachment]))
+    assert ack["status"] == "applied"
+    assert stranger.http.get(f"{live_server.api}/blobs/{scene['digest']}").status_code == 404
+    assert delete(scene["zoe"], "remove").status_code == 204
+    assert traces(live_server, scene["file"].decode()) == []
+    assert ("blob", 0) not in traces(live_server, scene["digest"])
 
 
 def test_an_unknown_choice_is_refused(scene: dict):

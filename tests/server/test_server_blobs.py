@@ -120,3 +120,29 @@ def test_uploading_a_file_the_server_has_proves_possession(chloe: Account, uploa
     assert chloe.http.head(f"{chloe.server.api}/blobs/{uploaded}").status_code == 404
     assert put(chloe, uploaded, FILE).json() == {"received": len(FILE), "complete": True}
     assert chloe.http.get(f"{chloe.server.api}/blobs/{uploaded}").content == FILE
+
+
+def test_a_member_may_cite_a_file_they_read_and_keeps_it(
+    awa: Account, ben: Account, chloe: Account, group: dict
+):
+    """A file of a record Ben sees may go into his own entries (his device has it); a file he
+    cannot read gives him nothing when he cites it, so he cannot learn that it exists."""
+    data = os.urandom(2_000)
+    digest = hashlib.sha256(data).hexdigest()
+    assert put(awa, digest, data, total=len(data)).json()["complete"] is True
+    attachment = {"hash": digest, "name": "fiche.pdf", "size": len(data)}
+    url = f"{awa.server.api}/blobs/{digest}"
+    early = Device(ben).push("entry", new_id(), entry_data(attachments=[attachment]))
+    assert early["status"] == "applied" and ben.http.head(url).status_code == 404
+    shared = new_id()
+    Device(awa).push(
+        "entry",
+        shared,
+        entry_data(visibility="group", group_id=group["id"], attachments=[attachment]),
+    )
+    assert Device(ben).push("entry", new_id(), entry_data(attachments=[attachment]))["status"] == (
+        "applied"
+    )
+    Device(awa).push("entry", shared, entry_data(visibility="group", group_id=group["id"]), 1)
+    assert ben.http.get(url).content == data
+    assert chloe.http.head(url).status_code == 404

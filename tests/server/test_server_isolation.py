@@ -17,7 +17,10 @@ from server_helpers import Device, b64, by_id, entry_data, new_id
 SECRET = "Confidentiel : la classe de 4e B"
 ATTACHMENT = SECRET.encode() * 10
 ATTACHMENT_HASH = hashlib.sha256(ATTACHMENT).hexdigest()
-ACTORS = ("own", "same_group", "other_group", "anonymous", "revoked")
+ACTORS = ("own", "same_group", "other_group", "citer", "anonymous", "revoked")
+# "citer": a former member of Awa's group who, after leaving, cites the file's hash in an entry
+# of their own (private, and shared with a group of theirs), hoping to read it that way.
+OUTSIDERS = ("other_group", "citer")
 
 
 @dataclass
@@ -42,7 +45,7 @@ def world(
     other_group: dict,
 ) -> World:
     """Awa's group holds an entry (with a file), a note and Ben's comment; Awa has a private
-    entry; Chloé is in another group."""
+    entry; Chloé is in another group; Dan left Awa's group and cites her file's hash."""
     revoked = live_server.login(awa.username, "Ordinateur volé")
     assert live_server.session(revoked).post(live_server.api + "/logout").status_code == 204
     sessions = {
@@ -101,12 +104,35 @@ def world(
         },
     )
     assert ack["status"] == "applied"
-    devices = {"own": Device(awa), "same_group": Device(ben), "other_group": Device(chloe)}
+    dan = live_server.new_account("dan", "Dan")
+    assert dan.post("/groups/join", json={"invite_code": group["invite_code"]}).status_code == 200
+    assert dan.post(f"/groups/{group['id']}/leave").status_code in (200, 204)
+    dans_group = dan.post("/groups", json={"name": "Chez Dan"}).json()
+    sessions["citer"] = dan.http
+    citer = Device(dan)
+    citations = citer.exchange(
+        [
+            citer.change("entry", new_id(), entry_data(attachments=[attachment])),
+            citer.change(
+                "entry",
+                new_id(),
+                entry_data(visibility="group", group_id=dans_group["id"], attachments=[attachment]),
+            ),
+        ]
+    )
+    # Citing grants nothing, and its answer says nothing of whether the file exists.
+    assert [ack["status"] for ack in citations["acks"]] == ["applied"] * 2
+    devices = {
+        "own": Device(awa),
+        "same_group": Device(ben),
+        "other_group": Device(chloe),
+        "citer": Device(dan),
+    }
     return World(live_server, sessions, group, shared, private, note, comment, devices)
 
 
 def expected(actor: str, allowed: int = 200) -> int:
-    return {"own": allowed, "same_group": allowed, "other_group": 404}.get(actor, 401)
+    return {"own": allowed, "same_group": allowed, "other_group": 404, "citer": 404}.get(actor, 401)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -114,14 +140,14 @@ def expected(actor: str, allowed: int = 200) -> int:
 def test_group_reads(world: World, actor: str, path: str):
     answer = world.sessions[actor].get(world.server.api + path.format(id=world.group["id"]))
     assert answer.status_code == expected(actor)
-    if actor == "other_group":
+    if actor in OUTSIDERS:
         unknown = world.sessions[actor].get(world.server.api + path.format(id=new_id()))
         assert answer.json() == unknown.json()  # hidden looks exactly like missing
     if answer.status_code != 200:
         assert SECRET not in answer.text and world.group["invite_code"] not in answer.text
 
 
-@pytest.mark.parametrize("actor", ["other_group", "anonymous", "revoked"])
+@pytest.mark.parametrize("actor", ["other_group", "citer", "anonymous", "revoked"])
 def test_outsiders_cannot_leave_a_group_they_are_not_in(world: World, actor: str):
     answer = world.sessions[actor].post(f"{world.server.api}/groups/{world.group['id']}/leave")
     assert answer.status_code == expected(actor)
@@ -157,7 +183,7 @@ def test_attachments_follow_the_records_that_cite_them(world: World, actor: str,
     assert answer.status_code == expected(actor)
     if answer.status_code == 200 and method == "GET":
         assert answer.content == ATTACHMENT
-    if actor == "other_group":
+    if actor in OUTSIDERS:
         assert SECRET not in answer.text
         missing = world.sessions[actor].request(method, f"{world.server.api}/blobs/{'0' * 64}")
         assert missing.status_code == 404 and missing.text == answer.text
@@ -165,7 +191,7 @@ def test_attachments_follow_the_records_that_cite_them(world: World, actor: str,
         assert status == {"received": 0, "complete": False}
 
 
-@pytest.mark.parametrize("actor", ["own", "same_group", "other_group"])
+@pytest.mark.parametrize("actor", ["own", "same_group", "other_group", "citer"])
 def test_pulls_carry_exactly_what_each_actor_may_see(world: World, actor: str):
     pulled = world.devices[actor].pull_all()
     ids = {change["id"] for change in pulled}
@@ -243,25 +269,41 @@ PUBLIC = {  # answer without a token, and hold nothing of anyone
     ("GET", "/packs/{pack_id}/{version}"),
 }
 # Every other endpoint, with what each actor gets on Awa's group and file. "own" is Awa (the
-# group's facilitator and the file's uploader), "same_group" Ben, "other_group" Chloé.
+# group's facilitator and the file's uploader), "same_group" Ben, "other_group" Chloé, "citer"
+# Dan (who cites the file's hash).
 MATRIX = {
-    ("GET", "/me"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("GET", "/me"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
     ("DELETE", "/me"): {},  # would end the accounts of the world: anonymous and revoked only
     ("PUT", "/me/research-consent"): {},  # changes the account: anonymous and revoked only
-    ("GET", "/me/data"): {"own": 200, "same_group": 200, "other_group": 200},
-    ("GET", "/me/data.zip"): {"own": 200, "same_group": 200, "other_group": 200},
+    ("GET", "/me/data"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
+    ("GET", "/me/data.zip"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
     ("POST", "/logout"): {},  # ends the session: anonymous and revoked only
     ("POST", "/groups"): {},  # makes a group: anonymous and revoked only
     ("POST", "/groups/join"): {},  # covered by test_server_groups: anonymous and revoked here
-    ("POST", "/groups/{group_id}/leave"): {"other_group": 404},
-    ("GET", "/groups/{group_id}"): {"own": 200, "same_group": 200, "other_group": 404},
-    ("GET", "/groups/{group_id}/members"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("POST", "/groups/{group_id}/leave"): {"other_group": 404, "citer": 404},
+    ("GET", "/groups/{group_id}"): {
+        "own": 200,
+        "same_group": 200,
+        "other_group": 404,
+        "citer": 404,
+    },
+    ("GET", "/groups/{group_id}/members"): {
+        "own": 200,
+        "same_group": 200,
+        "other_group": 404,
+        "citer": 404,
+    },
     ("POST", "/sync"): {},  # what each actor pulls and may write: the tests above
-    ("HEAD", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404},
-    ("GET", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404},
+    ("HEAD", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404, "citer": 404},
+    ("GET", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404, "citer": 404},
     ("PUT", "/blobs/{digest}"): {},  # an upload of one's own: anonymous and revoked only
-    ("GET", "/blobs/{digest}/upload"): {"own": 200, "same_group": 200, "other_group": 200},
-    ("GET", "/research/export"): {"own": 403, "same_group": 403, "other_group": 403},
+    ("GET", "/blobs/{digest}/upload"): {
+        "own": 200,
+        "same_group": 200,
+        "other_group": 200,
+        "citer": 200,
+    },
+    ("GET", "/research/export"): {"own": 403, "same_group": 403, "other_group": 403, "citer": 403},
 }
 
 
@@ -295,14 +337,14 @@ def test_every_endpoint_for_every_actor(world: World, method: str, path: str, ac
         assert world.private_entry not in answer.text
         if actor != "same_group":
             assert SECRET not in answer.text and world.group["invite_code"] not in answer.text
-    if actor == "other_group" and wanted == 404:
+    if actor in OUTSIDERS and wanted == 404:
         hidden = world.sessions[actor].request(
             method, world.server.api + path.format(group_id=new_id(), digest="0" * 64), json={}
         )
         assert (hidden.status_code, hidden.text) == (answer.status_code, answer.text)
 
 
-@pytest.mark.parametrize("actor", ["same_group", "other_group"])
+@pytest.mark.parametrize("actor", ["same_group", "other_group", "citer"])
 def test_my_data_archive_holds_only_my_own(world: World, actor: str):
     archive = world.sessions[actor].get(world.server.api + "/me/data.zip")
     assert archive.status_code == 200
