@@ -1761,6 +1761,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>See the notes moved to the bin</translation>
     </message>
     <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
         <source>Votre nom, visible par vos co-auteurs</source>
         <translation>Your name, visible to your co-authors</translation>
     </message>

@@ -80,7 +80,8 @@ class NotesView(QWidget):
 
         self.name_bar = QFrame()
         self.name_bar.setObjectName("authorNameBar")
-        self.name_edit = QLineEdit(note_authors.default_name())
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Prénom Nom"))
         self.name_edit.setAccessibleName(self.tr("Votre nom, visible par vos co-auteurs"))
         self.name_button = QPushButton(self.tr("Enregistrer"))
         name_layout = QHBoxLayout(self.name_bar)

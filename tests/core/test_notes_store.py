@@ -44,9 +44,9 @@ def _queued() -> list[tuple[str, str]]:
     return [(row.kind, row.record_id) for row in outbox.pending()]
 
 
-def test_author_defaults_to_the_os_user_until_named(store):
+def test_author_has_no_name_until_named_never_the_os_login(store):
     me = note_authors.local_author()
-    assert me.name == note_authors.default_name() and me.name
+    assert me.name == ""  # asked once in the notes view; the OS login is never used
     assert not note_authors.has_chosen_name()
     note_authors.set_name("  Awa   Diallo ")
     assert note_authors.local_author() == type(me)(me.id, "Awa Diallo")

@@ -1,8 +1,13 @@
-"""Who "I" am in co-preparation notes: one device-level author until accounts exist."""
+"""Who "I" am in co-preparation notes: one device-level author until accounts exist.
+
+The name is the one the learner gives (asked once, offline) or their account's display name,
+never the operating system's login. Logging in makes the account the author; the ids the
+learner wrote under before are kept, so that writing is attributed to them (`claim_former`).
+"""
 
 from __future__ import annotations
 
-import getpass
+import json
 import uuid
 
 from team_desktop.core.notes.doc import Author
@@ -11,6 +16,7 @@ from team_desktop.core.store.models import database
 
 AUTHOR_ID_KEY = "note_author_id"
 AUTHOR_NAME_KEY = "note_author_name"
+FORMER_IDS_KEY = "note_author_former_ids"  # JSON list of ids used here before the account
 
 
 def local_author() -> Author:
@@ -20,16 +26,7 @@ def local_author() -> Author:
         author_id = uuid.uuid4().hex
         with database.atomic():
             set_setting(AUTHOR_ID_KEY, author_id)
-    return Author(author_id, get_setting(AUTHOR_NAME_KEY) or default_name())
-
-
-def default_name() -> str:
-    """The operating system's user name, as a first guess at the learner's name."""
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment or the password database
-        name = ""
-    return name.strip() or "?"
+    return Author(author_id, get_setting(AUTHOR_NAME_KEY) or "")
 
 
 def has_chosen_name() -> bool:
@@ -44,3 +41,27 @@ def set_name(name: str) -> None:
         raise ValueError("empty author name")
     with database.atomic():
         set_setting(AUTHOR_NAME_KEY, name)
+
+
+def adopt_account(user_id: str, display_name: str) -> None:
+    """Write as the account from now on; the device's former author id is remembered.
+
+    Call inside the login's transaction.
+    """
+    former = get_setting(AUTHOR_ID_KEY)
+    if former and former != user_id:
+        ids = former_ids()
+        if former not in ids:
+            set_setting(FORMER_IDS_KEY, json.dumps([*ids, former]))
+    set_setting(AUTHOR_ID_KEY, user_id)
+    if display_name.strip():
+        set_setting(AUTHOR_NAME_KEY, " ".join(display_name.split()))
+
+
+def former_ids() -> list[str]:
+    """The author ids this learner wrote under on this device before their account."""
+    try:
+        ids = json.loads(get_setting(FORMER_IDS_KEY) or "[]")
+    except ValueError:
+        return []
+    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []

@@ -3,7 +3,8 @@
 Layout of the Y document (docs/decisions/0005-note-crdt.md):
 - Text "body": the note's Markdown; every inserted run carries {"author": <author id>};
 - Map "meta": "title", and "author:<id>" -> display name (flat keys: a nested map made
-  concurrently on two devices would keep only one of them);
+  concurrently on two devices would keep only one of them), and "alias:<id>" -> author id
+  (the id a learner wrote under before having an account, pointing to their account's);
 - Map "ready": author id -> ISO date when that author marked the note ready.
 """
 
@@ -25,6 +26,7 @@ from team_desktop.core.notes.positions import (
 BODY, META, READY = "body", "meta", "ready"
 TITLE_KEY = "title"
 AUTHOR_PREFIX = "author:"
+ALIAS_PREFIX = "alias:"
 TEMPLATE_AUTHOR = "template"  # the template's text belongs to nobody
 
 
@@ -79,14 +81,36 @@ class NoteDoc:
                 names[key[len(AUTHOR_PREFIX) :]] = value
         return names
 
-    def spans(self) -> list[Span]:
-        """The text as runs of one author each, in order (adjacent runs of one author joined)."""
-        spans: list[Span] = []
+    def aliases(self) -> dict[str, str]:
+        """Former author id -> the id it now stands for (one step: never a chain to follow)."""
+        found = {}
+        for key in self.meta.keys():
+            value = self.meta.get(key)
+            if key.startswith(ALIAS_PREFIX) and isinstance(value, str) and value:
+                found[key[len(ALIAS_PREFIX) :]] = value
+        return found
+
+    def author_ids(self) -> set[str]:
+        """Every author id the text, the names or the ready marks mention (aliases unresolved)."""
+        ids = {author for _content, author in self._runs() if author}
+        return ids | set(self.author_names()) | set(self.ready.keys())
+
+    def _runs(self) -> list[tuple[str, str | None]]:
+        runs = []
         for content, attrs in self.body.diff():
-            if not isinstance(content, str) or not content:
-                continue
-            author = (attrs or {}).get("author")
-            author = author if isinstance(author, str) else None
+            if isinstance(content, str) and content:
+                author = (attrs or {}).get("author")
+                runs.append((content, author if isinstance(author, str) else None))
+        return runs
+
+    def spans(self) -> list[Span]:
+        """The text as runs of one author each, in order (adjacent runs of one author joined).
+
+        Text written under a former id is its writer's current one (see `alias`)."""
+        aliases = self.aliases()
+        spans: list[Span] = []
+        for content, author in self._runs():
+            author = aliases.get(author, author) if author else author
             if spans and spans[-1].author_id == author:
                 spans[-1] = Span(spans[-1].text + content, author)
             else:
@@ -94,8 +118,9 @@ class NoteDoc:
         return spans
 
     def ready_marks(self) -> dict[str, str]:
-        """Author id -> ISO date of each "ready" mark."""
-        return {k: v for k, v in self.ready.items() if isinstance(v, str)}
+        """Author id (former ids resolved) -> ISO date of each "ready" mark."""
+        aliases = self.aliases()
+        return {aliases.get(k, k): v for k, v in self.ready.items() if isinstance(v, str)}
 
     # -- local edits ------------------------------------------------------------------------
 
@@ -112,6 +137,16 @@ class NoteDoc:
         key = AUTHOR_PREFIX + author.id
         if self.meta.get(key) != author.name:
             self.meta[key] = author.name
+
+    def alias(self, former_id: str, author: Author) -> bool:
+        """Attribute what `former_id` wrote to `author` (the learner's account); False if done."""
+        key = ALIAS_PREFIX + former_id
+        if former_id == author.id or self.meta.get(key) == author.id:
+            return False
+        with self.doc.transaction():
+            self.meta[key] = author.id
+            self.sign(author)
+        return True
 
     def insert_template(self, template: str) -> None:
         """Put a template's text at the end, attributed to no one."""
@@ -156,7 +191,10 @@ class NoteDoc:
                 self.ready[author.id] = moment.isoformat(timespec="seconds")
                 self.sign(author)
             else:
-                self.ready.pop(author.id, None)
+                aliases = self.aliases()
+                for key in list(self.ready.keys()):
+                    if aliases.get(key, key) == author.id:  # a mark made under a former id too
+                        self.ready.pop(key)
         return True
 
     # -- merging ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
-from team_desktop.core.notes.authors import local_author
+from team_desktop.core.notes.authors import former_ids, local_author
 from team_desktop.core.notes.deletions import merged_with_own_deletions
 from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.notes.positions import TextChange
@@ -163,6 +163,26 @@ def write_row(row: Note, doc: NoteDoc, local: bool) -> None:
         search.index_document(KIND, row.id, display_title(row.title_cache), row.text_cache)
     if local and row.visibility != DEVICE:
         outbox.enqueue(KIND, row.id)
+
+
+def claim_former_writing() -> int:
+    """Attribute to the learner's account what they wrote here before having one.
+
+    Each note that holds text (or a mark) under one of this device's former author ids gets
+    an alias to the account's id, which travels with the note: co-authors see one writer.
+    Returns how many notes changed.
+    """
+    former = set(former_ids())
+    if not former:
+        return 0
+    me, changed = local_author(), 0
+    for row in Note.select(Note.id).where(~Note.deleted):
+        doc = load(row.id)
+        claimed = [doc.alias(old, me) for old in former & doc.author_ids()]
+        if any(claimed):
+            save(row.id, doc)
+            changed += 1
+    return changed
 
 
 def set_ready(note_id: str, ready: bool) -> None:

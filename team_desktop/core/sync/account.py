@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from team_desktop.core.i18n import _
 from team_desktop.core.notes import authors as note_authors
-from team_desktop.core.store.db import set_setting
+from team_desktop.core.notes import store as notes_store
 from team_desktop.core.store.models import PackRecord, database
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import credentials
@@ -118,10 +118,12 @@ def log_in(
         )
         # Notes name their authors by account from now on, so co-authors see who wrote what.
         if user.get("id"):
-            set_setting(note_authors.AUTHOR_ID_KEY, user["id"])
-            set_setting(
-                note_authors.AUTHOR_NAME_KEY, user.get("display_name") or display_name or username
+            note_authors.adopt_account(
+                user["id"], user.get("display_name") or display_name or username
             )
+    if user.get("id"):
+        # What was written here before the account is the learner's, not a ghost author's.
+        notes_store.claim_former_writing()
     refresh_groups(connection)
     return Login(connection, kept)
 
