@@ -45,6 +45,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--until", type=_date, metavar="AAAA-MM-JJ", help=_("jusqu'au"))
     export.add_argument("--author", metavar="NOM", help=_("votre nom dans l'export Leap2A"))
     export.add_argument(
+        "--peers",
+        action="store_true",
+        help=_("ajouter les entrées partagées par vos groupes, au nom de leur auteur"),
+    )
+    export.add_argument(
         "--notes", action="store_true", help=_("exporter les notes de co-préparation")
     )
     backup = commands.add_parser(
@@ -121,7 +126,7 @@ def _export(args: argparse.Namespace) -> str:
         if args.notes:
             return _export_notes(args.format, output)
         selection = Selection(
-            tuple(args.entry), tuple(args.tag), args.module, args.since, args.until
+            tuple(args.entry), tuple(args.tag), args.module, args.since, args.until, args.peers
         )
         entries = select_entries(store.paths, selection)
         result = _export_entries(args.format, entries, output, args.author or "")
@@ -160,7 +165,7 @@ def _export_entries(fmt: str, entries, output: Path, author: str):
     if fmt == "leap2a":
         return leap2a.export_leap2a(entries, output, author)
     result = ExportResult(output, len(entries))
-    _pdf(html.journal_html(entries, result=result), output, _("Mon journal de formation"))
+    _pdf(html.journal_html(entries, result=result), output, _("Mon journal de formation"), author)
     return result
 
 
@@ -177,7 +182,7 @@ def _export_notes(fmt: str, output: Path) -> str:
     )
 
 
-def _pdf(html: str, output: Path, title: str) -> int:
+def _pdf(html: str, output: Path, title: str, author: str = "") -> int:
     # A PDF needs fonts, hence a QGuiApplication; never a window, so offscreen is enough.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -185,7 +190,9 @@ def _pdf(html: str, output: Path, title: str) -> int:
     from team_desktop.ui.pdf_export import write_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    return write_pdf(html, output, title)
+    from team_desktop.core.export.selection import learner_name
+
+    return write_pdf(html, output, title, author or learner_name())
 
 
 def _backup(args: argparse.Namespace) -> str:

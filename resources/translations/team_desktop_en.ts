@@ -810,6 +810,22 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Entries to export</translation>
     </message>
     <message>
+        <source>Ajouter les entrées que mes groupes m&apos;ont partagées (au nom de leur auteur)</source>
+        <translation>Add the entries my groups shared with me (under their author&apos;s name)</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>Votre nom dans le fichier Leap2A</source>
+        <translation>Your name in the Leap2A file</translation>
+    </message>
+    <message>
+        <source>Mahara en fait le prénom et le nom du compte qui importe le fichier.</source>
+        <translation>Mahara makes it the first and last name of the account that imports the file.</translation>
+    </message>
+    <message>
         <source>Dossier Markdown — des fichiers texte, avec les pièces jointes</source>
         <translation>Markdown folder — text files, with the attachments</translation>
     </message>
@@ -840,6 +856,10 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Format :</source>
         <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Votre nom (Leap2A) :</source>
+        <translation>Your name (Leap2A):</translation>
     </message>
     <message>
         <source>Vos données ne quittent pas cet ordinateur : le fichier est écrit là où vous le choisirez.</source>

@@ -18,7 +18,13 @@ from team_desktop.core.backup import BackupError, create_backup, default_name
 from team_desktop.core.export import html, leap2a, markdown, notes
 from team_desktop.core.export.labels import human_size
 from team_desktop.core.export.output import ExportError
-from team_desktop.core.export.selection import ExportResult, Selection, all_tags, select_entries
+from team_desktop.core.export.selection import (
+    ExportResult,
+    Selection,
+    all_tags,
+    learner_name,
+    select_entries,
+)
 from team_desktop.core.restore import BackupInfo, RestoreError, RestoreResult
 from team_desktop.ui.actions import Act
 from team_desktop.ui.export_dialog import ExportChoice, ExportDialog
@@ -50,7 +56,7 @@ class DataController(QObject):
     # -- export ---------------------------------------------------------------------------------
 
     def choose_export(self) -> ExportDialog:
-        dialog = ExportDialog(all_tags(), self.window)
+        dialog = ExportDialog(all_tags(), self.window, learner_name())
         dialog.accepted.connect(lambda: self._choose_target(dialog.choice()))
         dialog.open()
         return dialog
@@ -82,20 +88,24 @@ class DataController(QObject):
             if choice.notes:
                 chosen = notes.select_notes()
                 if choice.format == "pdf":
-                    write_pdf(notes.notes_html(chosen), output, self.tr("Mes notes"))
+                    write_pdf(
+                        notes.notes_html(chosen), output, self.tr("Mes notes"), learner_name()
+                    )
                     return ExportResult(output, len(chosen))
                 return notes.export_notes_markdown(chosen, output, state.progress)
             tags = (choice.tag,) if choice.tag else ()
-            entries = select_entries(paths, Selection(tags=tags))
+            entries = select_entries(
+                paths, Selection(tags=tags, include_peers=choice.include_peers)
+            )
             if choice.format == "markdown":
                 return markdown.export_markdown(entries, output, state.progress)
             if choice.format == "html":
                 return html.export_html(entries, output, state.progress)
             if choice.format == "leap2a":
-                return leap2a.export_leap2a(entries, output, progress=state.progress)
+                return leap2a.export_leap2a(entries, output, choice.author, state.progress)
             result = ExportResult(output, len(entries))
             document = html.journal_html(entries, state.progress, result)
-            write_pdf(document, output, self.tr("Mon journal de formation"))
+            write_pdf(document, output, self.tr("Mon journal de formation"), learner_name())
             return result
 
         def done(result: ExportResult) -> None:

@@ -2,6 +2,9 @@
 
 The HTML is the one `core.export` builds for the HTML file, so both outputs read the same.
 Needs a QGuiApplication (fonts); safe in a worker thread: images are loaded as QImage.
+A character no font can draw (an emoji, without an emoji font) is written as its name
+(`core.export.glyphs`). Title, author and language go in the document's XMP metadata; Qt
+writes no tagged (structured) PDF.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -21,20 +25,27 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from team_desktop.core.export.glyphs import visible_text
 from team_desktop.core.export.output import ExportError, staged_file
+from team_desktop.core.export.xhtml import xml_text
 
 RESOLUTION = 300
 SCREEN_DPI = 96  # what HTML pixel sizes mean
 MARGINS_MM = QMarginsF(20, 18, 20, 22)
+LANGUAGE = "fr-FR"
+FONT_FAMILIES = ["DejaVu Sans", "Segoe UI", "Arial"]  # as the export's style sheet says
 _DATA_IMAGE = re.compile(r'src="(data:image/[a-z+.-]+;base64,([A-Za-z0-9+/=]+))"')
 
 
-def write_pdf(html: str, output: Path, title: str = "") -> int:
+def write_pdf(html: str, output: Path, title: str = "", author: str = "") -> int:
     """Print `html` to `output` (A4, page numbers); returns the number of pages."""
+    html = visible_text(html, _drawable())
     with staged_file(Path(output)) as scratch:
         writer = QPdfWriter(str(scratch))
         writer.setTitle(title)
+        writer.setAuthor(author)
         writer.setCreator("TEAM Desktop")
+        writer.setDocumentXmpMetadata(xmp_metadata(title, author).encode("utf-8"))
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(
             QPageLayout(
@@ -62,6 +73,40 @@ def write_pdf(html: str, output: Path, title: str = "") -> int:
         finally:
             painter.end()
     return pages
+
+
+def xmp_metadata(title: str, author: str, language: str = LANGUAGE) -> str:
+    """The document's XMP: title and author, and its language (Dublin Core `dc:language`)."""
+    title, author = xml_text(title), xml_text(author)
+    return (
+        "<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li>'
+        f'<rdf:li xml:lang="{language}">{title}</rdf:li></rdf:Alt></dc:title>'
+        f"<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
+        "<dc:format>application/pdf</dc:format>"
+        "<xmp:CreatorTool>TEAM Desktop</xmp:CreatorTool>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>"
+    )
+
+
+def _drawable():
+    """Whether the export's fonts (or Qt's fallbacks for them) have a glyph for a character."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    metrics = QFontMetricsF(font)
+    known: dict[str, bool] = {}
+
+    def can_draw(char: str) -> bool:
+        if char not in known:
+            known[char] = metrics.inFontUcs4(ord(char))
+        return known[char]
+
+    return can_draw
 
 
 def _draw_page(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import re
 
+import lxml.html
+
 from team_desktop.core.export.html import export_html, journal_html
 from team_desktop.core.export.selection import select_entries
 from tests.core.export_kit import add_entry, png_bytes, store_blob
@@ -30,12 +32,33 @@ def test_file_is_self_contained_with_images_inline(store, tmp_path):
     assert result.attachments == 2
     # Nothing is fetched: every source is inline, no style sheet or script from elsewhere.
     sources = re.findall(r'\b(?:src|href)="([^"]*)"', html)
-    assert sources and all(s.startswith(("data:image/png;base64,", "#")) for s in sources)
+    inside = ("data:image/png;base64,", "data:application/vnd.oasis.opendocument.text;", "#")
+    assert sources and all(s.startswith(inside) for s in sources)
     assert not re.search(r"https?:|file:|<link\b|@import|url\(", html)
     inline = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
     assert len(inline) == 2  # the attachment, and the image in the text naming it
     assert all(base64.b64decode(data) == png_bytes() for data in inline)
-    assert "fiche.odt" in html  # a non-image attachment is listed by name
+    # A non-image attachment is in the file too, as a link that saves it under its name.
+    [(uri, name)] = re.findall(r'<a href="(data:[^"]+)" download="([^"]+)"', html)
+    assert name == "fiche.odt" and base64.b64decode(uri.split(",", 1)[1]) == b"PK fiche"
+
+
+def test_every_attachment_is_in_the_file_a_pdf_too(store, tmp_path):
+    pdf = store_blob(store.paths, b"%PDF-1.4 fiche", "fiche séance.pdf", "application/pdf")
+    image = store_blob(store.paths, png_bytes(), "photo.png", "image/png")
+    add_entry("Pièces", "Voir la fiche", attachments=[pdf, image])
+    output = tmp_path / "journal.html"
+    result = export_html(select_entries(store.paths), output)
+    assert result.attachments == 2 and result.missing_attachments == []
+    document = lxml.html.parse(str(output)).getroot()
+    saved = {
+        link.get("download"): base64.b64decode(link.get("href").split(",", 1)[1])
+        for link in document.iter("a")
+        if link.get("download")
+    }
+    assert saved == {"fiche séance.pdf": b"%PDF-1.4 fiche"}
+    shown = [img.get("src") for img in document.iter("img")]
+    assert [base64.b64decode(s.split(",", 1)[1]) for s in shown] == [png_bytes()]
 
 
 def test_hostile_text_comes_out_inert(store, tmp_path):

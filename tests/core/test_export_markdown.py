@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from team_desktop.core.export.markdown import export_markdown
 from team_desktop.core.export.output import ExportError
@@ -132,3 +134,41 @@ def test_cancelled_export_leaves_nothing(store, tmp_path):
     with pytest.raises(Stop):
         export_markdown(select_entries(store.paths), tmp_path / "out", progress)
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
+def test_front_matter_is_yaml_and_inline_images_point_at_exported_files(store, tmp_path):
+    """Read by PyYAML, as a static site generator or a note app would."""
+    image = store_blob(store.paths, png_bytes(), "mon tableau.png", "image/png")
+    body = (
+        "Avant ![le tableau](<mon tableau.png>) et ![ailleurs](perdu.png) "
+        "et ![web](https://example.org/a.png)"
+    )
+    add_entry('Titre: "guillemets" # et dièse', body, ["a: b"], attachments=[image])
+    output = tmp_path / "out"
+    export_markdown(select_entries(store.paths), output)
+    [page] = [p for p in output.glob("2024-*.md")]
+    text = page.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["title"] == 'Titre: "guillemets" # et dièse' and meta["tags"] == ["a: b"]
+    targets = re.findall(r"!\[[^\]]*\]\(<?([^)>]+)>?\)", text)
+    local = [t for t in targets if not t.startswith("https://")]
+    assert local and all((output / t).is_file() for t in local)
+    assert (output / local[0]).read_bytes() == png_bytes()
+    assert "*[image absente : ailleurs]*" in text  # no link that leads nowhere
+
+
+def test_a_peer_entry_comes_only_when_asked_with_its_author(store, tmp_path):
+    from team_desktop.core.store.sync_models import Person
+    from team_desktop.core.sync import state as sync_state
+
+    sync_state.save(user_id="moi")
+    Person.create(id="pair", display_name="Nadia Benali")
+    add_entry("À moi", "x", author_id="moi")
+    add_entry("À Nadia", "y", author_id="pair", visibility="group", group_id="g")
+    assert [e.title for e in select_entries(store.paths)] == ["À moi"]
+    export_markdown(select_entries(store.paths, Selection(include_peers=True)), tmp_path / "o")
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "o").glob("2024-*.md")}
+    peer = pages["2024-05-02-a-nadia.md"]
+    assert yaml.safe_load(peer.split("---\n")[1])["author"] == "Nadia Benali"
+    assert "*Par Nadia Benali*" in peer
+    assert "author" not in yaml.safe_load(pages["2024-05-02-a-moi.md"].split("---\n")[1])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
+
 from team_desktop.core.export.notes import export_notes_markdown, notes_html, select_notes
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import store as notes
@@ -40,10 +42,20 @@ def test_bin_is_left_out(store):
     assert [n.id for n in select_notes()] == [kept]
 
 
-def test_html_escapes_and_keeps_line_breaks(store):
-    write_note("<script>titre</script>", "ligne 1\nligne 2 <img src=x onerror=alert(1)>\n\nsuite")
+def test_html_is_formatted_and_inert(store):
+    """The PDF of notes shows formatting, not `**`, `##` and pipes; nothing runs."""
+    text = (
+        "## Objectifs\n\nFaire **coopérer** les apprenants.\n\n"
+        "| Phase | Durée |\n|---|---|\n| Accueil | 10 min |\n\n"
+        "ligne <img src=x onerror=alert(1)>\n\nsuite"
+    )
+    write_note("<script>titre</script>", text)
     html = notes_html(select_notes())
-    body = html.split("<body>", 1)[1]
-    assert "<script" not in body and "<img" not in body
-    assert "ligne 1<br>ligne 2 &lt;img" in body
-    assert "<p>suite</p>" in body
+    body = lxml.html.fromstring(html.split("<body>", 1)[1])
+    [note] = body.find_class("entry-body")
+    assert note.findtext(".//h2") == "Objectifs" and note.findtext(".//strong") == "coopérer"
+    assert [td.text for td in body.iter("td")] == ["Accueil", "10 min"]
+    shown = body.text_content()
+    assert "**" not in shown and "##" not in shown and "|" not in shown
+    assert "<script" not in html.split("<body>", 1)[1] and "onerror" not in html
+    assert "suite" in shown

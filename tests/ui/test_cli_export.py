@@ -51,8 +51,13 @@ def test_export_to_every_format(data, tmp_path):
         "pdf": tmp_path / "journal.pdf",
         "leap2a": tmp_path / "journal.zip",
     }
+    unnamed = run("export", "--data-dir", str(data.root), "--format", "leap2a", "-o", "x.zip")
+    assert unnamed.returncode != 0 and "Indiquez votre nom" in unnamed.stderr
     for fmt, output in outputs.items():
-        result = run("export", "--data-dir", str(data.root), "--format", fmt, "-o", str(output))
+        named = ["--author", "Camille Martin"] if fmt == "leap2a" else []
+        result = run(
+            "export", "--data-dir", str(data.root), "--format", fmt, "-o", str(output), *named
+        )
         assert result.returncode == 0, result.stderr
         assert "Journal exporté" in result.stdout and "3 entrées" in result.stdout
     assert len(list(outputs["markdown"].glob("*.md"))) == 4  # three entries and the index

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -13,6 +14,8 @@ from team_desktop.core import restore
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.db import open_store
 from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.store.sync_models import Person
+from team_desktop.core.sync import state as sync_state
 from team_desktop.ui.actions import Act
 from team_desktop.ui.export_dialog import ExportChoice, ExportDialog
 from tests.core.export_kit import add_entry, png_bytes, store_blob
@@ -50,6 +53,29 @@ def test_export_dialog_limits_notes_to_markdown_and_pdf(window, qtbot):
     assert not dialog.formats.button(3).isEnabled()  # Leap2A
     assert dialog.choice() == ExportChoice(True, "pdf", None)
     dialog.reject()
+
+
+def test_export_dialog_asks_for_peers_and_for_the_name_mahara_needs(window, qtbot, tmp_path):
+    sync_state.save(user_id="moi", display_name="Camille Martin")
+    Person.create(id="pair", display_name="Nadia Benali")
+    add_entry("À moi", author_id="moi")
+    add_entry("À Nadia", author_id="pair", visibility="group", group_id="g")
+    dialog = window.data.choose_export()
+    qtbot.addWidget(dialog)
+    assert not dialog.peers.isChecked() and not dialog.author.isEnabled()
+    dialog.formats.button(3).setChecked(True)  # Leap2A
+    assert dialog.author.isEnabled() and dialog.author.text() == "Camille Martin"
+    dialog.author.clear()
+    assert not dialog.ok.isEnabled()  # Mahara refuses a file without a name
+    dialog.author.setText("  Camille   M.  ")
+    dialog.peers.setChecked(True)
+    choice = dialog.choice()
+    assert choice == ExportChoice(False, "leap2a", None, include_peers=True, author="Camille M.")
+    dialog.reject()
+    window.data.export(choice, tmp_path / "mahara.zip")
+    assert "2 entrées exportées" in finish(window, qtbot).text()
+    feed = zipfile.ZipFile(tmp_path / "mahara.zip").read("leap2a.xml").decode("utf-8")
+    assert "<author><name>Camille M.</name></author>" in feed and "Nadia Benali" in feed
 
 
 def test_pdf_export_runs_in_the_background(window, qtbot, tmp_path):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+
+import pytest
 
 from team_desktop.core.export.html import journal_html
 from team_desktop.core.export.notes import notes_html, select_notes
@@ -48,3 +52,45 @@ def test_notes_pdf(qapp, store, tmp_path):
     output = tmp_path / "notes.pdf"
     count = write_pdf(notes_html(select_notes()), output)
     assert count == 3 and pages_in(output.read_bytes()) == 3
+
+
+def _poppler(tool: str, *args: str) -> str:
+    """Run a poppler-utils tool (installed by .ci/run), as a reader of the PDF would."""
+    if shutil.which(tool) is None:
+        pytest.fail(f"{tool} is missing: apt-get install poppler-utils")
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+
+
+def test_emoji_stay_in_the_text_or_are_named_never_dropped(qapp, store, tmp_path):
+    add_entry("Séance 🙂", "Une élève : « génial » 🎉 ✅ ❤ fin 👩🏽‍🏫")
+    output = tmp_path / "emoji.pdf"
+    write_pdf(journal_html(select_entries(store.paths)), output, "Journal", "Camille Martin")
+    text = _poppler("pdftotext", str(output), "-")
+    assert "Une élève : « génial »" in text
+    # Each emoji is either in the text layer or replaced by words, in its place.
+    for emoji, name in (("🙂", "sourire"), ("🎉", "fête"), ("✅", "coche"), ("❤", "cœur")):
+        assert emoji in text or f"[émoji : {name}]" in text, (emoji, text)
+    assert "U+1F469" in text or "👩" in text
+
+
+def test_pdf_carries_title_author_and_language(qapp, store, tmp_path):
+    add_entry("Un", "x")
+    output = tmp_path / "meta.pdf"
+    write_pdf(journal_html(select_entries(store.paths)), output, "Mon journal", "Camille Martin")
+    info = _poppler("pdfinfo", str(output))
+    assert re.search(r"^Title:\s+Mon journal$", info, re.M)
+    assert re.search(r"^Author:\s+Camille Martin$", info, re.M)
+    metadata = _poppler("pdfinfo", "-meta", str(output))
+    assert "<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>" in metadata
+
+
+def test_notes_pdf_shows_formatting_not_markdown_marks(qapp, store, tmp_path):
+    write_note(
+        "Séance",
+        "## Objectifs\n\n**Coopérer**\n\n| Phase | Durée |\n|---|---|\n| Accueil | 10 min |",
+    )
+    output = tmp_path / "notes.pdf"
+    write_pdf(notes_html(select_notes()), output)
+    text = _poppler("pdftotext", "-layout", str(output), "-")
+    assert "Objectifs" in text and "Coopérer" in text and "Accueil" in text
+    assert "**" not in text and "##" not in text and "|" not in text

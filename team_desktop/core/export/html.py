@@ -52,9 +52,9 @@ _SRC = re.compile(r'\ssrc="([^"]*)"')
 def export_html(
     entries: list[ExportEntry], output: Path, progress: Progress | None = None
 ) -> ExportResult:
-    """Write the journal to `output` as one `.html` file."""
+    """Write the journal to `output` as one `.html` file, every attachment inside it."""
     result = ExportResult(Path(output), len(entries))
-    document = journal_html(entries, progress, result)
+    document = journal_html(entries, progress, result, embed_files=True)
     with staged_file(Path(output)) as scratch:
         scratch.write_text(document, encoding="utf-8")
     return result
@@ -64,8 +64,12 @@ def journal_html(
     entries: list[ExportEntry],
     progress: Progress | None = None,
     result: ExportResult | None = None,
+    embed_files: bool = False,
 ) -> str:
-    """The whole document: title, table of contents, every entry (also the PDF's source)."""
+    """The whole document: title, table of contents, every entry (also the PDF's source).
+
+    With `embed_files`, an attachment that is not an image is a link holding the file itself
+    (a PDF cannot carry one: there it is named)."""
     title = _("Mon journal de formation")
     toc = "".join(
         f'<li><a href="#entree-{n}">{escape(entry.title or _("Sans titre"))}</a> '
@@ -76,7 +80,7 @@ def journal_html(
     for n, entry in enumerate(entries, start=1):
         if progress:
             progress(n - 1, len(entries))
-        sections.append(_entry_html(n, entry, result))
+        sections.append(_entry_html(n, entry, result, embed_files))
     summary = ngettext(
         "{n} entrée, exportée le {d}.", "{n} entrées, exportées le {d}.", len(entries)
     ).format(n=len(entries), d=long_date(dt.date.today()))
@@ -97,8 +101,12 @@ def page(title: str, body: str) -> str:
     )
 
 
-def _entry_html(number: int, entry: ExportEntry, result: ExportResult | None) -> str:
+def _entry_html(
+    number: int, entry: ExportEntry, result: ExportResult | None, embed_files: bool
+) -> str:
     meta = [escape(long_date(entry.date)), escape(visibility_label(entry.visibility))]
+    if entry.author:
+        meta.insert(0, escape(_("Par {name}").format(name=entry.author)))
     for label, link in ((_("Leçon"), entry.lesson), (_("Activité"), entry.activity)):
         if link:
             where = f" ({link.module})" if link.module else ""
@@ -114,12 +122,14 @@ def _entry_html(number: int, entry: ExportEntry, result: ExportResult | None) ->
         f'<p class="meta">{" · ".join(meta)}</p>'
         + (f'<p class="tags">{tags}</p>' if tags else "")
         + f'<div class="entry-body">{body}</div>'
-        + _attachments_html(entry.attachments, result)
+        + _attachments_html(entry.attachments, result, embed_files)
         + "</div>"
     )
 
 
-def _attachments_html(attachments: list[Attachment], result: ExportResult | None) -> str:
+def _attachments_html(
+    attachments: list[Attachment], result: ExportResult | None, embed_files: bool
+) -> str:
     if not attachments:
         return ""
     parts = [f"<h3>{escape(_('Pièces jointes'))}</h3>"]
@@ -137,6 +147,11 @@ def _attachments_html(attachments: list[Attachment], result: ExportResult | None
             parts.append(
                 f'<div class="figure"><img src="{data_uri(attachment)}" alt="{escape(attachment.name)}"></div>'
                 f'<p class="caption">{escape(attachment.name)} ({size})</p>'
+            )
+        elif embed_files:
+            listed.append(
+                f'<li><a href="{data_uri(attachment)}" download="{escape(attachment.name)}">'
+                f"{escape(attachment.name)}</a> ({size})</li>"
             )
         else:
             listed.append(f"<li>{escape(attachment.name)} ({size})</li>")

@@ -3,19 +3,24 @@
 Terms and namespaces, and where they were checked:
 - Namespaces `leap2` = http://terms.leapspecs.org/ and the `<leap2:version>` element:
   leapspecs wiki, "Updating Leap2A to 2010-07". Categories base
-  http://wiki.leapspecs.org/2A/categories/ (with the final slash): Mahara
-  htdocs/import/leap/lib.php (NS_CATEGORIES), and its export header.tpl.
+  http://wiki.leapspecs.org/2A/categories/ (with the final slash). Mahara 22.10.0 knows these
+  only under their web.archive.org addresses, so it imports every item as a post of one
+  catch-all blog; Mahara's fix (bug 1999608, after 22.10.0) accepts both.
 - The journal is an item of type `selection` with category `selection_type#Blog`, listing its
-  entries with `leap2:has_part`: Mahara artefact/blog/import/leap/lib.php imports exactly that as
-  a blog (score 100) and each `has_part` target as a post.
+  entries with `leap2:has_part`: Mahara's artefact/blog/import/leap/lib.php imports exactly that
+  as a blog (score 100) and each `has_part` target as a post. Any other item no plugin claims
+  becomes a post of a second, catch-all blog: so the lesson or activity an entry is about is
+  written in the post itself, not as an item of its own.
 - Plain tags are `atom:category` WITHOUT a scheme: Mahara's `get_entry_tags` reads only those.
-- Files: Leap2A 2A/attachments — a file that matters is a `resource` item linked to the file in
-  the zip with `rel="enclosure"` (href relative, type, length); 2010-07 keeps `enclosure` for
-  item→file only, so the entry points at the resource item with Atom's `related`. Mahara's
-  `create_attachment` attaches a post's `related` targets. (An enclosure straight from a post
-  would make Mahara take the post itself for a file: LeapImportFile::is_file.)
-- The course activity an entry is about is an item of type `activity`, linked with
-  `leap2:reflects_on` / `leap2:reflected_on_by` (Leap2A relationships).
+- Files: Leap2A 2A/attachments — a file is a `resource` item linked to the file in the zip with
+  `rel="enclosure"` (Mahara's LeapImportFile::is_file: exactly one enclosure to a non-item); the
+  post points at it with Atom's `related`, which Mahara attaches to the post.
+- An image in the text has `src` = the file item's id and `rel="enclosure"`: Mahara rewrites it
+  to the imported file (PluginImportLeap::fix_artefact_reference), parsing the post with
+  DOMDocument::loadHTML, which reads bytes as Latin-1 unless they start with a byte order mark.
+  Such a post's text therefore starts with U+FEFF, which loadHTML consumes.
+- The feed's `<author><name>` is required by Mahara, which splits it at the first space into
+  the user's first and last names: it is the learner's own name.
 - `categories:audience#Private` marks private entries (Leap2A categories, "audience").
 - XHTML content is a `div` in the XHTML namespace, unprefixed: Mahara's `get_entry_content`
   expects that exact opening.
@@ -33,12 +38,12 @@ from urllib.parse import quote
 from team_desktop import __version__
 from team_desktop.core.export.html import rewrite_body_images
 from team_desktop.core.export.naming import UniqueNames
-from team_desktop.core.export.output import staged_file
+from team_desktop.core.export.output import ExportError, staged_file
 from team_desktop.core.export.selection import (
     Attachment,
-    CourseLink,
     ExportEntry,
     ExportResult,
+    learner_name,
 )
 from team_desktop.core.export.xhtml import XHTML_NS, to_xhtml, xml_attr, xml_text
 from team_desktop.core.i18n import _
@@ -62,7 +67,18 @@ def export_leap2a(
     author: str = "",
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write `output` as a zip: `leap2a.xml` at the root and the attached files under `files/`."""
+    """Write `output` as a zip: `leap2a.xml` at the root and the attached files under `files/`.
+
+    `author` is the learner's name (their known name when empty); Mahara refuses a file
+    without one, so no name at all is an ExportError."""
+    author = " ".join((author or learner_name()).split())
+    if not author:
+        raise ExportError(
+            _(
+                "Indiquez votre nom : Mahara en a besoin pour importer le fichier "
+                "(rien n'a été écrit)."
+            )
+        )
     result = ExportResult(Path(output), len(entries))
     with (
         staged_file(Path(output)) as scratch,
@@ -88,7 +104,7 @@ def export_leap2a(
     return result
 
 
-def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = "") -> str:
+def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str) -> str:
     """The Atom feed; `files` maps each attachment hash present in the zip to its path."""
     now = _stamp(dt.datetime.now(dt.UTC))
     journal_id = _iri("journal")
@@ -101,7 +117,7 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = 
         _element("title", _("Journal de formation exporté de TEAM Desktop")),
         f"<updated>{now}</updated>\n",
         f'<generator version="{__version__}">TEAM Desktop</generator>\n',
-        f"<author><name>{xml_text(author or _('Apprenant·e TEAM'))}</name></author>\n",
+        f"<author><name>{xml_text(author)}</name></author>\n",
     ]
     journal_links = "".join(
         f'<link rel="leap2:has_part" href="{_entry_iri(e)}" leap2:display_order="{n}"/>\n'
@@ -117,12 +133,9 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = 
             '<category scheme="categories:selection_type#" term="Blog"/>\n' + journal_links,
         )
     )
-    course_items: dict[str, tuple[CourseLink, str, list[str]]] = {}
     file_items: dict[str, Attachment] = {}
     for entry in entries:
-        parts.append(_entry_item(entry, journal_id, files, course_items, file_items))
-    for link, kind, reflections in course_items.values():
-        parts.append(_course_item(link, kind, reflections, now))
+        parts.append(_entry_item(entry, journal_id, files, file_items))
     for digest, attachment in file_items.items():
         parts.append(_file_item(attachment, files[digest], now))
     parts.append("</feed>\n")
@@ -130,41 +143,33 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str = 
 
 
 def _entry_item(
-    entry: ExportEntry,
-    journal_id: str,
-    files: dict[str, str],
-    course_items: dict[str, tuple[CourseLink, str, list[str]]],
-    file_items: dict[str, Attachment],
+    entry: ExportEntry, journal_id: str, files: dict[str, str], file_items: dict[str, Attachment]
 ) -> str:
-    own_id = _entry_iri(entry)
     extra = [f'<link rel="leap2:is_part_of" href="{journal_id}"/>\n']
+    if entry.author:
+        extra.append(f"<author><name>{xml_text(entry.author)}</name></author>\n")
     for tag in entry.tags:
         extra.append(f"<category term={xml_attr(tag)}/>\n")
     if entry.visibility != GROUP:
         extra.append('<category scheme="categories:audience#" term="Private"/>\n')
-    for link, kind in ((entry.activity, "activity"), (entry.lesson, "lesson")):
-        if link:
-            item = course_items.setdefault(link.uid, (link, kind, []))
-            item[2].append(own_id)
-            extra.append(f'<link rel="leap2:reflects_on" href="{_iri("course", link.uid)}"/>\n')
     if entry.conflict_of:
         extra.append(f'<link rel="related" href="{_iri("entry", entry.conflict_of)}"/>\n')
     for attachment in entry.attachments:
         if attachment.hash in files:
             file_items.setdefault(attachment.hash, attachment)
             extra.append(f'<link rel="related" href="{_iri("file", attachment.hash)}"/>\n')
-    # Mahara turns an image whose source is a file item, marked rel="enclosure", into a link to
-    # the imported file (PluginImportLeap::fix_artefact_reference).
     body = rewrite_body_images(
         render_markdown(entry.body),
         [a for a in entry.attachments if a.hash in files],
         lambda a: f'src="{_iri("file", a.hash)}" rel="enclosure"',
     )
-    xhtml = to_xhtml(body)
+    xhtml = _context_html(entry) + to_xhtml(body)
+    if 'rel="enclosure"' in xhtml:
+        xhtml = "\ufeff" + xhtml  # read as UTF-8 by Mahara's loadHTML (module docstring)
     content = f'<content type="xhtml"><div xmlns="{XHTML_NS}">{xhtml}</div></content>\n'
     published = _stamp(dt.datetime.combine(entry.date, dt.time(12), dt.UTC))
     return _item(
-        own_id,
+        _entry_iri(entry),
         entry.title or _("Sans titre"),
         _stamp(entry.updated_at),
         "entry",
@@ -174,11 +179,18 @@ def _entry_item(
     )
 
 
-def _course_item(link: CourseLink, kind: str, reflections: list[str], now: str) -> str:
-    where = _("Leçon") if kind == "lesson" else _("Activité")
-    text = f"{where} du MOOC TEAM" + (f", module « {link.module} »" if link.module else "")
-    links = "".join(f'<link rel="leap2:reflected_on_by" href="{r}"/>\n' for r in reflections)
-    return _item(_iri("course", link.uid), link.title, now, "activity", _text_content(text), links)
+def _context_html(entry: ExportEntry) -> str:
+    """Who wrote a peer's entry, and the lesson or activity it is about, atop the post."""
+    lines = []
+    if entry.author:
+        lines.append(_("Par {name}").format(name=entry.author))
+    for label, link in ((_("Leçon"), entry.lesson), (_("Activité"), entry.activity)):
+        if link:
+            where = _(" (module « {m} »)").format(m=link.module) if link.module else ""
+            lines.append(f"{label} : {link.title}{where}")
+    if not lines:
+        return ""
+    return "<p><em>" + "<br/>".join(xml_text(line) for line in lines) + "</em></p>"
 
 
 def _file_item(attachment: Attachment, zip_path: str, now: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 from team_desktop.core.export.labels import human_size, long_date
 from team_desktop.core.export.naming import UniqueNames, slugify
@@ -16,6 +18,8 @@ from team_desktop.core.i18n import _, ngettext
 
 Progress = Callable[[int, int], None]
 ATTACHMENTS_DIR = "attachments"
+# `![alt](source)` or `![alt](<source with spaces> "title")`.
+_IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)')
 
 
 def export_markdown(
@@ -53,6 +57,8 @@ def entry_markdown(entry: ExportEntry, attachment_links: list[tuple[Attachment, 
         if link:
             meta[key] = link.title
             meta[f"{key}_uid"] = link.uid
+    if entry.author:
+        meta["author"] = entry.author
     meta["id"] = entry.id
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
@@ -60,7 +66,8 @@ def entry_markdown(entry: ExportEntry, attachment_links: list[tuple[Attachment, 
     parts = [
         f"---\n{front}\n---",
         f"# {_md_text(entry.title) or _('Sans titre')}",
-        entry.body.strip(),
+        f"*{_md_text(_('Par {name}').format(name=entry.author))}*" if entry.author else "",
+        _local_images(entry.body.strip(), attachment_links),
     ]
     if attachment_links:
         lines = [f"## {_('Pièces jointes')}", ""]
@@ -94,6 +101,27 @@ def _copy_attachment(
             result.attachments += 1
             copied[key] = f"{ATTACHMENTS_DIR}/{name}"
     return attachment, copied[key]
+
+
+def _local_images(body: str, attachment_links: list[tuple[Attachment, str]]) -> str:
+    """Images of the text point at their copy in `attachments/`; one naming no file of the
+    export becomes its description, so no link leads nowhere (web images are left alone)."""
+    targets = {}
+    for attachment, target in attachment_links:
+        if target:
+            targets[attachment.name] = target
+            targets[attachment.hash] = target
+
+    def fix(match: re.Match) -> str:
+        alt, source = match.group(1), match.group(2) or match.group(3)
+        if source.startswith(("http://", "https://")):
+            return match.group(0)
+        target = targets.get(unquote(source.rstrip("/").rsplit("/", 1)[-1]))
+        if target:
+            return f"![{alt}](<{target}>)"
+        return f"*[{_('image absente')} : {alt or source}]*"
+
+    return _IMAGE.sub(fix, body)
 
 
 def _index_intro(count: int) -> str:

@@ -19,7 +19,7 @@ from team_desktop.core.export.output import staged_folder
 from team_desktop.core.export.selection import CourseLink, ExportResult, as_datetime
 from team_desktop.core.i18n import _
 from team_desktop.core.notes.export import NoteAuthor, note_export
-from team_desktop.core.render import escape
+from team_desktop.core.render import escape, render_markdown
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.portfolio_models import Note
 
@@ -112,7 +112,7 @@ def export_notes_markdown(
 
 
 def notes_html(notes: list[ExportNote]) -> str:
-    """Every note on its own page, text kept as written (line breaks included)."""
+    """Every note on its own page, its Markdown shown formatted (headings, lists, tables)."""
     title = _("Mes notes de co-préparation")
     sections = []
     for note in notes:
@@ -122,11 +122,7 @@ def notes_html(notes: list[ExportNote]) -> str:
             meta.append(escape(_("Activité : {t}").format(t=note.activity.title)))
         if note.authors:
             meta.append(escape(_("Co-auteurs : {a}").format(a=note.authors_line())))
-        paragraphs = "".join(
-            f"<p>{'<br>'.join(escape(line) for line in block.splitlines())}</p>"
-            for block in note.text.strip().split("\n\n")
-            if block.strip()
-        )
+        paragraphs = render_markdown(note.text.strip())
         sections.append(
             f'<div class="entry"><h2 class="entry-title pagebreak">'
             f"{escape(note.title or _('Note sans titre'))}</h2>"

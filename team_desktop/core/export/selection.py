@@ -7,20 +7,29 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from team_desktop.core.i18n import _
+from team_desktop.core.notes.authors import AUTHOR_NAME_KEY
 from team_desktop.core.paths import DataPaths
+from team_desktop.core.store.db import get_setting
 from team_desktop.core.store.models import ActivityRecord, LessonRecord, PackRecord
 from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.store.sync_models import Person
+from team_desktop.core.sync import state as sync_state
 
 
 @dataclass(frozen=True)
 class Selection:
-    """All entries, or some: by id, by tag (any of), by module (pack id), by date range."""
+    """All entries, or some: by id, by tag (any of), by module (pack id), by date range.
+
+    Only the learner's own entries, unless `include_peers`: then the entries their groups
+    shared too, each with its author's name."""
 
     entry_ids: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     module: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    include_peers: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class ExportEntry:
     activity: CourseLink | None = None
     conflict_of: str | None = None
     attachments: list[Attachment] = field(default_factory=list)
+    author: str = ""  # a peer's name; "" for the learner's own entry
 
 
 def attachment_path(paths: DataPaths, digest: str) -> Path:
@@ -81,6 +91,10 @@ def select_entries(paths: DataPaths, selection: Selection | None = None) -> list
     query = JournalEntry.select().where(
         JournalEntry.trashed_at.is_null() & (JournalEntry.deleted == False)  # noqa: E712
     )
+    mine = _my_account_ids()
+    if not selection.include_peers:
+        query = query.where(JournalEntry.author_id.is_null() | JournalEntry.author_id.in_(mine))
+    peers = dict(Person.select(Person.id, Person.display_name).tuples())
     if selection.entry_ids:
         query = query.where(JournalEntry.id.in_(list(selection.entry_ids)))
     if selection.since:
@@ -110,16 +124,33 @@ def select_entries(paths: DataPaths, selection: Selection | None = None) -> list
                 activity=context.activity(row.activity_uid),
                 conflict_of=row.conflict_of,
                 attachments=_attachments(paths, row.attachments_json),
+                author=""
+                if row.author_id is None or row.author_id in mine
+                else peers.get(row.author_id) or _("un·e pair"),
             )
         )
     return result
 
 
+def _my_account_ids() -> list[str]:
+    """The learner's account ids, this one and any this device had before."""
+    state = sync_state.load()
+    return [i for i in (state.user_id, *sync_state.former_user_ids()) if i]
+
+
+def learner_name() -> str:
+    """The learner's name as they show it: their account's, or the one co-authors see."""
+    state = sync_state.load()
+    return (state.display_name or get_setting(AUTHOR_NAME_KEY) or "").strip()
+
+
 def all_tags() -> list[str]:
-    """Every tag used by an exportable entry, sorted, for choosing a selection."""
+    """Every tag used by one of the learner's exportable entries, sorted, for choosing."""
     tags: set[str] = set()
     query = JournalEntry.select(JournalEntry.tags_json).where(
-        JournalEntry.trashed_at.is_null() & (JournalEntry.deleted == False)  # noqa: E712
+        JournalEntry.trashed_at.is_null()
+        & (JournalEntry.deleted == False)  # noqa: E712
+        & (JournalEntry.author_id.is_null() | JournalEntry.author_id.in_(_my_account_ids()))
     )
     for row in query:
         tags.update(str(t) for t in _json_list(row.tags_json))
