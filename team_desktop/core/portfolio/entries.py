@@ -13,6 +13,7 @@ from team_desktop.core import outbox, research, search
 from team_desktop.core.i18n import _
 from team_desktop.core.portfolio import templates, versions
 from team_desktop.core.portfolio.errors import PortfolioError, writing
+from team_desktop.core.store import changes
 from team_desktop.core.store.models import ActivityRecord, utcnow
 from team_desktop.core.store.portfolio_models import (
     DEVICE,
@@ -222,7 +223,8 @@ def _tags_json(tags: list[str]) -> str:
 
 
 def after_change(row: JournalEntry, reindex: bool = True) -> None:
-    """What every change of an entry does in its transaction: search index and outbox."""
+    """What every change of an entry does in its transaction: search index, outbox, bus."""
+    changes.report(changes.ENTRIES, row.id)
     if reindex:
         if row.trashed_at is None and not row.deleted:
             search.index_document("entry", row.id, row.title, searchable_text(row))

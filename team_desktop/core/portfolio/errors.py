@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import OperationalError
 
 from team_desktop.core.i18n import _
-from team_desktop.core.store.db import explain_sqlite_error
+from team_desktop.core.store.db import explain_sqlite_error, sqlite_error_code
 from team_desktop.core.store.models import database
 
 
@@ -35,12 +35,8 @@ def writing() -> Iterator[None]:
 def explain_write_error(error: Exception) -> str:
     """French message for a failed save: the previous version is intact, the text still shown."""
     # A full disk makes SQLite roll back by itself, so peewee's own rollback then fails:
-    # the cause is further down the chain.
-    chain = [error]
-    while chain[-1].__context__ is not None and len(chain) < 10:
-        chain.append(chain[-1].__context__)
-    text = " ".join(str(e) for e in chain).lower()
-    if "full" in text:
+    # the cause is further down the chain, where the result code is found.
+    if sqlite_error_code(error) == sqlite3.SQLITE_FULL:
         return _(
             "Enregistrement impossible : le disque est plein. La dernière version enregistrée "
             "est intacte et votre texte reste dans l'éditeur : libérez de la place, "
@@ -48,5 +44,5 @@ def explain_write_error(error: Exception) -> str:
         )
     path = Path(getattr(database.obj, "database", "") or "team.sqlite3")
     return _("Enregistrement impossible. {why} Votre texte reste dans l'éditeur.").format(
-        why=explain_sqlite_error(chain[-1], path)
+        why=explain_sqlite_error(error, path)
     )

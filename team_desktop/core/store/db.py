@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from peewee import OperationalError, SqliteDatabase
+from peewee import OperationalError
 
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
@@ -18,6 +18,7 @@ from team_desktop.core.store.models import Setting, database, utcnow
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
 from team_desktop.core.store.research_models import RESEARCH_MODELS
 from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
+from team_desktop.core.store.writer import StoreDatabase
 
 MODELS = COURSE_MODELS + PORTFOLIO_MODELS + SYNC_MODELS + SHARING_MODELS + RESEARCH_MODELS
 
@@ -37,7 +38,7 @@ class StoreError(Exception):
 class Store:
     """The opened local store of one data directory."""
 
-    def __init__(self, paths: DataPaths, db: SqliteDatabase):
+    def __init__(self, paths: DataPaths, db: StoreDatabase):
         self.paths = paths
         self.db = db
 
@@ -70,7 +71,7 @@ class Store:
 def open_store(paths: DataPaths) -> Store:
     """Open (creating or migrating) the store in `paths` and make it the active one."""
     paths.root.mkdir(parents=True, exist_ok=True)
-    db = SqliteDatabase(str(paths.database), pragmas=PRAGMAS)
+    db = StoreDatabase(str(paths.database), pragmas=PRAGMAS)
     try:
         db.connect(reuse_if_open=True)
         version = db.execute_sql("PRAGMA user_version").fetchone()[0]
@@ -106,29 +107,55 @@ def open_store(paths: DataPaths) -> Store:
     return store
 
 
-def explain_sqlite_error(error: Exception, path: Path) -> str:
-    """Turn an SQLite error from the environment into a French message saying what to do."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+def sqlite_error_code(error: BaseException) -> int | None:
+    """SQLite's primary result code behind `error`, or None.
+
+    peewee wraps sqlite3's errors, and a failed rollback hides the real cause in its context
+    (a full disk ends the transaction itself): a specific code anywhere in the chain wins over
+    the generic SQLITE_ERROR.
+    """
+    seen: list[BaseException] = []
+    codes: list[int] = []
+    pending: list[object] = [error]
+    while pending and len(seen) < 20:
+        current = pending.pop(0)
+        if not isinstance(current, BaseException) or any(current is s for s in seen):
+            continue
+        seen.append(current)
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            codes.append(code & 0xFF)
+        pending += [*current.args[:1], current.__cause__, current.__context__]
+    specific = [code for code in codes if code != sqlite3.SQLITE_ERROR]
+    return (specific or codes or [None])[0]
+
+
+def explain_sqlite_error(error: BaseException, path: Path) -> str:
+    """Turn an SQLite error from the environment into a French message saying what to do.
+
+    Classified by SQLite's result code, never by the message's wording.
+    """
+    code = sqlite_error_code(error)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return _(
             "La base de données {path} est verrouillée par un autre programme "
             "(une autre fenêtre de TEAM Desktop ?). Fermez-le puis réessayez."
         ).format(path=path)
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return _(
             "Impossible d'écrire dans {path} : le fichier ou son dossier est en lecture seule. "
             "Choisissez un dossier de données modifiable (option --data-dir)."
         ).format(path=path)
-    if "disk is full" in text or "full" in text:
+    if code == sqlite3.SQLITE_FULL:
         return _("Le disque est plein : libérez de la place puis réessayez. Rien n'a été perdu.")
-    if "not a database" in text or "malformed" in text:
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return _(
             "Le fichier {path} est endommagé. Restaurez une sauvegarde (dossier backups/)."
         ).format(path=path)
     return _("Erreur de la base de données {path} : {error}").format(path=path, error=error)
 
 
-def backup_database(db: SqliteDatabase, target: Path) -> Path:
+def backup_database(db: StoreDatabase, target: Path) -> Path:
     """Consistent copy of the open database through SQLite's backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
     source = db.connection()

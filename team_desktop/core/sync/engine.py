@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from team_desktop.core import outbox
 from team_desktop.core.research import consent_sync
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
@@ -49,11 +50,16 @@ class SyncReport:
 
 
 def run_sync(store: Store, connection: Connection, progress: Progress | None = None) -> SyncReport:
-    """Exchange all writing with the server, then attachments: text first on a slow line."""
-    consent_sync.before_sync(connection)
-    report = exchange_records(store, connection, progress)
-    consent_sync.after_sync(connection, report.rejected)
-    report.files = files.sync_files(store.paths, connection, sync_state.load().user_id, progress)
+    """Exchange all writing with the server, then attachments: text first on a slow line.
+
+    Every write it makes names the sync as its initiator on the change bus.
+    """
+    with changes.initiated_by(changes.SYNC):
+        consent_sync.before_sync(connection)
+        report = exchange_records(store, connection, progress)
+        consent_sync.after_sync(connection, report.rejected)
+        user_id = sync_state.load().user_id
+        report.files = files.sync_files(store.paths, connection, user_id, progress)
     return report
 
 

@@ -16,6 +16,7 @@ from team_desktop.core import search
 from team_desktop.core.notes import store as notes
 from team_desktop.core.research import answers as research_answers
 from team_desktop.core.research import traces as research_traces
+from team_desktop.core.store import changes
 from team_desktop.core.store.models import (
     Bookmark,
     LessonProgress,
@@ -296,6 +297,7 @@ def make_conflict_copy(entry_id: str) -> str | None:
     data.update(conflict_of=entry_id, server_rev=None, title=f"{row.title} (copie en conflit)")
     JournalEntry.create(id=copy_id, **data)
     search.index_document("entry", copy_id, data["title"], row.body)
+    changes.report(changes.ENTRIES, entry_id, copy_id)
     return copy_id
 
 
@@ -343,8 +345,23 @@ def forget_left_groups(groups: list[dict], me: str) -> int:
     return len(ids)
 
 
+# The change bus's kind for each protocol kind.
+BUS_KINDS = {
+    "entry": changes.ENTRIES,
+    "note": changes.NOTES,
+    "comment": changes.COMMENTS,
+    "progress": changes.PROGRESS,
+    "time": changes.PROGRESS,
+    "quiz": changes.PROGRESS,
+    "bookmark": changes.BOOKMARKS,
+    "answer": changes.ANSWERS,
+    "statement": changes.RESEARCH,
+}
+
+
 def apply_incoming(change: dict, me: str) -> None:
     """Apply one pulled change (inside the caller's transaction)."""
+    changes.report(BUS_KINDS.get(change["kind"], change["kind"]), change["id"])
     if change.get("gone"):
         _withdraw(change)
         return
