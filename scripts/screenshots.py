@@ -29,16 +29,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from team_desktop.core import (
-    bookmarks,
-    course,
-    feed,
-    library,
-    note_authors,
-    notes,
-    progress,
-    quiz,
-)
+from team_desktop.core import bookmarks, course, feed, library, progress, quiz
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import DataPaths, bundled_content_dir
 from team_desktop.core.portfolio import attachments, entries
@@ -305,7 +298,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("names", nargs="*", help="only these pictures (default: all)")
+    parser.add_argument("--size", default="x".join(map(str, SCREENSHOT_SIZE)), help="WxH")
+    parser.add_argument("--theme", default=themes.LIGHT, choices=[themes.LIGHT, themes.DARK])
     args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
     # Drawn off screen: the same pictures on any machine, with or without a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
@@ -315,7 +311,9 @@ def main() -> int:
         store, ids = populate(root, url)
         runner = TaskRunner()
         window = MainWindow(store, runner)
-        window.resize(*SCREENSHOT_SIZE)
+        window.appearance.preferences.set(THEME, args.theme)
+        window.appearance.apply_theme()
+        window.resize(width, height)
         window.show()
         for name, show in views(window, ids).items():
             if args.names and name not in args.names:
