@@ -1872,6 +1872,17 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
 </context>
 <context>
+    <name>PlanSpace</name>
+    <message>
+        <source>☰ Plan du cours</source>
+        <translation>☰ Course outline</translation>
+    </message>
+    <message>
+        <source>Afficher ou masquer le plan du cours</source>
+        <translation>Show or hide the course outline</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Préférences</source>

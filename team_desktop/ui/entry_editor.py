@@ -173,6 +173,7 @@ class EntryEditor(QWidget):
         try:
             self.entry = entry
             self.title.setText(entry.title)
+            self.title.setCursorPosition(0)  # a long title reads from its start
             self.date.setDate(
                 QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
             )

@@ -37,6 +37,7 @@ from team_desktop.ui.research_controller import ResearchController
 from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.tasks import TaskCancelled, TaskRunner
+from team_desktop.ui.window_layout import PlanSpace, place_first_window
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.progress_panel = ProgressPanel()
         self.statusBar().addPermanentWidget(self.progress_panel)
         self._build_menus()
+        self.plan = PlanSpace(self, (self.home, self.lesson, self.module))
+        self.toolbar.insertAction(self.toolbar.actions()[0], self.plan.action)
+        self.actions_[Act.COURSE_PLAN].triggered.connect(self.plan.reveal)
         self._connect()
         self.data = DataController(self)
         self.journal = JournalController(self)
@@ -320,8 +324,8 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         """Window geometry and splitter sizes from the last run."""
         geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            place_first_window(self)
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -25,6 +25,7 @@ from team_desktop.core.notes.positions import index_to_utf16, utf16_to_index
 from team_desktop.ui.markdown_highlighter import MarkdownHighlighter
 
 MONOSPACE = "DejaVu Sans Mono"
+LINE_CHARS = 90  # longer lines are hard to read: a wide editor centres a column this wide
 # Command name -> key combinations. Ctrl+Shift+7 and 8 are the word processors' numbered and
 # bulleted lists; a US keyboard reports Shift+7 as "&" and Shift+8 as "*".
 _CTRL, _SHIFT, _ALT = (
@@ -154,6 +155,23 @@ class MarkdownTextEdit(QPlainTextEdit):
         shown.setPosition(index_to_utf16(new, start))
         shown.setPosition(index_to_utf16(new, end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(shown)
+
+    # -- line length ------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        self._limit_line_length()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._limit_line_length()
+
+    def _limit_line_length(self) -> None:
+        limit = LINE_CHARS * self.fontMetrics().averageCharWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        spare = max(0, self.width() - 2 * self.frameWidth() - bar - limit)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
 
     # -- keys -------------------------------------------------------------------------------
 

@@ -105,8 +105,7 @@ class NoteEditor(QWidget):
         self.sharing.setAccessibleName(self.tr("Partage de la note"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.ready_box)
-        bottom.addWidget(self.ready_label, 1)
-        bottom.addWidget(self.status_label)
+        bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.sharing)
 
         layout = QVBoxLayout(self)
@@ -116,6 +115,9 @@ class NoteEditor(QWidget):
         layout.addWidget(self.format_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
+        layout.addWidget(
+            self.ready_label
+        )  # its own line: beside the others it wrapped word by word
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
@@ -147,6 +149,7 @@ class NoteEditor(QWidget):
             self._applying = False
         self.text_edit.document().clearUndoRedoStacks()
         self.title_edit.setText(doc.title)
+        self.title_edit.setCursorPosition(0)
         title = activity_title(summary.activity_uid) if summary.activity_uid else None
         self.activity_label.setText(
             self.tr("Pour l'activité « {t} »").format(t=title) if title else ""

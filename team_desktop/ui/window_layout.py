@@ -1,0 +1,98 @@
+"""How the main window uses a small screen: its first size, and a course plan that yields space.
+
+On a laptop of 1024×600 the course plan, the entry list and the editor cannot all be wide
+enough. The plan yields its place to the journal, the notes and the other working views when
+the window is narrow, comes back with the course, and the "Plan du cours" button (or F6) shows
+it whenever the learner wants. Their own choice wins until they change it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+NARROW = 1200  # below this width, working views take the plan's place
+PLAN_WIDTH = 300
+FIRST_SHARE = 0.9  # of the screen, for a first window
+FIRST_MAX = QSize(1440, 920)
+
+
+def first_size(available: QSize) -> QSize:
+    """The size of a window opened for the first time on a screen of `available` size."""
+    return QSize(
+        min(int(available.width() * FIRST_SHARE), FIRST_MAX.width()),
+        min(int(available.height() * FIRST_SHARE), FIRST_MAX.height()),
+    )
+
+
+def place_first_window(window: QMainWindow) -> None:
+    """Size and centre a window that has no saved geometry."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    size = first_size(area.size())
+    window.resize(size)
+    window.move(area.center().x() - size.width() // 2, area.center().y() - size.height() // 2)
+
+
+class PlanSpace(QObject):
+    """Shows or hides the course plan (the splitter's first pane) with the view and width.
+
+    `action` is the checkable "Plan du cours" button.
+    """
+
+    def __init__(self, window: QMainWindow, reading_views: tuple[QWidget, ...]):
+        super().__init__(window)
+        self.window = window
+        self.reading = reading_views
+        self.splitter = window.splitter
+        self.splitter.setCollapsible(0, True)
+        self.action = QAction(self.tr("☰ Plan du cours"), self)
+        self.action.setCheckable(True)
+        self.action.setChecked(True)
+        self.action.setToolTip(self.tr("Afficher ou masquer le plan du cours"))
+        self.action.toggled.connect(self._chosen)
+        self._auto = True  # until the learner decides, the view and the width decide
+        window.stack.currentChanged.connect(lambda _index: self.adapt())
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._sync_action())
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self.adapt()
+        return False
+
+    def adapt(self) -> None:
+        """Give the plan's space to a working view on a narrow window, back for the course."""
+        if not self._auto:
+            return
+        wants_plan = (
+            self.window.width() >= NARROW or self.window.stack.currentWidget() in self.reading
+        )
+        self._show(wants_plan)
+
+    def reveal(self) -> None:
+        """Show the plan (F6 goes there)."""
+        self._show(True)
+
+    def _chosen(self, shown: bool) -> None:
+        if shown != self.plan_shown():
+            self._auto = False
+            self._show(shown)
+
+    def plan_shown(self) -> bool:
+        return self.splitter.sizes()[0] > 0
+
+    def _show(self, shown: bool) -> None:
+        if shown != self.plan_shown():
+            total = sum(self.splitter.sizes())
+            plan = min(PLAN_WIDTH, total // 3) if shown else 0
+            self.splitter.setSizes([plan, total - plan])
+        self._sync_action()
+
+    def _sync_action(self) -> None:
+        self.action.blockSignals(True)
+        self.action.setChecked(self.plan_shown())
+        self.action.blockSignals(False)
