@@ -270,6 +270,9 @@ class JournalView(QWidget):
             self._select(entry_id)
         if self.editor.entry is None or self.editor.entry.id != entry_id:
             self.editor.load(entry_id)
+            # The entry left behind goes if it was started and never touched ("Sans titre").
+            if bin.discard_untouched(keep={entry_id}):
+                self.reload(select=entry_id)
         self.right.setCurrentWidget(self.editor)
         if find:
             self.editor.find(find)

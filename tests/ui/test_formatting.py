@@ -136,3 +136,16 @@ def test_an_answer_goes_below_the_quoted_prompt_never_inside_it(window, qtbot):
     assert "Mardi, atelier a deux." in html[quote_end:]
     page = render_markdown(body)
     assert page.index("</blockquote>") < page.index("Mardi, atelier a deux.")
+
+
+def test_an_entry_started_and_left_untouched_is_not_kept(window, qtbot):
+    view = window.journal.view
+    window.journal.show()
+    left = view.start_entry("gibbs")  # opened, nothing written
+    kept = view.start_entry("libre")
+    QTest.keyClicks(view.editor.text, "Quelques mots")
+    qtbot.waitUntil(lambda: not view.editor.dirty)
+    assert JournalEntry.get_or_none(JournalEntry.id == left) is None
+    assert [s.id for s in view.summaries] == [kept]
+    view.start_entry("libre")
+    assert JournalEntry.get_by_id(kept).body == "Quelques mots"  # written in: kept
