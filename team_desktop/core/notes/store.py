@@ -46,6 +46,7 @@ class NoteSummary:
     visibility: str
     updated_at: dt.datetime
     trashed_at: dt.datetime | None
+    kind: str = "note"
 
 
 def display_title(title: str) -> str:
@@ -62,6 +63,7 @@ def _summary(row: Note) -> NoteSummary:
         row.visibility,
         row.updated_at,
         row.trashed_at,
+        row.kind,
     )
 
 
@@ -156,7 +158,8 @@ def refresh(note_id: str, doc: NoteDoc) -> list[TextChange]:
 def write_row(row: Note, doc: NoteDoc, local: bool) -> None:
     """Caches, search index and outbox for a row whose `crdt_state` was just set."""
     row.title_cache = doc.title
-    row.text_cache = doc.text
+    row.text_cache = doc.readable_text()
+    row.kind = doc.kind
     row.updated_at = utcnow()
     row.save()
     if row.trashed_at is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import BooleanField, Database, DateTimeField
+from peewee import BooleanField, Database, DateTimeField, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
@@ -94,6 +94,12 @@ def _v6_search_refs(db: Database) -> None:
     )
 
 
+def _v7_note_kind(db: Database) -> None:
+    # Session plans are notes whose document carries a plan (decision 0016); lists need the
+    # kind without loading every document. Notes stored before are all plain notes.
+    _add_missing_columns(db, "note", {"kind": TextField(default="note")})
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -102,5 +108,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_research,
     _v5_course_search_rowids,
     _v6_search_refs,
+    _v7_note_kind,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

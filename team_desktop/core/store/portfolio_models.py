@@ -69,6 +69,7 @@ class Note(BaseModel):
     trashed_at = DateTimeField(null=True)
     deleted = BooleanField(default=False)
     server_state = BlobField(null=True)  # server's state vector last time we synced
+    kind = TextField(default="note")  # "plan" for a session plan, read from its document
 
 
 PORTFOLIO_MODELS = [JournalEntry, EntryVersion, AttachmentBlob, Note]

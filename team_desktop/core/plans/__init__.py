@@ -1,0 +1,1 @@
+"""Session plans for co-intervention: plan, observe, debrief (docs/decisions/0016-session-plans.md)."""
