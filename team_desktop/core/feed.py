@@ -44,6 +44,7 @@ class FeedItem:
     comments: list[FeedComment] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     template: str = ""  # the text the entry started from: its unanswered sections are hidden
+    plan: bool = False  # a note holding a session plan (decision 0016)
 
 
 def _names() -> dict[str, str]:
@@ -107,6 +108,7 @@ def items(limit: int = 200, packs_dir: Path | None = None) -> list[FeedItem]:
                 _note_authors(note.id),
                 groups.get(note.group_id, ""),
                 note.updated_at,
+                plan=note.kind == "plan",
             )
         )
     by_target: dict[str, list[FeedComment]] = {}

@@ -98,6 +98,7 @@ def feed_html(feed: list[FeedItem], expanded: set[str] | None = None) -> str:
 
 def _item_html(item: FeedItem, whole: bool) -> str:
     label = _("Entrée de journal") if item.kind == "entry" else _("Note de co-préparation")
+    label = _("Plan de séance") if item.plan else label
     text = answered_sections(item.body, item.template)
     shown, cut = (text, False) if whole else folded(text)
     more = ""

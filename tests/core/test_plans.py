@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from pycrdt import Doc, Map
 
-from team_desktop.core import feed, note_authors, notes, outbox, search
-from team_desktop.core.note_doc import Author, NoteDoc
+from team_desktop.core import feed, feed_page, outbox, search
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author, NoteDoc
 from team_desktop.core.plans import course, debrief, observation, plans, validation
 from team_desktop.core.plans.plan_doc import PlanDoc
 from team_desktop.core.store.portfolio_models import Note
@@ -240,6 +242,7 @@ def test_shared_plan_reads_as_a_summary_in_mutualisation(store):
     note_id = plans.create_plan(template_id="sophie-karim")
     notes.set_sharing(note_id, "group", "g1")
     [item] = feed.items()
-    html = feed.feed_html([item])
-    assert "Présenter un plat à un client" in html and "<table" in html
-    assert "Dressage et vocabulaire du geste".lower() in html.lower()
+    folded = feed_page.feed_html([item])
+    assert "PLAN DE SÉANCE" in folded and "Présenter un plat à un client" in folded
+    whole = feed_page.feed_html([item], expanded={note_id})
+    assert "<td>Karim : dressage et vocabulaire du geste</td>" in whole

@@ -6,7 +6,9 @@ import datetime as dt
 
 from test_sync_groups import _group_of_two
 
-from team_desktop.core import feed, note_authors, notes, outbox
+from team_desktop.core import feed, outbox
+from team_desktop.core.notes import authors as note_authors
+from team_desktop.core.notes import store as notes
 from team_desktop.core.plans import debrief, observation, plans
 
 T0 = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)

@@ -119,7 +119,7 @@ class NoteDoc:
 
     @property
     def kind(self) -> str:
-        """"plan" for a session plan (docs/decisions/0016-session-plans.md), else "note"."""
+        """ "plan" for a session plan (docs/decisions/0016-session-plans.md), else "note"."""
         return "plan" if self.meta.get("kind") == "plan" else "note"
 
     def readable_text(self) -> str:

@@ -13,8 +13,8 @@ import math
 import uuid
 from dataclasses import dataclass, field
 
-from team_desktop.core import notes
-from team_desktop.core.note_authors import local_author
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
 from team_desktop.core.plans.plan_doc import MAX_LABEL, PlanDoc
 
 START, PHASE, TAP, END = "start", "phase", "tap", "end"

@@ -17,8 +17,8 @@ import math
 import uuid
 from dataclasses import dataclass, field
 
-from team_desktop.core.note_doc import Author, NoteDoc
-from team_desktop.core.note_positions import index_to_utf8, single_change, utf8_len
+from team_desktop.core.notes.doc import Author, NoteDoc
+from team_desktop.core.notes.positions import index_to_utf8, single_change, utf8_len
 from team_desktop.core.plans.course import BY_KEY, DEFAULT_CATEGORIES
 
 KIND_KEY, PLAN_KIND = "kind", "plan"

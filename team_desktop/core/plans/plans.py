@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from team_desktop.core import notes
 from team_desktop.core.i18n import _
-from team_desktop.core.note_authors import local_author
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.authors import local_author
 from team_desktop.core.plans.plan_doc import PHASE_TEXTS, PLAN_TEXTS, PlanDoc
 from team_desktop.core.plans.templates import BY_ID
 from team_desktop.core.store.models import database
