@@ -1991,6 +1991,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>You take part in the research: your answers will be sent to it at the next sync.</translation>
     </message>
     <message>
+        <source>Vos réponses écrites, elles, ne sont jamais remises à l&apos;équipe de recherche : elle ne reçoit que vos choix sur les échelles.</source>
+        <translation>Your written answers are never given to the research team: it only receives your choices on the scales.</translation>
+    </message>
+    <message>
         <source>Vous ne participez pas à la recherche : vos réponses restent sur cet appareil.</source>
         <translation>You do not take part in the research: your answers stay on this device.</translation>
     </message>

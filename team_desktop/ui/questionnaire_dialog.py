@@ -116,6 +116,14 @@ class QuestionnaireDialog(QDialog):
                     "prochaine synchronisation."
                 )
             )
+            if any(item["kind"] != "likert" for item in self.items):
+                # docs/privacy.md: a free text can name a third party, so it never leaves.
+                parts.append(
+                    self.tr(
+                        "Vos réponses écrites, elles, ne sont jamais remises à l'équipe de "
+                        "recherche : elle ne reçoit que vos choix sur les échelles."
+                    )
+                )
         else:
             parts.append(
                 self.tr(

@@ -78,6 +78,12 @@ def test_the_questionnaire_is_answered_offline_and_shows_previous_answers(window
     assert again.scales["confiance"].checkedId() == 4
     assert again.texts["frein"].toPlainText() == "Le temps"
     assert "restent sur cet appareil" in again.where.text()
+    again.reject()
+    # Taking part: the learner is told, as they answer, that written answers stay out.
+    consent.decide(True, consent.load_text().version)
+    window.on_activity_requested("questionnaire", QUESTIONNAIRE)
+    told = window.research.dialog.where.text()
+    assert "seront transmises" in told and "réponses écrites" in told and "jamais" in told
 
 
 def test_a_refused_answer_is_explained_and_the_dialog_keeps_it(window):
