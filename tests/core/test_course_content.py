@@ -1,0 +1,65 @@
+"""The course packs shipped in content/: valid, complete, and keeping the promises they make."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from team_desktop.core.content.loader import load_pack
+from team_desktop.core.content.model import ACTIVITY_KINDS, Pack
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+FOLDERS = sorted(p for p in CONTENT.iterdir() if (p / "pack.toml").is_file())
+
+
+def _load(folder: Path) -> Pack:
+    pack, problems = load_pack(folder)
+    assert pack is not None, "\n".join(str(p) for p in problems)
+    return pack
+
+
+@pytest.fixture(scope="module")
+def packs() -> dict[int, Pack]:
+    return {pack.meta["week"]: pack for pack in map(_load, FOLDERS)}
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_each_pack_validates_without_problem(folder):
+    pack, problems = load_pack(folder)
+    assert problems == []
+    assert pack is not None
+
+
+def test_the_course_has_five_weeks_and_every_activity_kind(packs):
+    assert sorted(packs) == [1, 2, 3, 4, 5]
+    kinds = {a.kind for pack in packs.values() for a in pack.activities()}
+    assert kinds == set(ACTIVITY_KINDS)
+
+
+def test_the_final_questionnaire_repeats_the_first_one_item_for_item(packs):
+    """Week 1 promises a before/after comparison: same item ids, kinds, texts and scales."""
+
+    def questionnaire(pack: Pack, activity_id: str) -> dict[str, dict]:
+        found = [a for a in pack.activities() if a.id == activity_id]
+        assert len(found) == 1, activity_id
+        return {item["id"]: item for item in found[0].fields["items"]}
+
+    before = questionnaire(packs[1], "s1-questionnaire-profil")
+    after = questionnaire(packs[5], "s5-questionnaire-synthese")
+    for item_id, item in before.items():
+        assert after.get(item_id) == item, item_id
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_no_straight_apostrophe_in_text_or_diagrams(folder):
+    files = [*folder.glob("*.md"), folder / "pack.toml", *folder.glob("assets/*.svg")]
+    files += folder.glob("templates/*.toml")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\w'\w", line)
+    ]
+    assert offenders == []
