@@ -17,7 +17,7 @@ import pytest
 from tls_cert import self_signed_certificate
 
 from team_server.cli import build_parser
-from team_server.research.pseudonyms import ENV_HOME_PAGE
+from team_server.research.pseudonyms import ENV_HOME_PAGE, ENV_SEASON
 from team_server.settings import ENV_DATABASE_URL, ENV_LRS
 
 SERVER = Path(__file__).resolve().parents[2] / "packaging" / "server"
@@ -137,7 +137,7 @@ def env_names() -> dict[str, bool]:
 
 def test_the_env_file_names_only_settings_the_server_reads():
     names = env_names()
-    assert set(names) <= {ENV_DATABASE_URL, *ENV_LRS.values(), ENV_HOME_PAGE}
+    assert set(names) <= {ENV_DATABASE_URL, *ENV_LRS.values(), ENV_HOME_PAGE, ENV_SEASON}
     assert names[ENV_DATABASE_URL] is True and not any(
         on for name, on in names.items() if name != ENV_DATABASE_URL
     )

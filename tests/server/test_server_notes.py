@@ -146,7 +146,11 @@ def test_only_the_author_shares_or_deletes_and_deletion_is_final(
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
-    [("update", "pas du base64 !", "base64"), ("update", b64(b"\x07\x07\x07"), "illisible")],
+    [
+        ("update", "pas du base64 !", "base64"),
+        ("update", b64(b"\x07\x07\x07"), "illisible"),
+        ("activity_uid", {"pack": "x"}, "activity_uid"),
+    ],
 )
 def test_unreadable_updates_are_rejected(awa: Account, field, value, message):
     replica = NoteReplica(Device(awa), new_id(), None)
