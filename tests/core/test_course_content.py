@@ -52,14 +52,18 @@ def test_the_final_questionnaire_repeats_the_first_one_item_for_item(packs):
         assert after.get(item_id) == item, item_id
 
 
+# A straight apostrophe between letters, or UTF-8 read as Latin-1 ("Ã©", "â€™" and kin).
+BAD_TYPOGRAPHY = re.compile(r"\w'\w|[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u2019\u201a-\u201e]")
+
+
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
-def test_no_straight_apostrophe_in_text_or_diagrams(folder):
+def test_typographic_apostrophes_and_no_mojibake_in_text_or_diagrams(folder):
     files = [*folder.glob("*.md"), folder / "pack.toml", *folder.glob("assets/*.svg")]
     files += folder.glob("templates/*.toml")
     offenders = [
         f"{path.name}:{number}"
         for path in files
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"\w'\w", line)
+        if BAD_TYPOGRAPHY.search(line)
     ]
     assert offenders == []
