@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from team_desktop.core import outbox
-from team_desktop.core.store.models import Bookmark, LessonRecord, PackRecord, database, utcnow
+from team_desktop.core.store.models import (
+    Bookmark,
+    LessonProgress,
+    LessonRecord,
+    PackRecord,
+    database,
+    utcnow,
+)
 
 
 @dataclass
@@ -15,6 +22,8 @@ class BookmarkItem:
     title: str
     module: str
     created_at: datetime
+    week: int = 0
+    completed: bool = False
 
 
 def toggle(uid: str) -> bool:
@@ -45,13 +54,21 @@ def listing() -> list[BookmarkItem]:
             LessonRecord.uid, LessonRecord.title, LessonRecord.pack
         ).where(LessonRecord.uid.in_([row.lesson_uid for row in rows]))
     }
-    modules = dict(PackRecord.select(PackRecord.id, PackRecord.title).tuples())
+    modules = {p.id: p for p in PackRecord.select(PackRecord.id, PackRecord.title, PackRecord.week)}
+    done = {
+        p.lesson_uid
+        for p in LessonProgress.select(LessonProgress.lesson_uid).where(
+            LessonProgress.completed == True  # noqa: E712 (peewee builds SQL from it)
+        )
+    }
     return [
         BookmarkItem(
             row.lesson_uid,
             lessons[row.lesson_uid].title,
-            modules[lessons[row.lesson_uid].pack_id],
+            modules[lessons[row.lesson_uid].pack_id].title,
             row.created_at,
+            modules[lessons[row.lesson_uid].pack_id].week,
+            row.lesson_uid in done,
         )
         for row in rows
         if row.lesson_uid in lessons

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,20 +30,44 @@ class BookmarksView(QWidget):
         title = QLabel(self.tr("Mes favoris"))
         title.setObjectName("viewTitle")
         self.list = QListWidget()
+        self.list.setObjectName("entryList")  # the journal list's look: two lines, a rule
         self.list.setAccessibleName(self.tr("Leçons en favori"))
+        self.list.setWordWrap(True)
+        hint = QLabel(
+            self.tr(
+                "Les leçons que vous avez gardées pour y revenir. Entrée ou double-clic : ouvrir."
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.hint = hint
         self.empty = QLabel(
             self.tr(
                 "Aucun favori pour l'instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris »."
             )
         )
         self.empty.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Ouvrir la leçon"))
+        self.open_button.setObjectName("primaryButton")
         self.remove_button = QPushButton(self.tr("Retirer des favoris"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
         layout.addWidget(title)
+        layout.addWidget(hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(
+            lambda: (
+                self.list.currentItem()
+                and self.lesson_chosen.emit(self.list.currentItem().data(Qt.ItemDataRole.UserRole))
+            )
+        )
         self.list.itemActivated.connect(
             lambda item: self.lesson_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -52,12 +77,17 @@ class BookmarksView(QWidget):
         self.list.clear()
         items = bookmarks.listing()
         for bookmark in items:
-            item = QListWidgetItem(f"{bookmark.title}  —  {bookmark.module}")
+            details = self.tr("Semaine {w} · {m}").format(w=bookmark.week, m=bookmark.module)
+            if bookmark.completed:
+                details += " · " + self.tr("✔ terminée")
+            item = QListWidgetItem(f"{bookmark.title}\n{details}")
             item.setData(Qt.ItemDataRole.UserRole, bookmark.uid)
             self.list.addItem(item)
         self.empty.setVisible(not items)
         self.list.setVisible(bool(items))
         self.remove_button.setEnabled(bool(items))
+        self.open_button.setEnabled(bool(items))
+        self.hint.setVisible(bool(items))
         if items:
             self.list.setCurrentRow(0)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import course, i18n, progress
+from team_desktop.ui.week_path import WeekPath
 
 
 def format_duration(seconds: int) -> str:
@@ -106,25 +105,13 @@ class HomeView(QScrollArea):
                 )
             )
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
-        for row, module in enumerate(modules):
-            name = QPushButton(self.tr("Semaine {w} — {t}").format(w=module.week, t=module.title))
-            name.setFlat(True)
-            name.setObjectName("moduleLink")
-            name.setCursor(Qt.CursorShape.PointingHandCursor)
-            name.clicked.connect(lambda _c=False, pid=module.pack_id: self.module_chosen.emit(pid))
-            bar = QProgressBar()
-            bar.setRange(0, max(len(module.lessons), 1))
-            bar.setValue(module.done)
-            bar.setFormat(self.tr("{d}/%n leçon(s)", "", len(module.lessons)).format(d=module.done))
-            bar.setAccessibleName(self.tr("Progression : {t}").format(t=module.title))
-            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(bar, row, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        layout.addLayout(grid)
+        weeks = WeekPath(modules, resume.uid if resume else None)
+        weeks.module_chosen.connect(self.module_chosen)
+        where = QLabel(weeks.headline())
+        where.setObjectName("homeWhere")
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        layout.addWidget(weeks)
         layout.addStretch(1)
         self.setWidget(page)
 
