@@ -71,7 +71,8 @@ def attachments_html(item_id: str, attachments: list[Attachment]) -> str:
         label = f"{attachment.name} ({human_size(attachment.size)})"
         if attachment.mime.startswith("image/"):
             parts.append(
-                f'<p><img src="{ATTACHMENT_SCHEME}:{attachment.hash}" alt="{escape(label)}"/>'
+                f'<p class="figure"><img src="{ATTACHMENT_SCHEME}:{attachment.hash}" '
+                f'alt="{escape(label)}"/>'
                 f"<br/><small>{escape(label)}</small></p>"
             )
         else:

@@ -13,6 +13,7 @@ from team_desktop.core.library import install_bundled
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import render_markdown
 from team_desktop.core.render.lesson_page import lesson_html
+from team_desktop.core.render.reading_style import style_sheet
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -295,3 +296,10 @@ def test_activity_texts_from_a_pack_are_escaped(store, tmp_path, pack):
     assert "Votre <img src=x onerror=alert(1)> expérience" in text
     assert "Un <script>alert(1)</script>" in text
     assert "evil.example" not in html
+
+
+def test_a_lone_picture_is_a_figure_so_no_empty_band_follows_it():
+    page = render_markdown("Avant.\n\n![Un schéma](assets/schema.svg)\n\nAprès.")
+    assert '<p class="figure"><img' in page
+    assert "p.figure" in style_sheet() and "line-height: 100%" in style_sheet()
+    assert '<p class="figure">' not in render_markdown("Texte ![icône](a.png) dans la phrase.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 
@@ -88,7 +89,16 @@ def render_markdown(text: str, lesson_links: dict[str, str] | None = None) -> st
     """Markdown to sanitized HTML; `lesson_links` maps lesson file names to lesson uids."""
     from team_desktop.core.render.markdown_links import markdown_to_html  # Markdown: at first use
 
-    return clean_html(markdown_to_html(text, lesson_links or {}))
+    return _figures(clean_html(markdown_to_html(text, lesson_links or {})))
+
+
+_LONE_IMAGE = re.compile(r"<p>(<img [^>]*>)</p>")
+
+
+def _figures(html_text: str) -> str:
+    """A paragraph holding only a picture is a figure: its line height is not 145 % of the
+    picture's (which left an empty band under every diagram)."""
+    return _LONE_IMAGE.sub(r'<p class="figure">\1</p>', html_text)
 
 
 def escape(text: str) -> str:

@@ -108,6 +108,7 @@ def style_sheet(colours: ReadingColours = LIGHT) -> str:
     return f"""
 p, li {{ line-height: 145%; }}
 p {{ margin-bottom: 8px; }}
+p.figure {{ line-height: 100%; margin-top: 12px; margin-bottom: 12px; }}
 a {{ color: {c.link}; }}
 h1 {{ color: {c.heading}; margin-bottom: 6px; }}
 h2 {{ color: {c.heading}; margin-top: 22px; }}
