@@ -403,12 +403,28 @@
         <translation>Bookmarked lessons</translation>
     </message>
     <message>
+        <source>Les leçons que vous avez gardées pour y revenir. Entrée ou double-clic : ouvrir.</source>
+        <translation>The lessons you kept to come back to. Enter or double-click: open.</translation>
+    </message>
+    <message>
         <source>Aucun favori pour l&apos;instant. Dans une leçon, cliquez sur « ☆ Ajouter aux favoris ».</source>
         <translation>No bookmarks yet. In a lesson, click “☆ Bookmark”.</translation>
     </message>
     <message>
+        <source>Ouvrir la leçon</source>
+        <translation>Open the lesson</translation>
+    </message>
+    <message>
         <source>Retirer des favoris</source>
         <translation>Remove the bookmark</translation>
+    </message>
+    <message>
+        <source>Semaine {w} · {m}</source>
+        <translation>Week {w} · {m}</translation>
+    </message>
+    <message>
+        <source>✔ terminée</source>
+        <translation>✔ completed</translation>
     </message>
 </context>
 <context>
@@ -1138,21 +1154,6 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <source>Aucun module n&apos;est installé. Importez un pack (Fichier › Importer un pack…).</source>
         <translation>No module is installed. Import a pack (File › Import a pack…).</translation>
     </message>
-    <message>
-        <source>Semaine {w} — {t}</source>
-        <translation>Week {w} — {t}</translation>
-    </message>
-    <message numerus="yes">
-        <source>{d}/%n leçon(s)</source>
-        <translation>
-            <numerusform>{d}/%n lesson</numerusform>
-            <numerusform>{d}/%n lessons</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Progression : {t}</source>
-        <translation>Progress: {t}</translation>
-    </message>
 </context>
 <context>
     <name>JournalController</name>
@@ -1475,6 +1476,14 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Plus tard</source>
         <translation>Later</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2329,48 @@ Send this server everything you wrote and did here?</translation>
     <message>
         <source>Cet appareil seulement</source>
         <translation>This device only</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPath</name>
+    <message>
+        <source>Semaine {w} — {t}</source>
+        <translation>Week {w} — {t}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{d}/%n leçon(s)</source>
+        <translation>
+            <numerusform>{d}/%n lesson</numerusform>
+            <numerusform>{d}/%n lessons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progression : {t}</source>
+        <translation>Progress: {t}</translation>
+    </message>
+    <message>
+        <source>Vous avez terminé toutes les semaines du parcours. Bravo !</source>
+        <translation>You have completed every week of the course. Well done!</translation>
+    </message>
+    <message>
+        <source>Vous en êtes à la semaine {w} : {t}</source>
+        <translation>You are at week {w}: {t}</translation>
+    </message>
+    <message>
+        <source>Terminée</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Vous en êtes là</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <source>Commencée</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>To come</translation>
     </message>
 </context>
 </TS>

@@ -64,13 +64,6 @@
             <numerusform>%n leçons terminées sur {total} · temps passé : {time}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>{d}/%n leçon(s)</source>
-        <translation>
-            <numerusform>{d}/%n leçon</numerusform>
-            <numerusform>{d}/%n leçons</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>JournalView</name>
@@ -143,6 +136,16 @@
         <translation>
             <numerusform>Synchronisé à {t} — %n en attente</numerusform>
             <numerusform>Synchronisé à {t} — %n en attente</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekPath</name>
+    <message numerus="yes">
+        <source>{d}/%n leçon(s)</source>
+        <translation>
+            <numerusform>{d}/%n leçon</numerusform>
+            <numerusform>{d}/%n leçons</numerusform>
         </translation>
     </message>
 </context>

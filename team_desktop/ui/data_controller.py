@@ -28,7 +28,7 @@ from team_desktop.core.export.selection import (
 from team_desktop.core.restore import BackupInfo, RestoreError, RestoreResult
 from team_desktop.ui.actions import Act
 from team_desktop.ui.export_dialog import ExportChoice, ExportDialog
-from team_desktop.ui.messages import Icon, show_message
+from team_desktop.ui.messages import Icon, show_message, show_written
 from team_desktop.ui.pdf_export import write_pdf
 from team_desktop.ui.tasks import TaskCancelled, TaskState
 
@@ -120,7 +120,7 @@ class DataController(QObject):
                     f=", ".join(result.missing_attachments)
                 )
             self.window.statusBar().showMessage(self.tr("Export terminé."), 6000)
-            show_message(self.window, Icon.Information, self.tr("Export terminé"), text)
+            self.written = show_written(self.window, self.tr("Export terminé"), text, result.path)
 
         state = self.window.runner.run(
             work,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 Icon = QMessageBox.Icon
@@ -34,4 +37,23 @@ def ask(parent: QWidget, title: str, text: str, accept_label: str, on_accept) ->
     )
     box.buttonClicked.connect(lambda button: on_accept() if button is accept else None)
     box.open()
+    return box
+
+
+def show_written(parent: QWidget, title: str, text: str, path: Path) -> QMessageBox:
+    """Say a file (or folder) was written, with buttons to open it and the folder it is in."""
+    box = show_message(parent, QMessageBox.Icon.Information, title, text)
+    path = Path(path)
+    targets = []
+    if path.is_file():
+        label = QCoreApplication.translate("Messages", "Ouvrir le fichier")
+        targets.append((box.addButton(label, QMessageBox.ButtonRole.ActionRole), path))
+    folder = path if path.is_dir() else path.parent
+    label = QCoreApplication.translate("Messages", "Ouvrir le dossier")
+    targets.append((box.addButton(label, QMessageBox.ButtonRole.ActionRole), folder))
+    for button, target in targets:
+        # An action button would close the box first: open, then let it close.
+        button.clicked.connect(
+            lambda _checked=False, t=target: QDesktopServices.openUrl(QUrl.fromLocalFile(str(t)))
+        )
     return box

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from team_desktop.core import library
 from team_desktop.core.paths import DataPaths
@@ -65,3 +67,24 @@ def window(qtbot, store):
     qtbot.waitExposed(win)
     yield win
     runner.wait()
+
+
+class _OpenedUrls(QObject):
+    """Receives what QDesktopServices would hand to the system (its own hook for file: URLs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened_files():
+    """The local files the app asked the system to open, in order (nothing is launched)."""
+    opened = _OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    yield opened.urls
+    QDesktopServices.unsetUrlHandler("file")

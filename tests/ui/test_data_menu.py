@@ -78,7 +78,7 @@ def test_export_dialog_asks_for_peers_and_for_the_name_mahara_needs(window, qtbo
     assert "<author><name>Camille M.</name></author>" in feed and "Nadia Benali" in feed
 
 
-def test_pdf_export_runs_in_the_background(window, qtbot, tmp_path):
+def test_pdf_export_runs_in_the_background(window, qtbot, tmp_path, opened_files):
     photo = store_blob(window.store.paths, png_bytes(), "photo.png", "image/png")
     add_entry("Séance", "Texte", attachments=[photo])
     output = tmp_path / "journal.pdf"
@@ -87,6 +87,11 @@ def test_pdf_export_runs_in_the_background(window, qtbot, tmp_path):
     assert "1 entrée exportée" in box.text() and str(output) in box.text()
     assert output.read_bytes().startswith(b"%PDF")
     assert window.progress_panel.isHidden()
+    buttons = {b.text(): b for b in box.buttons()}
+    assert {"Ouvrir le fichier", "Ouvrir le dossier"} <= set(buttons)
+    buttons["Ouvrir le fichier"].click()
+    buttons["Ouvrir le dossier"].click()
+    assert [Path(u.toLocalFile()) for u in opened_files] == [output, tmp_path]
 
 
 def test_export_refusal_is_explained(window, qtbot, tmp_path):

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 
 from team_desktop.core import feed
 from team_desktop.core.portfolio import entries
@@ -31,19 +31,9 @@ def server(server_factory):
     return server_factory("sqlite")
 
 
-class Opened(QObject):
-    """What the system would have opened (QDesktopServices' own hook for file: URLs)."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-def test_feed_with_an_attachment_sections_folding_and_names(window, qtbot, server, store, tmp_path):
+def test_feed_with_an_attachment_sections_folding_and_names(
+    window, qtbot, server, store, tmp_path, opened_files
+):
     account.log_in(server.url, unique("awa"), PASSWORD, "portable", "Awa Diallo", create=True)
     picture, leaflet = tmp_path / "tableau.png", tmp_path / "deroule.pdf"
     picture.write_bytes(png_bytes(1200, 300))
@@ -83,13 +73,8 @@ def test_feed_with_an_attachment_sections_folding_and_names(window, qtbot, serve
     assert "deroule.pdf" in text
     pdf_hash = hashlib.sha256(leaflet.read_bytes()).hexdigest()
     assert f"team:attachment/{gibbs.id}/{pdf_hash}" in view.toHtml()
-    opened = Opened()
-    QDesktopServices.setUrlHandler("file", opened, "open")
-    try:
-        view.anchorClicked.emit(QUrl(f"team:attachment/entry/{gibbs.id}/{pdf_hash}"))
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    [url] = opened.urls
+    view.anchorClicked.emit(QUrl(f"team:attachment/entry/{gibbs.id}/{pdf_hash}"))
+    [url] = opened_files
     assert Path(url.toLocalFile()).name == "deroule.pdf"
     assert Path(url.toLocalFile()).read_bytes() == leaflet.read_bytes()
 

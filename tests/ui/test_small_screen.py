@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTextBrowser,
     QWidget,
 )
@@ -51,6 +52,8 @@ def too_narrow(root: QWidget) -> list[str]:
             # A long title shown from its end reads as if cut from the left.
             if widget.fontMetrics().horizontalAdvance(widget.text()) > width - 2 * char:
                 problems.append(f"{name} {widget.text()[:30]!r} shown from its end")
+        elif isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
+            problems.append(f"{name}: wider than the window (scrolls sideways)")
         elif isinstance(widget, QPlainTextEdit | QTextBrowser):
             if widget.viewport().width() < READABLE_CHARS * char:
                 problems.append(f"{name}: {widget.viewport().width()}px of text")
