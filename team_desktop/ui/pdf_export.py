@@ -3,8 +3,8 @@
 The HTML is the one `core.export` builds for the HTML file, so both outputs read the same.
 Needs a QGuiApplication (fonts); safe in a worker thread: images are loaded as QImage.
 A character no font can draw (an emoji, without an emoji font) is written as its name
-(`core.export.glyphs`). Title, author and language go in the document's XMP metadata; Qt
-writes no tagged (structured) PDF.
+(`core.export.glyphs`). Title, author and language go in the document's XMP metadata, the
+language in the catalog too (`core.export.pdf_language`); Qt writes no tagged PDF.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 
 from team_desktop.core.export.glyphs import visible_text
 from team_desktop.core.export.output import ExportError, staged_file
+from team_desktop.core.export.pdf_language import add_language
 from team_desktop.core.export.xhtml import xml_text
 
 RESOLUTION = 300
@@ -72,6 +73,8 @@ def write_pdf(html: str, output: Path, title: str = "", author: str = "") -> int
                 _draw_page(painter, document, number, pages, page.width(), page.height())
         finally:
             painter.end()
+        del writer  # the file is complete once the painter ends; nothing holds it now
+        add_language(scratch, LANGUAGE)
     return pages
 
 

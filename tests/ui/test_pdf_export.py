@@ -7,9 +7,11 @@ import shutil
 import subprocess
 
 import pytest
+from pypdf import PdfReader
 
 from team_desktop.core.export.html import journal_html
 from team_desktop.core.export.notes import notes_html, select_notes
+from team_desktop.core.export.pdf_language import PdfLanguageError, add_language
 from team_desktop.core.export.selection import select_entries
 from team_desktop.ui.pdf_export import write_pdf
 from tests.core.export_kit import add_entry, png_bytes, store_blob, write_note
@@ -82,6 +84,20 @@ def test_pdf_carries_title_author_and_language(qapp, store, tmp_path):
     assert re.search(r"^Author:\s+Camille Martin$", info, re.M)
     metadata = _poppler("pdfinfo", "-meta", str(output))
     assert "<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>" in metadata
+    # The catalog's /Lang, what screen readers use, read by a strict parser.
+    reader = PdfReader(output, strict=True)
+    assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
+    assert reader.metadata.title == "Mon journal" and len(reader.pages) == 2
+    checked = subprocess.run(["pdfinfo", str(output)], capture_output=True, text=True)
+    assert checked.returncode == 0 and "Error" not in checked.stderr
+
+
+def test_a_file_not_laid_out_as_expected_is_left_alone(tmp_path):
+    odd = tmp_path / "odd.pdf"
+    odd.write_bytes(b"%PDF-1.4\nrien\n%%EOF\n")
+    with pytest.raises(PdfLanguageError):
+        add_language(odd, "fr-FR")
+    assert odd.read_bytes() == b"%PDF-1.4\nrien\n%%EOF\n"
 
 
 def test_notes_pdf_shows_formatting_not_markdown_marks(qapp, store, tmp_path):
