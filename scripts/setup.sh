@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a fresh machine: the system libraries Qt needs (Debian/Ubuntu, when run as root),
-# then a virtual environment in .venv with TEAM Desktop and the given extras ("test", "server").
+# then a virtual environment in .venv with TEAM Desktop and the given extras ("test": the
+# test tools, and team-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
@@ -27,8 +28,12 @@ fi
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# The tests start real servers: "test" installs team-server too, its own distribution
+# (packaging/server/pyproject.toml) that the app itself never needs.
+server=""
+case ",$extras," in *,test,*) server="-e packaging/server" ;; esac
 if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install -q -e ".[$extras]"
+  .venv/bin/python -m pip install -q -e ".[$extras]" $server
 else
   .venv/bin/python -m pip install -q -e .
 fi
