@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from team_desktop.core.portfolio import entries, preview
+from team_desktop.core.portfolio import conflicts, entries, preview
 from team_desktop.core.portfolio.entries import Entry
 from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.render import escape
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import ActivityRecord, LessonRecord
 from team_desktop.ui.attachments_panel import AttachmentsPanel
@@ -49,10 +50,16 @@ PREVIEW_STYLE = (
 class EntryEditor(QWidget):
     """Title, date, tags, visibility, Markdown text with its preview, attachments, history.
 
-    Signals: saved(entry id); open_activity(lesson uid, activity uid); trash_requested(entry id).
+    A record changed underneath (a sync) is shown at once when nothing is unsaved; when the
+    learner has unsaved words, both texts are kept (`core.portfolio.conflicts`) and a notice
+    leads to the other version.
+
+    Signals: saved(entry id); open_activity(lesson uid, activity uid); trash_requested(entry id);
+    open_entry(entry id) to show another entry (the other version of a conflict).
     """
 
     saved = Signal(str)
+    open_entry = Signal(str)
     open_activity = Signal(str, str)
     trash_requested = Signal(str)
 
@@ -63,6 +70,7 @@ class EntryEditor(QWidget):
         self.dirty = False
         self._loading = False
         self._failure: str | None = None
+        self._seen: tuple[str, str] = ("", "")  # the stored title and text the editor started from
 
         self.title = QLineEdit()
         self.title.setObjectName("entryTitle")
@@ -92,6 +100,12 @@ class EntryEditor(QWidget):
         self.notice.setObjectName("entryNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.conflict = QLabel()
+        self.conflict.setObjectName("entryConflict")
+        self.conflict.setWordWrap(True)
+        self.conflict.setTextFormat(Qt.TextFormat.RichText)
+        self.conflict.linkActivated.connect(self._open_other_version)
+        self.conflict.hide()
 
         self.text = MarkdownTextEdit()
         self.text.setAccessibleName(self.tr("Texte de l'entrée"))
@@ -137,6 +151,7 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.link)
         layout.addWidget(self.notice)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.format_bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.attachments)
@@ -169,6 +184,15 @@ class EntryEditor(QWidget):
         entry = entries.get_entry(entry_id)
         if entry is None:
             return False
+        self._show(entry)
+        self.conflict.hide()
+        self._failure = None
+        return True
+
+    def _show(self, entry: Entry, keep_place: bool = False) -> None:
+        """Fill the fields from `entry`; `keep_place` keeps the caret and scroll where they were."""
+        caret = self.text.textCursor().position()
+        scroll = self.text.verticalScrollBar().value()
         self._loading = True
         try:
             self.entry = entry
@@ -193,11 +217,37 @@ class EntryEditor(QWidget):
             self.attachments.show_entry(entry, editable=not in_bin)
         finally:
             self._loading = False
+        if keep_place:
+            cursor = self.text.textCursor()
+            cursor.setPosition(min(caret, len(self.text.toPlainText())))
+            self.text.setTextCursor(cursor)
+            self.text.verticalScrollBar().setValue(scroll)
+        self._seen = (entry.title, entry.body)
         self.dirty = False
-        self._failure = None
         self._set_status(self.tr("Dans la corbeille") if in_bin else self.tr("Enregistré"))
         self._render_preview()
-        return True
+
+    # -- changes from elsewhere -------------------------------------------------------------
+
+    def on_changes(self, change_set: changes.ChangeSet) -> None:
+        """The open entry changed in the store (a sync): show it, or keep both texts."""
+        if self.entry is None or change_set.initiator is self:
+            return
+        if not change_set.touches(changes.ENTRIES, self.entry.id):
+            return
+        stored = entries.get_entry(self.entry.id)
+        if stored is None:
+            return  # emptied from the bin elsewhere: the next save says so, the text stays
+        if (stored.title, stored.body) == self._seen:
+            self.entry = stored  # only its bookkeeping changed (a revision, a push)
+        elif self.dirty:
+            self.flush()  # the store keeps both texts; the notice says where the other one is
+        else:
+            self._show(stored, keep_place=True)
+
+    def _open_other_version(self, href: str) -> None:
+        self.flush()
+        self.open_entry.emit(href.removeprefix("entry:"))
 
     def _link_html(self, entry: Entry) -> str:
         activity = ActivityRecord.get_or_none(ActivityRecord.uid == entry.activity_uid)
@@ -240,29 +290,47 @@ class EntryEditor(QWidget):
             return True
         visibility, group_id = self.visibility.value()
         date = self.date.date()
+        title, body = self.title.text(), self.text.toPlainText()
         try:
-            entries.save_entry(
-                self.entry.id,
-                title=self.title.text(),
-                body=self.text.toPlainText(),
-                tags=entries.normalize_tags(self.tags.text()),
-                entry_date=dt.date(date.year(), date.month(), date.day()),
-                visibility=visibility,
-                group_id=group_id,
-                new_version=new_version,
-            )
+            with changes.initiated_by(self):
+                outcome = conflicts.save_over(
+                    self.entry.id,
+                    self._seen,
+                    title=title,
+                    body=body,
+                    tags=entries.normalize_tags(self.tags.text()),
+                    entry_date=dt.date(date.year(), date.month(), date.day()),
+                    visibility=visibility,
+                    group_id=group_id,
+                    new_version=new_version,
+                )
         except PortfolioError as error:
             self._save_failed(str(error))
             return False
         self.dirty = False
+        self._seen = (title, body)
         if self._failure is not None:
             self._failure = None
             self.notice.hide()
         self._set_status(
             self.tr("Version gardée dans l'historique") if new_version else self.tr("Enregistré")
         )
+        if outcome.arrived:
+            self._show(entries.get_entry(self.entry.id) or self.entry, keep_place=True)
+        if outcome.copy_id:
+            self._tell_conflict(outcome.copy_id)
         self.saved.emit(self.entry.id)
         return True
+
+    def _tell_conflict(self, copy_id: str) -> None:
+        text = self.tr(
+            "Cette entrée a aussi été modifiée sur un autre appareil pendant que vous écriviez. "
+            "Votre texte est ici ; l'autre version est gardée dans une entrée à part. "
+            "Comparez-les, puis mettez à la corbeille celle dont vous n'avez plus besoin."
+        )
+        link = self.tr("Ouvrir l'autre version")
+        self.conflict.setText(f'{escape(text)} <a href="entry:{copy_id}">{escape(link)}</a>')
+        self.conflict.show()
 
     def _save_failed(self, message: str) -> None:
         self._set_status(self.tr("⚠ Non enregistré"), error=True)

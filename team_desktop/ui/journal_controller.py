@@ -31,6 +31,7 @@ class JournalController(QObject):
         actions[Act.JOURNAL].triggered.connect(lambda: self.show())
         actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
         self.view.open_activity.connect(self.open_activity)
+        window.changes.changed.connect(self.view.on_changes)
         window.lesson.activity_extras.append(self._entries_under)
 
     def show(self, entry_id: str | None = None, find: str | None = None) -> bool:

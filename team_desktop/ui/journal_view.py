@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from team_desktop.core.portfolio import bin, entries, listing
 from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.portfolio.listing import NO_MODULE, EntryFilter, EntrySummary
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.ui.entry_editor import EntryEditor
 from team_desktop.ui.language import format_date, month_name
@@ -139,6 +140,7 @@ class JournalView(QWidget):
         self.editor.saved.connect(self._entry_saved)
         self.editor.trash_requested.connect(self.trash)
         self.editor.open_activity.connect(self.open_activity)
+        self.editor.open_entry.connect(self.open_entry)
         self.confirm_box: QMessageBox | None = None
         # Filled when shown (JournalController.show reloads): listing a large journal here
         # made every start wait for a view not on screen.
@@ -255,6 +257,18 @@ class JournalView(QWidget):
         summary.tags = entries.normalize_tags(self.editor.tags.text())
         summary.visibility = (self.editor.visibility.currentData() or ("private",))[0]
         self.list.item(row).setText(self._item_text(summary))
+
+    def on_changes(self, change_set: changes.ChangeSet) -> None:
+        """Refresh the list and the open entry after a write that changed entries."""
+        self.editor.on_changes(change_set)
+        if not change_set.touches(changes.ENTRIES):
+            return
+        open_id = self.editor.entry.id if self.editor.entry else None
+        own_save = change_set.initiator is self.editor and change_set.ids.get(
+            changes.ENTRIES, set()
+        ) <= {open_id}
+        if not own_save:  # the editor's own saves update their line (`_entry_saved`)
+            self.reload()
 
     # -- entries ----------------------------------------------------------------------------
 

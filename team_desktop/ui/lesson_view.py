@@ -14,11 +14,16 @@ from team_desktop.core.content.model import Activity
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render.lesson_page import lesson_html
 from team_desktop.core.render.links import parse_team_link
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.ui.lesson_browser import LessonBrowser
 
 SAVE_POSITION_DELAY_MS = 800
 FLUSH_TIME_EVERY_MS = 30_000
+
+
+# What the learner wrote that shows under a lesson's activities.
+EXTRA_KINDS = (changes.ENTRIES, changes.NOTES, changes.ANSWERS, changes.COMMENTS)
 
 
 class LessonView(QWidget):
@@ -130,6 +135,20 @@ class LessonView(QWidget):
         """Render the current lesson again (after something shown under an activity changed)."""
         if self.page is not None:
             self._render(keep_scroll=True)
+
+    def on_changes(self, change_set: changes.ChangeSet) -> None:
+        """Show again what a write changed under the open lesson: the learner's writing under
+        its activities, and (after a pull) whether it is done or in the favourites."""
+        if self.page is None:
+            return
+        uid = self.page.uid
+        if change_set.from_sync and (
+            change_set.touches(changes.PROGRESS, uid) or change_set.touches(changes.BOOKMARKS, uid)
+        ):
+            self.page.completed = progress.is_completed(uid)
+            self._sync_buttons()
+        if any(change_set.touches(kind) for kind in EXTRA_KINDS):
+            self.refresh()
 
     def _restore_scroll(self, fraction: float) -> None:
         bar = self.browser.verticalScrollBar()

@@ -20,10 +20,12 @@ from team_desktop.core import course, library
 from team_desktop.core.content.archive import PackArchiveError
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.render.module_page import module_html
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import Act, create_actions
 from team_desktop.ui.appearance import AppearanceController
 from team_desktop.ui.bookmarks_view import BookmarksView
+from team_desktop.ui.change_bus import ChangeBroadcaster
 from team_desktop.ui.data_controller import DataController
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.journal_controller import JournalController
@@ -39,6 +41,9 @@ from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.tasks import TaskCancelled, TaskRunner
 from team_desktop.ui.window_layout import PlanSpace, place_first_window
 
+NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS)
+HOME_KINDS = (changes.PROGRESS, changes.PACKS, changes.BOOKMARKS, changes.ENTRIES, changes.NOTES)
+
 
 class MainWindow(QMainWindow):
     """The application window over one store."""
@@ -50,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("TEAM Desktop")
         self.setAcceptDrops(True)
         self.actions_ = create_actions(self)
+        self.changes = ChangeBroadcaster(store, self)
 
         self.navigator = CourseNavigator()
         self.home = HomeView()
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.lesson_chosen.connect(self.open_lesson)
         self.bookmarks.changed.connect(self._sync_lesson_actions)
         self.stack.currentChanged.connect(lambda _i: self._sync_lesson_actions())
+        self.changes.changed.connect(self._on_changes)
 
     # -- views ------------------------------------------------------------------------------
 
@@ -166,6 +173,17 @@ class MainWindow(QMainWindow):
         """Reload everything that shows the store."""
         self.navigator.reload()
         self.home.reload()
+
+    def _on_changes(self, change_set: changes.ChangeSet) -> None:
+        """Refresh, of the course's views, those showing a kind this write changed."""
+        if any(change_set.touches(kind) for kind in NAVIGATOR_KINDS):
+            self.navigator.reload()
+        if self.stack.currentWidget() is self.home and any(
+            change_set.touches(kind) for kind in HOME_KINDS
+        ):
+            self.home.reload()
+        if self.stack.currentWidget() is self.lesson and change_set.initiator is not self.lesson:
+            self.lesson.on_changes(change_set)
 
     def show_home(self) -> None:
         self.lesson.leave()
@@ -336,6 +354,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.sync()
         self.runner.wait()
+        self.changes.close()
         super().closeEvent(event)
 
     def _about(self) -> None:

@@ -29,6 +29,7 @@ from team_desktop.core.notes.doc import Author, NoteDoc
 from team_desktop.core.notes.export import authors, authorship_html
 from team_desktop.core.notes.positions import PositionError, TextChange, editor_text
 from team_desktop.core.notes.templates import activity_title
+from team_desktop.core.store import changes as bus
 from team_desktop.ui.language import format_date, format_time
 from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
@@ -211,7 +212,8 @@ class NoteEditor(QWidget):
         self._save_timer.stop()
         self.doc.set_title(self.title_edit.text())
         try:
-            changes = notes.save(self.note_id, self.doc)
+            with bus.initiated_by(self):
+                changes = notes.save(self.note_id, self.doc)
         except OperationalError as error:
             # Locked or full disk: the text stays in memory and the save is tried again.
             self.status_label.setText(self.tr("Non enregistré, nouvel essai dans un instant"))

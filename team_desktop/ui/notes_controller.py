@@ -38,6 +38,7 @@ class NotesController(QObject):
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)
         self.view.notes_changed.connect(window.lesson.refresh)
+        window.changes.changed.connect(self.view.on_changes)
         window.lesson.activity_extras.append(self._notes_under)
 
     def show(self, note_id: str | None = None) -> bool:

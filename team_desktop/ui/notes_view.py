@@ -22,6 +22,7 @@ from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import files as note_files
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.templates import default_template
+from team_desktop.core.store import changes
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.note_editor import NoteEditor
@@ -124,6 +125,15 @@ class NotesView(QWidget):
         self.editor.saved.connect(self._on_saved)
         self._sync_name_bar()
         self._show_editor(False)
+
+    def on_changes(self, change_set: changes.ChangeSet) -> None:
+        """After a write by anyone but the open editor: the open note takes in what arrived
+        (text, title, authors, ready marks) without moving the caret, and the list refreshes."""
+        if change_set.initiator is self.editor or not change_set.touches(changes.NOTES):
+            return
+        if self.editor.note_id and change_set.touches(changes.NOTES, self.editor.note_id):
+            self.editor.reload_from_store()
+        self.reload()
 
     # -- the list ---------------------------------------------------------------------------
 

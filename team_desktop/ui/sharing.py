@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from team_desktop.core.store import changes
 from team_desktop.core.sync import account, packs, recovery
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
@@ -17,6 +18,9 @@ from team_desktop.ui.pending_view import PendingView
 from team_desktop.ui.sync_service import SyncService
 
 OFFERS_EVERY_S = 6 * 3600
+
+
+FEED_KINDS = (changes.ENTRIES, changes.NOTES, changes.COMMENTS, changes.GROUPS)
 
 
 class SharingController(QObject):
@@ -63,6 +67,8 @@ class SharingController(QObject):
         self.service.server_changed.connect(self._ask_about_new_server)
         self.pending.retry_requested.connect(self.service.sync_now)
         self.feed.commented.connect(self.service.local_change)
+        window.changes.changed.connect(self.service.on_changes)
+        window.changes.changed.connect(self._on_changes)
 
     def start(self) -> None:
         self.service.start()
@@ -187,10 +193,15 @@ class SharingController(QObject):
 
     def _synced(self, _report: object) -> None:
         self._check_offers()
-        # Pulled changes may touch anything on screen: refresh what shows the store.
-        self.window.navigator.reload()
+        # What the sync pulled reaches the views through the change bus; the pending view
+        # also shows the sync's own outcome (refused changes, last error).
+        if self.window.stack.currentWidget() is self.pending:
+            self.pending.reload()
+
+    def _on_changes(self, change_set: changes.ChangeSet) -> None:
+        """The feed and the pending view refresh, when shown, on the kinds they show."""
         current = self.window.stack.currentWidget()
-        if current is self.feed:
+        if current is self.feed and any(change_set.touches(kind) for kind in FEED_KINDS):
             self.feed.reload()
-        elif current is self.pending:
+        elif current is self.pending and change_set.touches(changes.OUTBOX):
             self.pending.reload()

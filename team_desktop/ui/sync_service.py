@@ -1,10 +1,15 @@
-"""Runs sync in the background: at start, after local changes, on a timer and on demand."""
+"""Runs sync in the background: at start, after local changes, on a timer and on demand.
+
+Local changes are learned from the change bus (a local write that queued something to send),
+never by polling.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from team_desktop.core import outbox
+from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.sync import account
@@ -16,7 +21,6 @@ from team_desktop.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 4_000
 PERIOD_MS = 5 * 60_000
-WATCH_MS = 3_000
 
 
 class SyncService(QObject):
@@ -44,21 +48,15 @@ class SyncService(QObject):
         self._debounce.timeout.connect(self.sync_now)
         self._period = QTimer(self, interval=PERIOD_MS)
         self._period.timeout.connect(self.sync_now)
-        # Features write through core without telling us: watching the outbox keeps them apart.
-        self._last_seq = outbox.last_seq()
-        self._watch = QTimer(self, interval=WATCH_MS)
-        self._watch.timeout.connect(self._check_outbox)
 
     def start(self) -> None:
         """Sync once now (if configured) and then periodically."""
         self._period.start()
-        self._watch.start()
         self.sync_now()
 
-    def _check_outbox(self) -> None:
-        seq = outbox.last_seq()
-        if seq != self._last_seq:
-            self._last_seq = seq
+    def on_changes(self, change_set: changes.ChangeSet) -> None:
+        """From the change bus: a local write queued something to send."""
+        if change_set.touches(changes.OUTBOX) and not change_set.from_sync:
             self.local_change()
 
     def local_change(self) -> None:

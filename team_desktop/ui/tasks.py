@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import traceback
 from collections.abc import Callable
@@ -61,6 +62,33 @@ class _Job(QRunnable):
             self.relay.finished.emit(result)
 
 
+def _qobjects_of(callback: Callable, depth: int = 0) -> list[QObject]:
+    """The Qt objects a callback would touch: its bound object, what its closure captured."""
+    found: list[QObject] = []
+    if depth > 2:
+        return found
+    owner = getattr(callback, "__self__", None)
+    captured = [owner] if owner is not None else []
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            captured.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    if isinstance(callback, functools.partial):
+        captured += [callback.func, *callback.args, *callback.keywords.values()]
+    for value in captured:
+        if isinstance(value, QObject):
+            found.append(value)
+        elif callable(value) and value is not callback:
+            found += _qobjects_of(value, depth + 1)
+    return found
+
+
+def _owner_gone(callback: Callable) -> bool:
+    """True when a Qt object the callback is bound to or captured has been deleted."""
+    return any(not shiboken6.isValid(obj) for obj in _qobjects_of(callback))
+
+
 class TaskRunner(QObject):
     """Runs `fn(state)` in the background; database work one task at a time (one writer).
 
@@ -108,8 +136,7 @@ class TaskRunner(QObject):
         self._running.discard(relay)
         if not self._running:
             self.busy_changed.emit(False)
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        if callback is not None and _owner_gone(callback):
             return  # the window or view that asked is gone: its result has no one to go to
         if callback:
             callback(*args)

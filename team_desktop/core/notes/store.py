@@ -19,6 +19,7 @@ from team_desktop.core.notes.deletions import merged_with_own_deletions
 from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.notes.positions import TextChange
 from team_desktop.core.notes.templates import activity_template, activity_title
+from team_desktop.core.store import changes
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE, VISIBILITIES, Note
 
@@ -162,6 +163,7 @@ def write_row(row: Note, doc: NoteDoc, local: bool) -> None:
     row.kind = doc.kind
     row.updated_at = utcnow()
     row.save()
+    changes.report(changes.NOTES, row.id)
     if row.trashed_at is None:
         search.index_document(KIND, row.id, display_title(row.title_cache), row.text_cache)
     if local and row.visibility != DEVICE:

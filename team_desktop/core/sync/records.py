@@ -285,6 +285,7 @@ def _comment_in(change: dict) -> None:
 def set_server_rev(entry_id: str, rev: int | None) -> None:
     """Remember which server revision the local text of an entry is based on."""
     JournalEntry.update(server_rev=rev).where(JournalEntry.id == entry_id).execute()
+    changes.report(changes.ENTRIES, entry_id)
 
 
 def make_conflict_copy(entry_id: str) -> str | None:

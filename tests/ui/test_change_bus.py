@@ -1,0 +1,211 @@
+"""Every view that shows a kind of record refreshes when a pull changes that kind.
+
+A pull is applied as the sync applies it (`records.apply_incoming` in one transaction, the
+sync as initiator); the views hear of it only through the change bus.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+import uuid
+
+import shiboken6
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from team_desktop.core import outbox, progress
+from team_desktop.core.notes import store as notes
+from team_desktop.core.notes.doc import Author, NoteDoc
+from team_desktop.core.portfolio import entries
+from team_desktop.core.store import changes
+from team_desktop.core.store.models import database, utcnow
+from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.sync import records
+from team_desktop.core.wire_time import iso
+from team_desktop.ui.tasks import TaskRunner
+
+LESSON = "test-mini/premiere"
+CO_AUTHOR = Author("julien-device", "Julien")
+
+
+def pull(*pulled: dict, me: str = "") -> None:
+    """Apply changes as a sync applies a pulled page."""
+    with changes.initiated_by(changes.SYNC), database.atomic():
+        for change in pulled:
+            records.apply_incoming(change, me)
+
+
+def synced_entry(window, title: str, body: str) -> str:
+    """An entry written here and already sent (nothing of it waits in the outbox)."""
+    entry = entries.create_entry(window.store.paths.packs, title=title)
+    entries.save_entry(entry.id, body=body)
+    outbox.drop("entry", entry.id)
+    return entry.id
+
+
+def entry_change(entry_id: str, title: str, body: str, rev: int = 1, **data) -> dict:
+    now = iso(utcnow())
+    fields = {"title": title, "body": body, "entry_date": "2026-12-03", "visibility": "private"}
+    fields.update(created_at=now, updated_at=now, **data)
+    return {"kind": "entry", "id": entry_id, "rev": rev, "data": fields}
+
+
+def note_change(note_id: str, doc: NoteDoc) -> dict:
+    update = base64.b64encode(doc.encode()).decode()
+    return {"kind": "note", "id": note_id, "data": {"update": update, "visibility": "private"}}
+
+
+def test_the_journal_list_shows_a_pulled_entry(window, qtbot):
+    window.journal.show()
+    arrived = uuid.uuid4().hex
+    pull(entry_change(arrived, "Écrite sur l'autre appareil", "Bonjour"))
+    view = window.journal.view
+    qtbot.waitUntil(lambda: any(s.id == arrived for s in view.summaries), timeout=5000)
+    assert "Écrite sur l'autre appareil" in view.list.item(0).text()
+
+
+def test_the_open_entry_shows_a_pulled_text_when_nothing_is_unsaved(window, qtbot):
+    entry_id = synced_entry(window, "Séance", "Premier jet de la séance.")
+    window.journal.show(entry_id)
+    editor = window.journal.view.editor
+    cursor = editor.text.textCursor()
+    cursor.setPosition(6)
+    editor.text.setTextCursor(cursor)
+    pull(entry_change(entry_id, "Séance", "Premier jet de la séance, relu sur la tablette."))
+    qtbot.waitUntil(lambda: "tablette" in editor.text.toPlainText(), timeout=5000)
+    assert editor.text.textCursor().position() == 6
+    assert not editor.dirty and not editor.conflict.isVisible()
+
+
+def test_the_open_entry_keeps_both_texts_when_the_learner_has_unsaved_words(window, qtbot):
+    entry_id = synced_entry(window, "Séance", "Texte commun.")
+    window.journal.show(entry_id)
+    editor = window.journal.view.editor
+    editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text, " Mot de B")
+    assert editor.dirty
+    pull(entry_change(entry_id, "Séance", "Texte commun. Paragraphe de A."))
+    qtbot.waitUntil(editor.conflict.isVisible, timeout=5000)
+    assert editor.text.toPlainText().endswith("Mot de B")
+    assert entries.get_entry(entry_id).body.endswith("Mot de B")
+    [copy] = JournalEntry.select().where(JournalEntry.conflict_of == entry_id)
+    assert copy.body == "Texte commun. Paragraphe de A."
+    assert "version reçue d'un autre appareil" in copy.title
+    assert outbox.count() >= 2  # both texts travel to the other devices
+    # The notice leads to the other version, and the list shows it.
+    qtbot.waitUntil(lambda: any(s.id == copy.id for s in window.journal.view.summaries))
+    editor.conflict.linkActivated.emit(f"entry:{copy.id}")
+    assert editor.entry.id == copy.id
+    assert editor.text.toPlainText() == "Texte commun. Paragraphe de A."
+
+
+def test_the_open_note_takes_in_a_co_authors_words_and_ready_mark_without_typing(window, qtbot):
+    note_id = notes.create(title="Séance commune")
+    doc = notes.load(note_id)
+    doc.apply_local_edit(0, 0, "Début. ", notes.local_author())
+    notes.save(note_id, doc)
+    window.notes.show(note_id)
+    editor = window.notes.view.editor
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(3)
+    editor.text_edit.setTextCursor(cursor)
+    theirs = notes.load(note_id)
+    theirs.apply_local_edit(len("Début. "), 0, "Idée de Julien.", CO_AUTHOR)
+    theirs.set_ready(CO_AUTHOR, True)
+    pull(note_change(note_id, theirs))
+    qtbot.waitUntil(lambda: "Idée de Julien." in editor.text_edit.toPlainText(), timeout=5000)
+    assert editor.text_edit.textCursor().position() == 3  # the caret stayed where it was
+    assert "Julien" in editor.ready_label.text()
+
+
+def test_the_home_page_counts_a_lesson_completed_elsewhere(window, qtbot):
+    window.show_home()
+    assert "0 leçon" in window.home.findChild(QWidget, "homeStatus").text()
+    pull(
+        {"kind": "progress", "id": LESSON, "data": {"completed": True, "changed_at": iso(utcnow())}}
+    )
+    qtbot.waitUntil(
+        lambda: "1 leçon" in window.home.findChild(QWidget, "homeStatus").text(), timeout=5000
+    )
+
+
+def test_the_navigator_marks_a_lesson_completed_elsewhere(window, qtbot):
+    item = window.navigator._lesson_items[LESSON]
+    assert item.text(0).startswith("○")
+    pull(
+        {"kind": "progress", "id": LESSON, "data": {"completed": True, "changed_at": iso(utcnow())}}
+    )
+    qtbot.waitUntil(
+        lambda: window.navigator._lesson_items[LESSON].text(0).startswith("✔"), timeout=5000
+    )
+
+
+def test_the_lesson_shows_a_pulled_answer_under_its_activity(window, qtbot):
+    window.open_lesson(LESSON)
+    uid = "test-mini/mini-reflexion"
+    pull(
+        entry_change(
+            uuid.uuid4().hex,
+            "Réponse de la tablette",
+            "Ma réponse.",
+            activity_uid=uid,
+            lesson_uid=LESSON,
+        )
+    )
+    qtbot.waitUntil(
+        lambda: "Réponse de la tablette" in window.lesson.browser.toPlainText(), timeout=5000
+    )
+
+
+def test_the_feed_shows_what_a_peer_shared(window, qtbot):
+    window.sharing.show_feed()
+    pull(
+        entry_change(
+            uuid.uuid4().hex,
+            "Partagée par Awa",
+            "Pour le groupe.",
+            visibility="group",
+            group_id="g1",
+        )
+        | {"owner": "awa", "owner_name": "Awa"}
+    )
+    qtbot.waitUntil(lambda: "Partagée par Awa" in window.sharing.feed.toPlainText(), timeout=5000)
+
+
+def test_the_pending_view_and_the_sync_service_hear_of_local_writes_without_polling(window, qtbot):
+    service = window.sharing.service
+    assert not hasattr(service, "_watch")  # no outbox poll any more
+    window.sharing.show_pending()
+    assert window.sharing.pending.table.rowCount() == 0
+    progress.set_completed(LESSON, True)
+    qtbot.waitUntil(lambda: window.sharing.pending.table.rowCount() == 1, timeout=5000)
+    assert service._debounce.isActive()
+    service._debounce.stop()
+    # What a sync applies is already on the server: it does not start another sync.
+    pull({"kind": "progress", "id": "test-mini/seconde", "data": {"completed": True}})
+    qtbot.wait(50)
+    assert not service._debounce.isActive()
+
+
+def test_a_late_result_for_a_closed_window_is_dropped_for_methods_and_closures(qtbot):
+    runner = TaskRunner(synchronous=False)
+    widget = QWidget()
+    seen = []
+    gate = threading.Event()
+
+    def closure(result):
+        widget.setWindowTitle(str(result))  # would raise on a deleted widget
+        seen.append(result)
+
+    runner.run(lambda _task: gate.wait(5) and "1", closure)
+    runner.run(lambda _task: gate.wait(5) and "2", widget.setWindowTitle)
+    shiboken6.delete(widget)  # the window closed while its work was running
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen == []
+    kept = QWidget()
+    runner.run(lambda _task: 3, lambda result: seen.append((kept.isHidden(), result)))
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen == [(True, 3)]
+    runner.wait()
