@@ -795,6 +795,14 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Version kept in the history</translation>
     </message>
     <message>
+        <source>Cette entrée a aussi été modifiée sur un autre appareil pendant que vous écriviez. Votre texte est ici ; l&apos;autre version est gardée dans une entrée à part. Comparez-les, puis mettez à la corbeille celle dont vous n&apos;avez plus besoin.</source>
+        <translation>This entry was also changed on another device while you were writing. Your text is here; the other version is kept in a separate entry. Compare them, then move the one you no longer need to the bin.</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;autre version</source>
+        <translation>Open the other version</translation>
+    </message>
+    <message>
         <source>⚠ Non enregistré</source>
         <translation>⚠ Not saved</translation>
     </message>

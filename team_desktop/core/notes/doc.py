@@ -122,15 +122,6 @@ class NoteDoc:
         """ "plan" for a session plan (docs/decisions/0016-session-plans.md), else "note"."""
         return "plan" if self.meta.get("kind") == "plan" else "note"
 
-    def readable_text(self) -> str:
-        """The text lists, search and Mutualisation show: a plan's summary comes first."""
-        if self.kind != "plan":
-            return self.text
-        from team_desktop.core.plans.plan_doc import PlanDoc
-        from team_desktop.core.plans.summary import plan_markdown
-
-        return (plan_markdown(PlanDoc(self)) + "\n" + self.text).strip() + "\n"
-
     def ready_marks(self) -> dict[str, str]:
         """Author id (former ids resolved) -> ISO date of each "ready" mark."""
         aliases = self.aliases()

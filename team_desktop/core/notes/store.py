@@ -19,6 +19,7 @@ from team_desktop.core.notes.deletions import merged_with_own_deletions
 from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.notes.positions import TextChange
 from team_desktop.core.notes.templates import activity_template, activity_title
+from team_desktop.core.plans.summary import readable_text
 from team_desktop.core.store import changes
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE, VISIBILITIES, Note
@@ -159,7 +160,7 @@ def refresh(note_id: str, doc: NoteDoc) -> list[TextChange]:
 def write_row(row: Note, doc: NoteDoc, local: bool) -> None:
     """Caches, search index and outbox for a row whose `crdt_state` was just set."""
     row.title_cache = doc.title
-    row.text_cache = doc.readable_text()
+    row.text_cache = readable_text(doc)
     row.kind = doc.kind
     row.updated_at = utcnow()
     row.save()

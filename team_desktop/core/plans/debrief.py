@@ -9,6 +9,7 @@ from team_desktop.core.i18n import _
 from team_desktop.core.plans.course import DEBRIEF_PROTOCOL, configuration_label
 from team_desktop.core.plans.observation import END, PHASE, START, TAP, Run
 from team_desktop.core.plans.plan_doc import PlanDoc
+from team_desktop.core.plans.summary import markdown_literal
 from team_desktop.core.plans.validation import phase_label
 
 
@@ -109,21 +110,16 @@ def debrief_markdown(plan: PlanDoc, debrief: Debrief, observer: str) -> str:
     lines += [f"| {_('Phase')} | {_('Prévu')} | {_('Réel')} |", "| --- | --- | --- |"]
     for row in debrief.phases:
         lines.append(
-            f"| {_escape(row.label)} | {row.planned_minutes} min | "
+            f"| {markdown_literal(row.label)} | {row.planned_minutes} min | "
             f"{minutes_text(row.actual_seconds)} |"
         )
     lines += ["", f"{_('Observations par catégorie')} :"]
-    lines += [f"- {_escape(label)} : {count}" for label, count in debrief.counts.items()]
+    lines += [f"- {markdown_literal(label)} : {count}" for label, count in debrief.counts.items()]
     lines += ["", f"{_('Au fil de la séance')} :"]
     for item in debrief.timeline:
         if item.kind == "tap":
-            note = f" — {_escape(item.note)}" if item.note else ""
-            lines.append(f"- {clock(item.seconds)} {_escape(item.label)}{note}")
+            note = f" — {markdown_literal(item.note)}" if item.note else ""
+            lines.append(f"- {clock(item.seconds)} {markdown_literal(item.label)}{note}")
         else:
-            lines.append(f"- {clock(item.seconds)} **{_escape(item.label)}**")
+            lines.append(f"- {clock(item.seconds)} **{markdown_literal(item.label)}**")
     return "\n".join(lines) + "\n"
-
-
-def _escape(text: str) -> str:
-    """A peer's words as literal Markdown inside a line or a table cell."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in " ".join(text.split()))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from team_desktop.core.i18n import _, format_date
+from team_desktop.core.notes.doc import NoteDoc
 from team_desktop.core.plans.course import configuration_label
-from team_desktop.core.plans.debrief import _escape
 from team_desktop.core.plans.plan_doc import PlanDoc
 from team_desktop.core.plans.validation import phase_label, total_minutes
 
@@ -31,7 +31,7 @@ def header_lines(plan: PlanDoc) -> list[str]:
         )
     for name, label in (("public", _("Public")), ("objectives", _("Objectifs"))):
         if plan.text(name).strip():
-            lines.append(f"**{label}** : {_escape(plan.text(name))}")
+            lines.append(f"**{label}** : {markdown_literal(plan.text(name))}")
     return lines
 
 
@@ -60,8 +60,23 @@ def plan_markdown(plan: PlanDoc) -> str:
                 phase.material,
                 phase.observe,
             )
-            lines.append("| " + " | ".join(_escape(cell) for cell in cells) + " |")
+            lines.append("| " + " | ".join(markdown_literal(cell) for cell in cells) + " |")
     categories = plan.categories()
     if categories:
-        lines += ["", f"**{_('Grille d’observation')}** : " + ", ".join(map(_escape, categories))]
+        lines += [
+            "",
+            f"**{_('Grille d’observation')}** : " + ", ".join(map(markdown_literal, categories)),
+        ]
     return "\n".join(lines).strip() + "\n"
+
+
+def readable_text(doc: NoteDoc) -> str:
+    """The text lists, search and Mutualisation show: a plan's summary comes first."""
+    if doc.kind != "plan":
+        return doc.text
+    return (plan_markdown(PlanDoc(doc)) + "\n" + doc.text).strip() + "\n"
+
+
+def markdown_literal(text: str) -> str:
+    """A peer's words as literal Markdown inside a line or a table cell."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in " ".join(text.split()))
