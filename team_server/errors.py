@@ -26,16 +26,41 @@ BUSY = "Le serveur est momentanément surchargé : réessayez dans quelques inst
 
 TYPE_MESSAGES = {
     "missing": "champ « {field} » manquant",
+    "extra_forbidden": "champ « {field} » non prévu",
     "string_type": "« {field} » doit être un texte",
+    "string_too_long": "« {field} » est trop long",
+    "string_too_short": "« {field} » ne peut pas être vide",
+    "string_pattern_mismatch": "« {field} » n'a pas le format attendu",
+    "string_unicode": "« {field} » n'est pas un texte Unicode valide",
     "int_type": "« {field} » doit être un nombre entier",
     "int_parsing": "« {field} » doit être un nombre entier",
+    "float_type": "« {field} » doit être un nombre",
     "bool_type": "« {field} » doit valoir true ou false",
     "bool_parsing": "« {field} » doit valoir true ou false",
     "dict_type": "« {field} » doit être un objet JSON",
+    "model_type": "« {field} » doit être un objet JSON",
     "model_attributes_type": "« {field} » doit être un objet JSON",
     "list_type": "« {field} » doit être une liste",
+    "too_long": "« {field} » a trop d'éléments",
+    "literal_error": "« {field} » : valeur non prévue",
     "greater_than_equal": "« {field} » est trop petit",
+    "less_than_equal": "« {field} » est trop grand",
+    "union_tag_invalid": "type d'élément (« kind ») inconnu",
+    "union_tag_not_found": "type d'élément (« kind ») manquant",
 }
+
+
+def describe(error: dict, skip: int = 0) -> str:
+    """A French sentence for one Pydantic validation error (without its first `skip` places)."""
+    location = [str(part) for part in error.get("loc", ())[skip:]]
+    if location[:1] in (["body"], ["query"]):  # FastAPI's own first place
+        location = location[1:]
+    field = ".".join(location) or "corps"
+    if error.get("type") == "value_error":  # our validators' own French reason
+        reason = str(error.get("ctx", {}).get("error", "valeur invalide")).rstrip(".")
+        return f"« {field} » : {reason}."
+    template = TYPE_MESSAGES.get(error.get("type", ""), "« {field} » invalide")
+    return template.format(field=field) + "."
 
 
 def validation_message(errors: list[dict]) -> tuple[int, str]:
@@ -44,11 +69,9 @@ def validation_message(errors: list[dict]) -> tuple[int, str]:
     if first.get("type") == "json_invalid":
         return 400, "Corps de requête illisible : ce n'est pas du JSON valide."
     location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
-    field = ".".join(location) or "corps"
     if first.get("type") == "model_attributes_type" and not location:
         return 400, "Corps de requête illisible : un objet JSON est attendu."
-    template = TYPE_MESSAGES.get(first.get("type", ""), "« {field} » invalide")
-    return 422, "Requête invalide : " + template.format(field=field) + "."
+    return 422, "Requête invalide : " + describe(first)
 
 
 ERROR_SCHEMA = {

@@ -18,6 +18,7 @@ from team_server.models import (
     User,
 )
 from team_server.research import statements
+from team_server.schemas import Refused
 
 NOT_FOUND = "Introuvable : cet élément n'existe pas ou ne vous est pas visible."
 NOT_YOURS = "Seul son auteur peut modifier cet élément."
@@ -36,7 +37,7 @@ class Conflict(Exception):
 
 
 def apply_batch(
-    user: User, device_id: str, changes: list[dict]
+    user: User, device_id: str, changes: list[dict | Refused]
 ) -> tuple[list[dict], dict[int, int]]:
     """Apply every change in one transaction; returns one ack per change, and the echoes.
 
@@ -48,7 +49,14 @@ def apply_batch(
         return [_apply_one(user, device_id, change, echoes) for change in changes], echoes
 
 
-def _apply_one(user: User, device_id: str, change: dict, echoes: dict[int, int]) -> dict:
+def _apply_one(user: User, device_id: str, change: dict | Refused, echoes: dict[int, int]) -> dict:
+    if isinstance(change, Refused):  # it does not fit its kind's schema (team_server/schemas.py)
+        return {
+            "change_id": change.change_id,
+            "status": "rejected",
+            "error": change.error,
+            "field": change.field,
+        }
     ack = {"change_id": change["change_id"]}
     done = AppliedChange.get_or_none(
         (AppliedChange.user == user.id) & (AppliedChange.change_id == change["change_id"])
@@ -56,10 +64,8 @@ def _apply_one(user: User, device_id: str, change: dict, echoes: dict[int, int])
     if done is not None:
         record = Record.get_or_none(Record.id == done.record_id) if done.record_id else None
         return {**ack, "status": "duplicate", **_result(record)}
-    handler = HANDLERS.get(change["kind"])
+    handler = HANDLERS[change["kind"]]
     try:
-        if handler is None:
-            raise Rejected(f"Type d'élément inconnu : {change['kind']!r}.")
         # A savepoint per change: a refused change leaves no trace in the batch.
         with database.atomic():
             record = handler(user, device_id, change)
@@ -89,8 +95,6 @@ def _own(merge_rule: Callable[[dict | None, dict], dict]) -> Callable[..., Recor
         kind = change["kind"]
         if kind in ("answer", "statement") and not user.research_consent:
             raise Rejected(NO_CONSENT)
-        if kind == "time" and "|" not in change["id"]:
-            raise Rejected("Un compteur de temps s'identifie par « leçon|appareil ».")
         record = rec.find(kind, user, change["id"])
         current = json.loads(record.data) if record else None
         merged = merge_rule(current, change["data"])
@@ -101,12 +105,8 @@ def _own(merge_rule: Callable[[dict | None, dict], dict]) -> Callable[..., Recor
     return apply
 
 
-def _checked(check: Callable[[dict], dict]) -> Callable[[dict | None, dict], dict]:
-    return lambda current, pushed: merge.keep_first(current, check(pushed))
-
-
 def _check_group(user: User, data: dict) -> tuple[str, str | None]:
-    visibility = merge.check_visibility(data)
+    visibility = data.get("visibility") or "private"
     group_id = data.get("group_id") if visibility == GROUP else None
     if visibility == GROUP and not rec.is_member(user, group_id):
         raise Rejected(NOT_MEMBER)
@@ -114,7 +114,7 @@ def _check_group(user: User, data: dict) -> tuple[str, str | None]:
 
 
 def _apply_entry(user: User, device_id: str, change: dict) -> Record:
-    data = merge.check_entry(change["data"])
+    data = merge.entry_kept(change["data"])
     visibility, group_id = _check_group(user, data)
     record = rec.find("entry", user, change["id"])
     if record is not None:
@@ -131,7 +131,7 @@ def _apply_entry(user: User, device_id: str, change: dict) -> Record:
         visibility=visibility,
         group_id=group_id,
     )
-    blobstore.set_citations(user, record, merge.check_attachments(data))
+    blobstore.set_citations(user, record, [item["hash"] for item in data.get("attachments", [])])
     rec.rescope_comments(record)
     return record
 
@@ -145,8 +145,7 @@ def _apply_note(user: User, device_id: str, change: dict) -> Record:
     state = merge.decode_b64(pushed.get("state", ""), "state")
     merge.check_state_vector(state)
     meta = {field: pushed.get(field) for field in NOTE_FIELDS}
-    meta["deleted"] = bool(meta["deleted"])
-    merge.optional_text(meta, "activity_uid")
+    meta["deleted"] = meta["deleted"] is True
     record = rec.find("note", user, change["id"])
     if record is not None and not rec.can_see(user, record):
         raise Rejected(NOT_FOUND)
@@ -184,7 +183,7 @@ def _apply_note(user: User, device_id: str, change: dict) -> Record:
 
 
 def _apply_comment(user: User, device_id: str, change: dict) -> Record:
-    data = merge.check_comment(change["data"])
+    data = change["data"]
     record = rec.find("comment", user, change["id"])
     if record is not None:
         if record.owner_id != user.id:
@@ -221,8 +220,8 @@ HANDLERS: dict[str, Callable[[User, str, dict], Record]] = {
     "progress": _own(merge.merge_progress),
     "time": _own(merge.merge_time),
     "bookmark": _own(merge.merge_bookmark),
-    "quiz": _own(_checked(merge.check_quiz)),
-    "answer": _own(_checked(merge.check_answer)),
+    "quiz": _own(merge.keep_first),
+    "answer": _own(merge.keep_first),
     "statement": _apply_statement,
     "entry": _apply_entry,
     "note": _apply_note,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from typing import Annotated
 
-from team_server import PROTOCOL
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field, WrapValidator
+
+from team_server import PROTOCOL, schemas
 from team_server import records as rec
 from team_server.auth import CurrentUser
 from team_server.db import connected
@@ -18,12 +20,9 @@ from team_server.routes.accounts import server_id, user_groups
 router = APIRouter()
 
 
-class ChangeIn(BaseModel):
-    change_id: str = Field(min_length=1, max_length=200)
-    kind: str
-    id: str = Field(min_length=1, max_length=200)
-    base_rev: int | None = None
-    data: dict
+# Published as the strict schema of each kind; parsed one change at a time, so that a change
+# that does not fit is refused alone (`schemas.Refused`) and the rest of the batch applies.
+ChangeIn = Annotated[schemas.AnyChange, WrapValidator(lambda raw, _next: schemas.parse_change(raw))]
 
 
 class SyncIn(BaseModel):
@@ -52,7 +51,7 @@ def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
         return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
-    acks, echoes = apply_batch(user, body.device_id, [c.model_dump() for c in body.changes])
+    acks, echoes = apply_batch(user, body.device_id, body.changes)
     # The version first, then the groups: a join in between makes the next exchange resync.
     fresh = User.get_by_id(user.id)
     groups = user_groups(fresh)

@@ -85,3 +85,13 @@ def test_the_schema_says_what_errors_and_downloads_really_are(sqlite_server):
     }
     for path, media_type in downloads.items():
         assert media_type in document["paths"][path]["get"]["responses"]["200"]["content"]
+
+
+def test_the_schema_publishes_each_kinds_strict_data(sqlite_server):
+    """Schemathesis fuzzes `POST /sync` with these: a second client can be written from them."""
+    document = sqlite_server.session().get(sqlite_server.url + "/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    for kind in ("Entry", "Note", "Comment", "Progress", "Bookmark", "Time", "Quiz", "Answer"):
+        assert schemas[f"{kind}Data"]["additionalProperties"] is False, kind
+    assert schemas["EntryData"]["properties"]["deleted"]["type"] == "boolean"
+    assert schemas["Attachment"]["properties"]["hash"]["pattern"] == "^[0-9a-f]{64}$"

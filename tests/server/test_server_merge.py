@@ -40,13 +40,9 @@ def test_bookmark_tie_keeps_the_bookmark_whatever_the_order():
     assert merge.merge_bookmark(off, on) == on
 
 
-def test_time_keeps_the_maximum_and_refuses_nonsense():
+def test_time_keeps_the_maximum():
     assert merge.merge_time({"seconds": 50}, {"seconds": 40}) == {"seconds": 50}
     assert merge.merge_time({"seconds": 50}, {"seconds": 60}) == {"seconds": 60}
-    with pytest.raises(Rejected, match="négatif"):
-        merge.merge_time(None, {"seconds": -1})
-    with pytest.raises(Rejected, match="nombre entier"):
-        merge.merge_time(None, {"seconds": True})
 
 
 def test_immutable_kinds_keep_the_first_version():
@@ -54,28 +50,11 @@ def test_immutable_kinds_keep_the_first_version():
     assert merge.keep_first(None, {"score": 2}) == {"score": 2}
 
 
-def test_entries():
-    tombstone = merge.check_entry(
+def test_a_tombstone_keeps_no_words():
+    tombstone = merge.entry_kept(
         {"title": "t", "body": "secret", "visibility": "private", "deleted": True}
     )
     assert tombstone["body"] == "" and tombstone["title"] == "" and tombstone["deleted"] is True
-    with pytest.raises(Rejected, match="réservé à cet appareil"):
-        merge.check_entry({"visibility": "device"})
-    with pytest.raises(Rejected, match="group_id"):
-        merge.check_entry({"visibility": "group"})
-    with pytest.raises(Rejected, match="SHA-256"):
-        merge.check_entry({"visibility": "private", "attachments": [{"hash": "abc"}]})
-    with pytest.raises(Rejected, match="trashed_at"):
-        merge.check_entry({"visibility": "private", "trashed_at": "hier"})
-
-
-def test_comments_must_say_something_about_something():
-    good = {"target_kind": "entry", "target_id": "e", "body": "Oui", "created_at": "2026-01-01"}
-    assert merge.check_comment(good) == good
-    with pytest.raises(Rejected, match="vide"):
-        merge.check_comment({**good, "body": "  "})
-    with pytest.raises(Rejected, match="entrée ou une note"):
-        merge.check_comment({**good, "target_kind": "quiz"})
 
 
 def test_note_documents_merge_and_deltas_hold_only_what_is_missing():

@@ -58,7 +58,7 @@ def test_bookmarks_latest_wins_and_bookmarked_wins_a_tie(awa: Account):
 def test_quiz_attempts_are_immutable(awa: Account):
     device = Device(awa)
     attempt = new_id()
-    first = {"activity_uid": "p/q", "answers": {"q1": "a"}, "score": 1, "max_score": 2}
+    first = {"activity_uid": "p/q", "answers": {"0": [1, 2]}, "score": 1, "max_score": 2}
     device.push("quiz", attempt, {**first, "answered_at": T1})
     ack = device.push("quiz", attempt, {**first, "score": 2, "answered_at": T2})
     assert ack == {"change_id": ack["change_id"], "status": "applied", "rev": 1}
@@ -293,3 +293,26 @@ def test_a_comment_never_follows_its_target_into_another_group(live_server: Live
     assert by_id(seen, comment) == []
     # Its author still has it.
     assert by_id(Device(commenter).pull_all(), comment)[-1]["data"]["body"] == "Entre nous"
+
+
+def test_a_malformed_change_is_refused_alone_and_deletes_nothing(awa: Account):
+    """Regression: `"deleted": "false"` emptied the entry on every device and was acked as
+    applied; a bad date reached every peer and broke their pull for good."""
+    device = Device(awa)
+    kept, bad_date = new_id(), new_id()
+    assert device.push("entry", kept, entry_data(body="Mes mots"))["status"] == "applied"
+    answer = device.exchange(
+        [
+            device.change("entry", kept, entry_data(body="Mes mots", deleted="false"), 1),
+            device.change("entry", bad_date, entry_data(entry_date="lundi")),
+            {"change_id": "sans-forme", "kind": "entry"},
+            device.change("progress", "team-s1/recherche", {"completed": True, "changed_at": T1}),
+        ]
+    )
+    acks = answer["acks"]
+    assert [ack["status"] for ack in acks] == ["rejected", "rejected", "rejected", "applied"]
+    assert acks[0]["field"] == "data.deleted" and "true ou false" in acks[0]["error"]
+    assert acks[1]["field"] == "data.entry_date" and acks[2]["change_id"] == "sans-forme"
+    assert latest(device, kept)["data"]["body"] == "Mes mots"
+    assert latest(device, kept)["data"]["deleted"] is False
+    assert by_id(Device(awa).pull_all(), bad_date) == []
