@@ -10,6 +10,7 @@ from team_desktop.core.store.lookups import lesson_title
 from team_desktop.core.store.models import QuizAttempt, database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, SharedComment
+from team_desktop.core.sync import skipped
 
 KIND_LABELS = {
     "progress": N_("Progression"),
@@ -69,6 +70,35 @@ def pending_changes() -> list[PendingChange]:
         )
         for row in Outbox.select().order_by(Outbox.seq)
     ]
+
+
+@dataclass
+class ReceivedProblem:
+    """A record received from the server that this device left aside (see sync/pulled.py)."""
+
+    label: str
+    description: str
+    reason: str
+    received_at: dt.datetime
+
+
+def received_problems() -> list[ReceivedProblem]:
+    """Records received but not applied, most recent first, with why (in French)."""
+    return [
+        ReceivedProblem(
+            _(KIND_LABELS[item.kind]) if item.kind in KIND_LABELS else _("Élément inconnu"),
+            _("envoyé par {author}").format(author=item.author) if item.author else item.record_id,
+            item.reason,
+            item.at,
+        )
+        for item in skipped.listing()
+    ]
+
+
+def dismiss_received_problems() -> None:
+    """The learner has read the list of records left aside."""
+    with database.atomic():
+        skipped.clear()
 
 
 def retry_all() -> None:

@@ -106,7 +106,8 @@ def _reply(body: bytes) -> bytes:
         _reply(b'{"cursor"'),  # truncated JSON
         _reply(b"[]"),  # not an object
         _reply(b'{"server_id": "x", "cursor": "abc", "acks": [], "changes": []}'),  # wrong types
-        _reply(b'{"server_id": "x", "cursor": 9, "acks": [], "changes": [{"kind": "entry"}]}'),
+        _reply(b'{"server_id": "x", "cursor": 9, "acks": [7], "changes": []}'),  # bad ack
+        _reply(b'{"server_id": "x", "cursor": 9, "acks": [], "changes": {}}'),  # no list
     ],
 )
 def test_malformed_reply_applies_nothing(make_client, proxy, garbage):

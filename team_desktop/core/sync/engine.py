@@ -47,6 +47,7 @@ class SyncReport:
     files: files.FilesReport | None = None
     requeued: int = 0  # records queued again for a server restored from an older backup
     rejected: dict[str, str] = field(default_factory=dict)  # "kind/id" -> server's reason
+    skipped: list[str] = field(default_factory=list)  # why pulled records were not applied
 
 
 def run_sync(store: Store, connection: Connection, progress: Progress | None = None) -> SyncReport:
@@ -95,7 +96,9 @@ def exchange_records(
         with database.atomic():
             _apply_acks(answer["acks"], sent, report, skipped)
             for change in answer["changes"]:
-                records.apply_incoming(change, state.user_id)
+                reason = records.apply_incoming(change, state.user_id)
+                if reason is not None:
+                    report.skipped.append(reason)
                 checkpoint("applying")
             resynced = answer.get("membership_version") != state.membership_version
             if isinstance(answer.get("groups"), list):
@@ -207,16 +210,33 @@ def _check_answer(answer: dict) -> None:
             isinstance(answer["server_id"], str)
             and bool(answer["server_id"])
             and isinstance(answer["cursor"], int)
+            and len(answer["server_id"]) <= 200
+            and not isinstance(answer["cursor"], bool)
             and isinstance(answer["acks"], list)
+            and all(isinstance(ack, dict) for ack in answer["acks"])
             and isinstance(answer["changes"], list)
-            and all(
-                isinstance(change["kind"], str)
-                and isinstance(change["id"], str)
-                and isinstance(change.get("data"), dict)
-                for change in answer["changes"]
-            )
-        )
+            and _optional(answer.get("membership_version"), int)
+            and _optional(answer.get("groups"), list)
+            and all(_group(group) for group in answer.get("groups") or [])
+        )  # each change is checked alone as it applies: one bad record skips, not the page
     except (KeyError, TypeError, AttributeError) as error:
         raise MalformedReply(repr(error)) from error
     if not well_formed:
         raise MalformedReply("unexpected types in the sync answer")
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or (isinstance(value, kind) and not isinstance(value, bool))
+
+
+def _group(group: object) -> bool:
+    """A group as `account.remember_groups` keeps it (a name shown as plain text)."""
+    return (
+        isinstance(group, dict)
+        and isinstance(group.get("id"), str)
+        and isinstance(group.get("name"), str)
+        and len(group["id"]) <= 200
+        and len(group["name"]) <= 500
+        and _optional(group.get("role"), str)
+        and _optional(group.get("invite_code"), str)
+    )

@@ -8,11 +8,15 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import logging
 import re
 import uuid
 from collections.abc import Callable
 
+from peewee import IntegrityError
+
 from team_desktop.core import search
+from team_desktop.core.i18n import _
 from team_desktop.core.notes import store as notes
 from team_desktop.core.research import answers as research_answers
 from team_desktop.core.research import traces as research_traces
@@ -23,10 +27,14 @@ from team_desktop.core.store.models import (
     LessonRecord,
     QuizAttempt,
     TimeSpent,
+    database,
 )
 from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
+from team_desktop.core.sync import pulled, skipped
 from team_desktop.core.wire_time import iso, parse_time
+
+log = logging.getLogger(__name__)
 
 # -- outgoing ------------------------------------------------------------------------------
 
@@ -360,9 +368,32 @@ BUS_KINDS = {
 }
 
 
-def apply_incoming(change: dict, me: str) -> None:
-    """Apply one pulled change (inside the caller's transaction)."""
-    changes.report(BUS_KINDS.get(change["kind"], change["kind"]), change["id"])
+def apply_incoming(change: object, me: str) -> str | None:
+    """Apply one pulled change (inside the caller's transaction); returns None once applied,
+    or why it was skipped (in French, also kept for the learner: `skipped.listing`).
+
+    One record that does not check or cannot apply is left alone; the others apply.
+    """
+    try:
+        checked = pulled.check(change)
+        with database.atomic():  # a savepoint: a record failing halfway leaves no trace
+            _apply(checked, me)
+    except (ValueError, TypeError, KeyError, IntegrityError) as error:
+        # InvalidRecord is a ValueError; the others come from a record the checks let through.
+        reason = str(error) if isinstance(error, pulled.InvalidRecord) else _("illisible")
+        log.warning("pulled record skipped (%s): %r", reason, error)
+        author = change.get("owner_name") if isinstance(change, dict) else None
+        kind, record_id = (
+            (change.get("kind"), change.get("id")) if isinstance(change, dict) else ("", "")
+        )
+        skipped.remember(kind, record_id, author, reason)
+        return reason
+    changes.report(BUS_KINDS.get(checked["kind"], checked["kind"]), checked["id"])
+    skipped.forget(checked["kind"], checked["id"])
+    return None
+
+
+def _apply(change: dict, me: str) -> None:
     if change.get("gone"):
         _withdraw(change)
         return

@@ -1,0 +1,171 @@
+"""A hostile server or peer: a record the client cannot apply is skipped alone and reported."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from clients import Client
+from hostile_server import HostileServer, sync_page
+
+from team_desktop.core import pending
+from team_desktop.core.store.models import database
+from team_desktop.core.store.portfolio_models import JournalEntry, Note
+from team_desktop.core.sync import engine, skipped
+from team_desktop.core.sync import state as sync_state
+from team_desktop.core.sync.connection import Connection
+
+ME = "a" * 32
+PEER = "b" * 32
+
+
+@pytest.fixture
+def hostile():
+    server = HostileServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def device(tmp_path, hostile):
+    client = Client(tmp_path / "appareil", hostile.url)
+    with client, database.atomic():
+        sync_state.save(server_url=hostile.url, user_id=ME, username="moi")
+    yield client
+    client.close()
+
+
+def entry_change(title: str, **data) -> dict:
+    """An entry shared by a peer, as an honest client sends it, with `data` overriding fields."""
+    record_id = data.pop("id", None) or uuid.uuid4().hex
+    values = {
+        "title": title,
+        "body": f"Le texte de « {title} ».",
+        "template_id": None,
+        "lesson_uid": None,
+        "activity_uid": None,
+        "visibility": "group",
+        "group_id": "g" * 32,
+        "conflict_of": None,
+        "tags": ["séance"],
+        "attachments": [],
+        "entry_date": "2026-03-02",
+        "trashed_at": None,
+        "deleted": False,
+        "created_at": "2026-03-02T09:00:00Z",
+        "updated_at": "2026-03-02T09:30:00Z",
+    }
+    values.update(data)
+    return {
+        "seq": 1,
+        "kind": "entry",
+        "id": record_id,
+        "rev": 1,
+        "owner": PEER,
+        "owner_name": "Karim",
+        "group_id": "g" * 32,
+        "data": values,
+    }
+
+
+def note_change(**data) -> dict:
+    values = {"update": "", "state": "AA==", "group_id": None, "visibility": "private"}
+    values.update(data)
+    return {"kind": "note", "id": uuid.uuid4().hex, "rev": 1, "owner": ME, "data": values}
+
+
+def exchange(device: Client, hostile: HostileServer) -> engine.SyncReport:
+    with device:
+        return engine.exchange_records(
+            device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None)
+        )
+
+
+BAD = {
+    "deleted given as the text 'false'": entry_change("Supprimée ?", deleted="false"),
+    "entry_date that is no date": entry_change("Date", entry_date="le 3 mars"),
+    "created_at that is no time": entry_change("Créée", created_at="hier"),
+    "updated_at missing a value": entry_change("Modifiée", updated_at=None),
+    "conflict_of that is no id": entry_change("Copie", conflict_of={"x": 1}),
+    "an unknown field": entry_change("Champ", script="alert(1)"),
+    "a lone surrogate": entry_change("\ud800"),
+    "an attachment with a path": entry_change("PJ", attachments=[{"hash": "../../secret"}]),
+    "a note trashed at no time": note_change(trashed_at="bientôt"),
+    "a note deleted as a number": note_change(deleted=1),
+    "a note update that is no base64": note_change(update="%%%"),
+    "a change that is no object": "n'importe quoi",
+    "a change without data": {"kind": "entry", "id": uuid.uuid4().hex, "owner": PEER},
+    "gone given as text": {**entry_change("Partie"), "gone": "false"},
+}
+
+
+def test_one_bad_record_never_blocks_the_page(device, hostile):
+    first, last = entry_change("Avant"), entry_change("Après")
+    hostile.answer("POST", "/sync", sync_page([first, *BAD.values(), last], cursor=42))
+    report = exchange(device, hostile)
+    with device:
+        titles = {row.title for row in JournalEntry.select()}
+        assert titles == {"Avant", "Après"}
+        assert Note.select().count() == 0
+        assert sync_state.load().cursor == 42
+        assert len(report.skipped) == len(BAD)
+        listed = skipped.listing()
+        assert len(listed) == len(BAD)
+        assert all(("champ" in item.reason) != ("illisible" in item.reason) for item in listed)
+        assert {item.author for item in listed} >= {"Karim"}
+
+
+def test_deleted_as_text_empties_nothing(device, hostile):
+    kept = entry_change("Ma séance de lundi")
+    hostile.answer("POST", "/sync", sync_page([kept], cursor=1))
+    exchange(device, hostile)
+    attack = entry_change("", id=kept["id"], body="", deleted="false")
+    hostile.answer("POST", "/sync", sync_page([attack], cursor=2))
+    report = exchange(device, hostile)
+    with device:
+        row = JournalEntry.get(JournalEntry.id == kept["id"])
+        assert (row.title, row.deleted) == ("Ma séance de lundi", False)
+        assert "Le texte" in row.body
+    assert report.skipped and "deleted" in report.skipped[0]
+
+
+def test_a_good_record_after_a_bad_one_is_never_skipped_across_pages(device, hostile, monkeypatch):
+    pages = [
+        sync_page([entry_change("Une", entry_date="32/13"), entry_change("Deux")], cursor=5),
+        sync_page([entry_change("Trois")], cursor=9),
+    ]
+    pages[0]["more"] = True
+    hostile.answer("POST", "/sync", lambda _request: (200, {}, _json(pages.pop(0))))
+    report = exchange(device, hostile)
+    with device:
+        assert {row.title for row in JournalEntry.select()} == {"Deux", "Trois"}
+        assert sync_state.load().cursor == 9
+    assert report.round_trips == 2 and len(report.skipped) == 1
+
+
+def test_a_record_sent_again_correctly_is_no_longer_reported(device, hostile):
+    broken = entry_change("Réparée", created_at="jamais")
+    hostile.answer("POST", "/sync", sync_page([broken], cursor=1))
+    exchange(device, hostile)
+    repaired = entry_change("Réparée")
+    repaired["id"] = broken["id"]
+    hostile.answer("POST", "/sync", sync_page([repaired], cursor=2))
+    exchange(device, hostile)
+    with device:
+        assert skipped.listing() == []
+        assert JournalEntry.get(JournalEntry.id == broken["id"]).title == "Réparée"
+
+
+def test_skipped_records_are_told_in_the_pending_list(device, hostile):
+    hostile.answer("POST", "/sync", sync_page([entry_change("X", deleted="non")], cursor=1))
+    exchange(device, hostile)
+    with device:
+        (item,) = pending.received_problems()
+    assert item.label == "Entrée du journal" and "Karim" in item.description
+    assert "deleted" in item.reason
+
+
+def _json(value: dict) -> bytes:
+    import json
+
+    return json.dumps(value).encode()
