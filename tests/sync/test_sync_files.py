@@ -69,7 +69,7 @@ def test_a_file_the_server_refuses_does_not_stop_the_others(make_client, tmp_pat
         entry_id = write_entry(awa, "Deux fichiers", "voir les pièces jointes")
         add_attachment(awa.store.paths, entry_id, good)
         damaged = add_attachment(awa.store.paths, entry_id, bad)
-        # The stored copy no longer matches its hash (a disk error): the server will refuse it.
+        # The stored copy no longer matches its hash (a disk error): it cannot go.
         blob_path(awa.store.paths, damaged.hash).write_bytes(b"autre chose")
     report = awa.sync()
     assert report.files.uploaded == 1

@@ -7,9 +7,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from team_desktop.core.hashing import is_sha256
 from team_desktop.core.i18n import _
 from team_desktop.core.notes.authors import AUTHOR_NAME_KEY
 from team_desktop.core.paths import DataPaths
+from team_desktop.core.portfolio.attachments import blob_path
 from team_desktop.core.store.db import get_setting
 from team_desktop.core.store.models import ActivityRecord, LessonRecord, PackRecord
 from team_desktop.core.store.portfolio_models import JournalEntry
@@ -82,7 +84,7 @@ class ExportEntry:
 
 def attachment_path(paths: DataPaths, digest: str) -> Path:
     """Where the journal keeps the blob of this SHA-256."""
-    return paths.attachments / digest[:2] / digest
+    return blob_path(paths, digest)
 
 
 def select_entries(paths: DataPaths, selection: Selection | None = None) -> list[ExportEntry]:
@@ -164,8 +166,8 @@ def _in_module(row: JournalEntry, pack_id: str) -> bool:
 def _attachments(paths: DataPaths, raw: str) -> list[Attachment]:
     found = []
     for item in _json_list(raw):
-        if not isinstance(item, dict) or not isinstance(item.get("hash"), str):
-            continue
+        if not isinstance(item, dict) or not is_sha256(item.get("hash")):
+            continue  # never a path: an export must embed no file from outside the journal
         digest = item["hash"]
         found.append(
             Attachment(

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from team_desktop.core.hashing import is_sha256
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio import entries
@@ -29,7 +30,13 @@ Progress = Callable[[int, int], None]
 
 
 def blob_path(paths: DataPaths, digest: str) -> Path:
-    """Where the file with SHA-256 `digest` is kept."""
+    """Where the file with SHA-256 `digest` is kept; ValueError for anything but a SHA-256.
+
+    A digest comes from records a server or a peer sent: "../" or an absolute path must never
+    name a file outside the attachment folder (it would be uploaded, or overwritten).
+    """
+    if not is_sha256(digest):
+        raise ValueError(f"not a SHA-256 digest: {digest!r}")
     return paths.attachments / digest[:2] / digest
 
 

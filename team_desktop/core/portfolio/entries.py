@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from team_desktop.core import outbox, research, search
+from team_desktop.core.hashing import is_sha256
 from team_desktop.core.i18n import _
 from team_desktop.core.portfolio import templates, versions
 from team_desktop.core.portfolio.errors import PortfolioError, writing
@@ -75,8 +76,32 @@ def to_entry(row: JournalEntry) -> Entry:
         created_at=row.created_at,
         updated_at=row.updated_at,
         trashed_at=row.trashed_at,
-        attachments=[Attachment(**a) for a in json.loads(row.attachments_json)],
+        attachments=attachment_list(row.attachments_json),
     )
+
+
+def attachment_list(raw: str) -> list[Attachment]:
+    """The attachments an entry lists; descriptors that are not exactly ours are left out.
+
+    A pulled entry is checked on arrival (sync/pulled.py), but a store written by an older
+    version may hold anything: an unknown key or a missing one must not break the journal.
+    """
+    try:
+        items = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if (
+            isinstance(item, dict)
+            and set(item) == {"hash", "name", "size", "mime"}
+            and is_sha256(item["hash"])
+            and isinstance(item["name"], str)
+            and isinstance(item["mime"], str)
+            and isinstance(item["size"], int)
+        ):
+            found.append(Attachment(**item))
+    return found
 
 
 def get_entry(entry_id: str) -> Entry | None:

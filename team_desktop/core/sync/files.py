@@ -7,7 +7,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from team_desktop.core.hashing import sha256_file
+from team_desktop.core.hashing import is_sha256, sha256_file
+from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio.attachments import blob_path
 from team_desktop.core.store.models import database, utcnow
@@ -35,9 +36,26 @@ def _wanted() -> dict[str, dict]:
         (JournalEntry.visibility != DEVICE) & ~JournalEntry.deleted
     )
     for entry in query:
-        for attachment in json.loads(entry.attachments_json or "[]"):
-            wanted.setdefault(attachment["hash"], {**attachment, "author": entry.author_id})
+        try:
+            listed = json.loads(entry.attachments_json or "[]")
+        except ValueError:
+            continue
+        for attachment in listed if isinstance(listed, list) else []:
+            digest = attachment.get("hash") if isinstance(attachment, dict) else None
+            if is_sha256(digest):
+                wanted.setdefault(digest, {**attachment, "author": entry.author_id})
     return wanted
+
+
+def _to_upload(paths: DataPaths, digest: str) -> bool:
+    """Whether this device stored the file itself, as a regular file, and has not sent it.
+
+    Only such a file may leave the device: whatever a record claims, nothing else on the
+    disk is ever read for an upload.
+    """
+    blob = AttachmentBlob.get_or_none(AttachmentBlob.hash == digest)
+    local = blob_path(paths, digest)
+    return blob is not None and not blob.uploaded and local.is_file() and not local.is_symlink()
 
 
 def sync_files(
@@ -49,9 +67,15 @@ def sync_files(
     for number, (digest, attachment) in enumerate(wanted.items(), start=1):
         local = blob_path(paths, digest)
         if local.is_file():
-            blob = AttachmentBlob.get_or_none(AttachmentBlob.hash == digest)
             mine = attachment["author"] in (None, me)
-            if mine and not (blob and blob.uploaded):
+            if mine and _to_upload(paths, digest):
+                if sha256_file(local) != digest:
+                    # A disk error changed the copy: it is not sent, and the learner is told.
+                    report.refused[digest] = _(
+                        "La copie de ce fichier sur cet appareil est abîmée (son contenu a "
+                        "changé) : elle n'est pas envoyée. Joignez à nouveau le fichier d'origine."
+                    )
+                    continue
                 try:
                     _upload(connection, digest, local)
                 except ServerRefused as error:

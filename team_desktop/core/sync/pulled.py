@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 
+from team_desktop.core.hashing import is_sha256
 from team_desktop.core.i18n import _
 
 # Generous bounds: far above what the app writes, low enough that no record can exhaust memory.
@@ -26,7 +27,6 @@ MAX_SECONDS = 10**9
 
 ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.:|/@-]*")
 UUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-HASH = re.compile(r"[0-9a-f]{64}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 VISIBILITIES = ("private", "group")
 
@@ -229,13 +229,13 @@ def attachments(items: object) -> None:
     if not isinstance(items, list) or len(items) > MAX_ITEMS:
         raise _invalid("attachments")
     for item in items:
-        if not isinstance(item, dict) or set(item) - ATTACHMENT_KEYS or "hash" not in item:
+        if not isinstance(item, dict) or set(item) != ATTACHMENT_KEYS:
             raise _invalid("attachments")
-        if not isinstance(item["hash"], str) or not HASH.fullmatch(item["hash"]):
+        if not is_sha256(item["hash"]):
             raise _invalid("attachments")
-        text(item.get("name", ""), "attachments")
-        text(item.get("mime", ""), "attachments")
-        integer(item.get("size", 0), "attachments", high=2**53)
+        text(item["name"], "attachments")
+        text(item["mime"], "attachments")
+        integer(item["size"], "attachments", high=2**53)
 
 
 # The server keeps a note's sharing beside its document (team_server/exchange.py NOTE_FIELDS).
