@@ -1869,6 +1869,30 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Try again now</translation>
     </message>
     <message>
+        <source>Reçus du serveur mais laissés de côté : ces éléments ne respectent pas le format attendu (un autre appareil ou le serveur les a mal écrits). Le reste de la synchronisation n&apos;en est pas bloqué ; vos propres données ne sont pas touchées.</source>
+        <translation>Received from the server but left aside: these items do not have the expected format (another device or the server wrote them wrongly). The rest of the sync is not blocked by them; your own data is untouched.</translation>
+    </message>
+    <message>
+        <source>De qui</source>
+        <translation>From whom</translation>
+    </message>
+    <message>
+        <source>Reçu</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Éléments reçus laissés de côté</source>
+        <translation>Received items left aside</translation>
+    </message>
+    <message>
+        <source>J&apos;ai compris, effacer cette liste</source>
+        <translation>Understood, clear this list</translation>
+    </message>
+    <message>
         <source>Refusé : {e} (essais : {n})</source>
         <translation>Refused: {e} (attempts: {n})</translation>
     </message>
@@ -2275,6 +2299,13 @@ Send this server everything you wrote and did here?</translation>
         <translation>
             <numerusform>Up to date ({t}) — %n change refused, see “Waiting to be sent”</numerusform>
             <numerusform>Up to date ({t}) — %n changes refused, see “Waiting to be sent”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour ({t}) — %n élément(s) reçu(s) laissé(s) de côté, voir « En attente »</source>
+        <translation>
+            <numerusform>Up to date ({t}) — %n received item left aside, see “Waiting to be sent”</numerusform>
+            <numerusform>Up to date ({t}) — %n received items left aside, see “Waiting to be sent”</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -132,6 +132,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>À jour ({t}) — %n élément(s) reçu(s) laissé(s) de côté, voir « En attente »</source>
+        <translation>
+            <numerusform>À jour ({t}) — %n élément reçu laissé de côté, voir « En attente »</numerusform>
+            <numerusform>À jour ({t}) — %n éléments reçus laissés de côté, voir « En attente »</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Synchronisé à {t} — %n en attente</source>
         <translation>
             <numerusform>Synchronisé à {t} — %n en attente</numerusform>

@@ -41,13 +41,35 @@ class PendingView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.retry_button)
         row.addStretch(1)
+        # What came from the server but was left aside: told, never applied half-way.
+        self.received_label = QLabel(
+            self.tr(
+                "Reçus du serveur mais laissés de côté : ces éléments ne respectent pas le "
+                "format attendu (un autre appareil ou le serveur les a mal écrits). Le reste "
+                "de la synchronisation n'en est pas bloqué ; vos propres données ne sont pas "
+                "touchées."
+            )
+        )
+        self.received_label.setWordWrap(True)
+        self.received = QTableWidget(0, 4)
+        self.received.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("De qui"), self.tr("Reçu"), self.tr("Raison")]
+        )
+        self.received.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.received.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.received.setAccessibleName(self.tr("Éléments reçus laissés de côté"))
+        self.dismiss_button = QPushButton(self.tr("J'ai compris, effacer cette liste"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.received_label)
+        layout.addWidget(self.received, 1)
+        layout.addWidget(self.dismiss_button)
         self.retry_button.clicked.connect(self._retry)
+        self.dismiss_button.clicked.connect(self._dismiss)
 
     def reload(self) -> None:
         changes = pending.pending_changes()
@@ -75,6 +97,28 @@ class PendingView(QWidget):
                 len(changes),
             )
         )
+
+        self._fill_received()
+
+    def _fill_received(self) -> None:
+        problems = pending.received_problems()
+        self.received.setRowCount(len(problems))
+        for row, problem in enumerate(problems):
+            values = [
+                problem.label,
+                problem.description,
+                format_moment(problem.received_at),
+                problem.reason,
+            ]
+            for column, value in enumerate(values):
+                self.received.setItem(row, column, QTableWidgetItem(value))
+        self.received.resizeColumnToContents(0)
+        for widget in (self.received_label, self.received, self.dismiss_button):
+            widget.setVisible(bool(problems))
+
+    def _dismiss(self) -> None:
+        pending.dismiss_received_problems()
+        self._fill_received()
 
     def _retry(self) -> None:
         pending.retry_all()

@@ -101,6 +101,12 @@ class SyncService(QObject):
                 "",
                 len(report.rejected),
             ).format(t=now)
+        elif report.skipped:
+            text = self.tr(
+                "À jour ({t}) — %n élément(s) reçu(s) laissé(s) de côté, voir « En attente »",
+                "",
+                len(report.skipped),
+            ).format(t=now)
         elif waiting:
             text = self.tr("Synchronisé à {t} — %n en attente", "", waiting).format(t=now)
         self._set("ok", text)

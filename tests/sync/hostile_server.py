@@ -7,6 +7,7 @@ request gets: `reply` is a dict (sent as JSON), bytes, or a function of the `Req
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 from collections.abc import Callable
@@ -96,3 +97,20 @@ def sync_page(changes: list, cursor: int, server_id: str = "serveur-hostile") ->
         "more": False,
         "membership_version": None,
     }
+
+
+def acking(changes: list, cursor: int) -> Callable[[Request], tuple[int, dict[str, str], bytes]]:
+    """A `/sync` reply that acknowledges every pushed change as applied and sends `changes`."""
+
+    def reply(request: Request) -> tuple[int, dict[str, str], bytes]:
+        body = request.body
+        if request.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        pushed = json.loads(body)["changes"]
+        page = sync_page(changes, cursor)
+        page["acks"] = [
+            {"change_id": c["change_id"], "status": "applied", "rev": 1} for c in pushed
+        ]
+        return 200, {"Content-Type": "application/json"}, json.dumps(page).encode()
+
+    return reply

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from clients import Client
-from hostile_server import HostileServer, sync_page
+from clients import Client, write_entry
+from hostile_server import HostileServer, acking, sync_page
 
-from team_desktop.core import pending
+from team_desktop.core import outbox, pending
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.sync import engine, skipped
@@ -169,3 +169,97 @@ def _json(value: dict) -> bytes:
     import json
 
     return json.dumps(value).encode()
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def _blob_routes(hostile: HostileServer) -> None:
+    """A server that has no file and takes every upload, keeping what it receives."""
+    # Any path: the URL of a file named "../x" is normalised before it leaves the client.
+    hostile.answer("HEAD", "", lambda _r: (404, {}, b""))
+    hostile.answer("GET", "", lambda r: (200, {}, b'{"received": 0}'))
+    hostile.answer("PUT", "", lambda _r: (200, {}, b"{}"))
+    hostile.answer("GET", "/me", {"research_consent": None})
+
+
+@pytest.mark.parametrize("where", ["absolute", "relative", "symlink"])
+def test_a_hostile_server_cannot_make_the_client_upload_a_local_file(
+    device, hostile, tmp_path, where
+):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mon mot de passe bancaire", encoding="utf-8")
+    _blob_routes(hostile)
+    with device:
+        attachments = device.store.paths.attachments
+        attachments.mkdir(parents=True)  # "attachments/../x" resolves only when it exists
+        if where == "absolute":
+            digest = str(secret)
+        elif where == "relative":
+            digest = "../" + secret.name  # attachments/../../secret.txt: tmp_path/secret.txt
+        else:
+            # A file named like a blob that this device never stored.
+            digest = "c" * 64
+            (attachments / "cc").mkdir()
+            (attachments / "cc" / digest).symlink_to(secret)
+        # Written as a pulled record from "my other device" would be, unchecked (an older
+        # version of the app stored what it pulled as it came).
+        with database.atomic():
+            JournalEntry.insert(
+                id=uuid.uuid4().hex,
+                title="Piège",
+                visibility="private",
+                entry_date="2026-03-02",
+                author_id=ME,
+                attachments_json=f'[{{"hash": "{digest}", "name": "x", "size": 1, "mime": "a"}}]',
+            ).execute()
+    hostile.answer("POST", "/sync", sync_page([], cursor=1))
+    with device:
+        engine.run_sync(device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None))
+    sent = b"".join(request.body for request in hostile.requests)
+    assert b"bancaire" not in sent
+    assert not [r for r in hostile.requests if r.method == "PUT"]
+
+
+def test_a_pulled_entry_citing_a_path_is_skipped_and_uploads_nothing(device, hostile, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mon mot de passe bancaire", encoding="utf-8")
+    _blob_routes(hostile)
+    mine = entry_change(
+        "À moi", attachments=[{"hash": str(secret), "name": "s", "size": 1, "mime": "a"}]
+    )
+    mine["owner"] = ME
+    hostile.answer("POST", "/sync", sync_page([mine], cursor=1))
+    with device:
+        report = engine.run_sync(
+            device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None)
+        )
+    assert len(report.skipped) == 1 and "attachments" in report.skipped[0]
+    assert b"bancaire" not in b"".join(request.body for request in hostile.requests)
+
+
+def test_the_learners_own_attachment_still_leaves(device, hostile, tmp_path):
+    from team_desktop.core.portfolio.attachments import add_attachment
+
+    own = tmp_path / "programme.txt"
+    own.write_text("Programme de la séance", encoding="utf-8")
+    _blob_routes(hostile)
+    hostile.answer("POST", "/sync", acking([], cursor=1))
+    with device:
+        entry_id = write_entry(device, "Séance", "texte")
+        add_attachment(device.store.paths, entry_id, own)
+        report = engine.run_sync(
+            device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None)
+        )
+    assert report.files.uploaded == 1
+    assert b"Programme de la s" in b"".join(r.body for r in hostile.requests if r.method == "PUT")
+
+
+def test_a_server_that_acknowledges_nothing_is_not_asked_again_and_again(device, hostile):
+    hostile.answer("POST", "/sync", sync_page([], cursor=1))
+    with device:
+        write_entry(device, "Jamais acquittée", "texte")
+    report = exchange(device, hostile)
+    assert report.round_trips == 1 and report.pushed == 0
+    with device:
+        assert outbox.count() == 1  # still waiting for an honest server

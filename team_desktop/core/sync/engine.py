@@ -125,8 +125,9 @@ def exchange_records(
             remaining = Outbox.select().count() - len(skipped)
             progress(report.pushed, report.pushed + max(remaining, 0))
         more_to_push = Outbox.select().count() > len(skipped)
-        if not answer.get("more") and not more_to_push:
-            break
+        unanswered = bool(sent) and not {ack.get("change_id") for ack in answer["acks"]} & set(sent)
+        if not answer.get("more") and (not more_to_push or unanswered):
+            break  # a server that acknowledges nothing is not asked again and again
     with database.atomic():
         sync_state.save(last_sync_at=iso(dt.datetime.now(dt.UTC)), last_error=None)
     return report

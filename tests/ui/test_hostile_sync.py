@@ -1,0 +1,39 @@
+"""What a hostile server or peer sends is told to the learner, in French, never a crash."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from team_desktop.core.store.models import database
+from team_desktop.core.sync import credentials
+from team_desktop.core.sync import state as sync_state
+from team_desktop.ui.actions import Act
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+from hostile_server import HostileServer, sync_page  # noqa: E402
+from test_sync_hostile import entry_change  # noqa: E402
+
+
+def test_records_left_aside_show_in_the_status_and_the_pending_view(window, qtbot, store):
+    hostile = HostileServer()
+    try:
+        with store.bound(), database.atomic():
+            sync_state.save(server_url=hostile.url, user_id="a" * 32, username="moi")
+        credentials.store_token(hostile.url, "moi", "jeton")
+        page = [entry_change("Bonne"), entry_change("Piégée", deleted="false")]
+        hostile.answer("POST", "/sync", sync_page(page, cursor=3))
+        with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
+            window.actions_[Act.SYNC_NOW].trigger()
+        assert "1 élément reçu laissé de côté" in window.sharing.status.text()
+        window.actions_[Act.PENDING].trigger()
+        view = window.sharing.pending
+        assert view.received.isVisible() and view.received.rowCount() == 1
+        assert view.received.item(0, 0).text() == "Entrée du journal"
+        assert view.received.item(0, 1).text() == "envoyé par Karim"
+        assert "deleted" in view.received.item(0, 3).text()
+        view.dismiss_button.click()
+        assert view.received.rowCount() == 0 and not view.received.isVisible()
+    finally:
+        credentials.forget_token(hostile.url, "moi")
+        hostile.close()
