@@ -14,9 +14,11 @@ from team_desktop.core.sync.errors import MalformedReply
 bad = [
     {"server_id": "x", "cursor": "abc", "acks": [], "changes": []},
     {"server_id": "", "cursor": 1, "acks": [], "changes": []},
-    {"server_id": "x", "cursor": 9, "acks": [], "changes": [{"kind": "entry"}]},
-    {"server_id": "x", "cursor": 9, "acks": [], "changes": ["texte"]},
+    {"server_id": "x", "cursor": 9, "acks": [7], "changes": []},
+    {"server_id": "x", "cursor": 9, "acks": [], "changes": {}},
     {"server_id": "x", "cursor": 9, "acks": {}, "changes": []},
+    {"server_id": "x", "cursor": 9, "acks": [], "changes": [], "membership_version": "2"},
+    {"server_id": "x", "cursor": 9, "acks": [], "changes": [], "groups": [{"id": 1}]},
     {"cursor": 9},
 ]
 for answer in bad:
@@ -27,6 +29,15 @@ for answer in bad:
     raise SystemExit(f"accepted: {answer}")
 _check_answer({"server_id": "x", "cursor": 1, "acks": [], "changes": [
     {"kind": "entry", "id": "a", "data": {}}]})
+# Each record is checked alone (and skipped, not the page): that check holds under -O too.
+from team_desktop.core.sync.pulled import InvalidRecord, check
+for record in [{"kind": "entry"}, "texte", {"kind": "bookmark", "id": "l", "data": {
+        "bookmarked": "false", "changed_at": "2026-03-02T09:00:00Z"}}]:
+    try:
+        check(record)
+    except InvalidRecord:
+        continue
+    raise SystemExit(f"accepted: {record}")
 print("ok")
 """
 
