@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from clients import Client, write_entry
+from clients import Client, unique, write_entry
 from hostile_server import HostileServer, acking, sync_page
 
 from team_desktop.core import outbox, pending
@@ -85,7 +85,7 @@ BAD = {
     "deleted given as the text 'false'": entry_change("Supprimée ?", deleted="false"),
     "entry_date that is no date": entry_change("Date", entry_date="le 3 mars"),
     "created_at that is no time": entry_change("Créée", created_at="hier"),
-    "updated_at missing a value": entry_change("Modifiée", updated_at=None),
+    "updated_at that is a number": entry_change("Modifiée", updated_at=1700000000),
     "conflict_of that is no id": entry_change("Copie", conflict_of={"x": 1}),
     "an unknown field": entry_change("Champ", script="alert(1)"),
     "a lone surrogate": entry_change("\ud800"),
@@ -263,3 +263,17 @@ def test_a_server_that_acknowledges_nothing_is_not_asked_again_and_again(device,
     assert report.round_trips == 1 and report.pushed == 0
     with device:
         assert outbox.count() == 1  # still waiting for an honest server
+
+
+def test_a_change_the_server_refuses_is_shown_with_its_reason_and_the_rest_goes(make_client):
+    # A real server: its schema refuses a body over 200,000 characters (team_server/schemas.py).
+    awa = make_client("awa").sign_up(unique("awa"), "Awa")
+    with awa:
+        write_entry(awa, "Courte", "Une séance ordinaire.")
+        long_id = write_entry(awa, "Trop longue", "mot " * 60_000)
+    report = awa.sync()
+    assert list(report.rejected) == [f"entry/{long_id}"] and report.pushed >= 1
+    with awa:
+        (waiting,) = pending.pending_changes()
+    assert waiting.description == "Trop longue"
+    assert waiting.last_error.startswith("Modification refusée")

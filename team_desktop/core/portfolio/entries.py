@@ -94,13 +94,14 @@ def attachment_list(raw: str) -> list[Attachment]:
     for item in items if isinstance(items, list) else []:
         if (
             isinstance(item, dict)
-            and set(item) == {"hash", "name", "size", "mime"}
+            and {"hash", "name", "size"} <= set(item) <= {"hash", "name", "size", "mime"}
             and is_sha256(item["hash"])
             and isinstance(item["name"], str)
-            and isinstance(item["mime"], str)
             and isinstance(item["size"], int)
         ):
-            found.append(Attachment(**item))
+            mime = item.get("mime")
+            mime = mime if isinstance(mime, str) and mime else "application/octet-stream"
+            found.append(Attachment(item["hash"], item["name"], item["size"], mime))
     return found
 
 

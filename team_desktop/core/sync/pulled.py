@@ -204,7 +204,7 @@ ATTACHMENT_KEYS = {"hash", "name", "size", "mime"}
 
 
 def _entry(data: dict) -> None:
-    keys(data, ENTRY_KEYS, {"created_at", "updated_at"})
+    keys(data, ENTRY_KEYS, set())
     _shared(data)
     text(data.get("title"), "title", optional=True)
     text(data.get("body"), "body", MAX_TEXT, optional=True)
@@ -220,8 +220,8 @@ def _entry(data: dict) -> None:
     if data.get("entry_date") is not None:
         moment(data["entry_date"], "entry_date")
         day(data["entry_date"][:10], "entry_date")
-    moment(data["created_at"], "created_at")
-    moment(data["updated_at"], "updated_at")
+    moment(data.get("created_at"), "created_at", optional=True)
+    moment(data.get("updated_at"), "updated_at", optional=True)
 
 
 def attachments(items: object) -> None:
@@ -229,12 +229,12 @@ def attachments(items: object) -> None:
     if not isinstance(items, list) or len(items) > MAX_ITEMS:
         raise _invalid("attachments")
     for item in items:
-        if not isinstance(item, dict) or set(item) != ATTACHMENT_KEYS:
+        if not isinstance(item, dict) or not {"hash", "name", "size"} <= set(item):
             raise _invalid("attachments")
-        if not is_sha256(item["hash"]):
+        if set(item) - ATTACHMENT_KEYS or not is_sha256(item["hash"]):
             raise _invalid("attachments")
         text(item["name"], "attachments")
-        text(item["mime"], "attachments")
+        text(item.get("mime"), "attachments", optional=True)
         integer(item["size"], "attachments", high=2**53)
 
 

@@ -28,6 +28,7 @@ from team_desktop.core.store.models import (
     QuizAttempt,
     TimeSpent,
     database,
+    utcnow,
 )
 from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
@@ -247,8 +248,9 @@ def _entry_in(change: dict, me: str) -> None:
         else dt.date.today(),
         trashed_at=parse_time(data.get("trashed_at")),
         deleted=bool(data.get("deleted")),
-        created_at=parse_time(data.get("created_at")),
-        updated_at=parse_time(data.get("updated_at")),
+        # Optional in the protocol (docs/sync-protocol.md), never empty in the store.
+        created_at=parse_time(data.get("created_at")) or utcnow(),
+        updated_at=parse_time(data.get("updated_at")) or utcnow(),
         author_id=change.get("owner"),
         server_rev=change.get("rev"),
     )
