@@ -207,6 +207,22 @@
         <translation>Start a co-preparation note from the template</translation>
     </message>
     <message>
+        <source>Nouveau &amp;plan de séance…</source>
+        <translation>New session &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Préparer une séance phase par phase, l&apos;observer, puis la débriefer</source>
+        <translation>Plan a session phase by phase, observe it, then debrief it</translation>
+    </message>
+    <message>
+        <source>Plans de &amp;séance</source>
+        <translation>&amp;Session plans</translation>
+    </message>
+    <message>
+        <source>Vos plans de séance, leurs observations et leurs débriefings</source>
+        <translation>Your session plans, their observations and their debriefs</translation>
+    </message>
+    <message>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
@@ -702,6 +718,65 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
         <translation>Unexpected error; your data has not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <source>Observation à débriefer</source>
+        <translation>Observation to debrief</translation>
+    </message>
+    <message>
+        <source>Aucune observation pour ce plan : passez en mode Observer pendant la séance.</source>
+        <translation>No observation for this plan yet: switch to Observe during the session.</translation>
+    </message>
+    <message>
+        <source>Temps prévu et temps réel</source>
+        <translation>Planned and actual time</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Prévu</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Réel</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Écart</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Déroulé de la séance</source>
+        <translation>How the session went</translation>
+    </message>
+    <message>
+        <source>Rédiger le débriefing dans les notes du plan</source>
+        <translation>Write the debrief in the plan&apos;s notes</translation>
+    </message>
+    <message>
+        <source>Rédiger le débriefing dans mon journal</source>
+        <translation>Write the debrief in my journal</translation>
+    </message>
+    <message>
+        <source>Observation :</source>
+        <translation>Observation:</translation>
+    </message>
+    <message>
+        <source>{name}, {moment} ({n} observations)</source>
+        <translation>{name}, {moment} ({n} observations)</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{sign}{m} min</source>
+        <translation>{sign}{m} min</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1713,41 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
 </context>
 <context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>Nouveau plan de séance</source>
+        <translation>New session plan</translation>
+    </message>
+    <message>
+        <source>Titre de la séance</source>
+        <translation>Session title</translation>
+    </message>
+    <message>
+        <source>Point de départ</source>
+        <translation>Starting point</translation>
+    </message>
+    <message>
+        <source>Un plan vierge</source>
+        <translation>A blank plan</translation>
+    </message>
+    <message>
+        <source>Modèle du cours : {title}</source>
+        <translation>Course template: {title}</translation>
+    </message>
+    <message>
+        <source>Copie de : {title}</source>
+        <translation>Copy of: {title}</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Partir de</source>
+        <translation>Start from</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>Titre de la note</source>
@@ -1837,6 +1947,53 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <source>Notes TEAM (*.teamnote)</source>
         <translation>TEAM notes (*.teamnote)</translation>
     </message>
+    <message>
+        <source>Plan : {title}</source>
+        <translation>Plan: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationView</name>
+    <message>
+        <source>Commencer l&apos;observation</source>
+        <translation>Start observing</translation>
+    </message>
+    <message>
+        <source>Phase suivante</source>
+        <translation>Next phase</translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Note courte</source>
+        <translation>Short note</translation>
+    </message>
+    <message>
+        <source>Note courte (facultative), jointe à la prochaine observation</source>
+        <translation>Short note (optional), attached to the next observation</translation>
+    </message>
+    <message>
+        <source>Observations notées</source>
+        <translation>Observations logged</translation>
+    </message>
+    <message>
+        <source>Touches 1 à 9 : une observation (Ctrl+1 à 9 pendant que vous écrivez une note).</source>
+        <translation>Keys 1 to 9: an observation (Ctrl+1 to 9 while you type a note).</translation>
+    </message>
+    <message>
+        <source>Prêt·e à observer : lancez le chronomètre au début de la séance.</source>
+        <translation>Ready to observe: start the timer when the session begins.</translation>
+    </message>
+    <message>
+        <source>Phase {n} sur {count} : {name} ({minutes} min prévues)</source>
+        <translation>Phase {n} of {count}: {name} ({minutes} min planned)</translation>
+    </message>
+    <message>
+        <source>Hors des phases prévues</source>
+        <translation>Outside the planned phases</translation>
+    </message>
 </context>
 <context>
     <name>PendingView</name>
@@ -1913,6 +2070,141 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Titre du plan</source>
+        <translation>Plan title</translation>
+    </message>
+    <message>
+        <source>Titre de la séance</source>
+        <translation>Session title</translation>
+    </message>
+    <message>
+        <source>Date de la séance</source>
+        <translation>Session date</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Durée de la séance</source>
+        <translation>Session length</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Partage du plan</source>
+        <translation>Plan sharing</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Phases de la séance</source>
+        <translation>Session phases</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Qui mène</source>
+        <translation>Who leads</translation>
+    </message>
+    <message>
+        <source>Ce que fait l&apos;autre</source>
+        <translation>What the other does</translation>
+    </message>
+    <message>
+        <source>Matériel</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Ce que nous observerons</source>
+        <translation>What we will observe</translation>
+    </message>
+    <message>
+        <source>Ajouter une phase</source>
+        <translation>Add a phase</translation>
+    </message>
+    <message>
+        <source>Retirer la phase</source>
+        <translation>Remove the phase</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Grille d&apos;observation</source>
+        <translation>Observation grid</translation>
+    </message>
+    <message>
+        <source>Une catégorie par ligne, neuf au plus (touches 1 à 9 pendant l&apos;observation).</source>
+        <translation>One category per line, nine at most (keys 1 to 9 while observing).</translation>
+    </message>
+    <message>
+        <source>Imprimer le plan (PDF)…</source>
+        <translation>Print the plan (PDF)…</translation>
+    </message>
+    <message>
+        <source>Notes et débriefing</source>
+        <translation>Notes and debrief</translation>
+    </message>
+    <message>
+        <source>Grille d&apos;observation (une catégorie par ligne) :</source>
+        <translation>Observation grid (one category per line):</translation>
+    </message>
+    <message>
+        <source>Durée de la phase</source>
+        <translation>Phase length</translation>
+    </message>
+    <message>
+        <source>Configuration de la phase</source>
+        <translation>Phase configuration</translation>
+    </message>
+    <message>
+        <source>(à choisir)</source>
+        <translation>(to choose)</translation>
+    </message>
+    <message>
+        <source>Écrit par : {names}</source>
+        <translation>Written by: {names}</translation>
+    </message>
+    <message>
+        <source>Total des phases : {total} min sur {length}</source>
+        <translation>Phases in total: {total} min of {length}</translation>
+    </message>
+    <message>
+        <source>✔ Chaque phase a sa durée, et un rôle pour chacun des deux adultes.</source>
+        <translation>✔ Every phase has its length, and a role for each of the two adults.</translation>
+    </message>
+</context>
+<context>
     <name>PlanSpace</name>
     <message>
         <source>☰ Plan du cours</source>
@@ -1921,6 +2213,56 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Afficher ou masquer le plan du cours</source>
         <translation>Show or hide the course outline</translation>
+    </message>
+</context>
+<context>
+    <name>PlansController</name>
+    <message>
+        <source>Imprimer le plan</source>
+        <translation>Print the plan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF non écrit</source>
+        <translation>PDF not written</translation>
+    </message>
+    <message>
+        <source>Plan enregistré : {p}</source>
+        <translation>Plan saved: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>PlansView</name>
+    <message>
+        <source>Plans de séance</source>
+        <translation>Session plans</translation>
+    </message>
+    <message>
+        <source>Nouveau plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mes plans de séance&lt;/b&gt;</source>
+        <translation>&lt;b&gt;My session plans&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Observe</translation>
+    </message>
+    <message>
+        <source>Débriefing</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>Créez un plan de séance : phases, configurations, rôles, puis observez et débriefez.</source>
+        <translation>Create a session plan: phases, configurations, roles; then observe and debrief.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ class Act(enum.Enum):
     ABOUT = "about"
     NOTES = "notes"
     NEW_NOTE = "new_note"
+    NEW_PLAN = "new_plan"
+    PLANS = "plans"
     SYNC_NOW = "sync_now"
     ACCOUNT = "account"
     GROUPS = "groups"
@@ -132,6 +134,20 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         QT_TRANSLATE_NOOP("Actions", "Nouvelle &note de co-préparation"),
         ["Ctrl+Shift+N"],
         QT_TRANSLATE_NOOP("Actions", "Commencer une note de co-préparation à partir du modèle"),
+    ),
+    Act.NEW_PLAN: (
+        QT_TRANSLATE_NOOP("Actions", "Nouveau &plan de séance…"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Préparer une séance phase par phase, l'observer, puis la débriefer"
+        ),
+    ),
+    Act.PLANS: (
+        QT_TRANSLATE_NOOP("Actions", "Plans de &séance"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Vos plans de séance, leurs observations et leurs débriefings"
+        ),
     ),
     Act.SYNC_NOW: (
         QT_TRANSLATE_NOOP("Actions", "&Synchroniser maintenant"),

@@ -34,6 +34,7 @@ from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.notes_controller import NotesController
+from team_desktop.ui.plans_controller import PlansController
 from team_desktop.ui.progress_panel import ProgressPanel
 from team_desktop.ui.research_controller import ResearchController
 from team_desktop.ui.search_view import SearchView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.data = DataController(self)
         self.journal = JournalController(self)
         self.notes = NotesController(self)
+        self.plans = PlansController(self)
         self.sharing = SharingController(self)
         self.research = ResearchController(self)
         self.appearance = AppearanceController(self)

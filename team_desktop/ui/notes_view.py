@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -33,10 +33,12 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 class NotesView(QWidget):
     """Lists the notes and edits the chosen one.
 
-    Signals: notes_changed() when a note was created, renamed, imported, binned or restored.
+    Signals: notes_changed() when a note was created, renamed, imported, binned or restored;
+    plan_chosen(note id) when the learner picks a session plan (its own view shows it).
     """
 
     notes_changed = Signal()
+    plan_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -175,7 +177,11 @@ class NotesView(QWidget):
             self.editor.close_note()
             self._show_editor(False)
             return
-        self.open_note(current.data(NOTE_ID_ROLE))
+        note_id = current.data(NOTE_ID_ROLE)
+        if notes.summary(note_id).kind == "plan" and note_id != self.editor.note_id:
+            self.plan_chosen.emit(note_id)
+            return
+        self.open_note(note_id)
 
     def _show_editor(self, shown: bool) -> None:
         self.editor.setVisible(shown)
@@ -305,4 +311,7 @@ class NotesView(QWidget):
 
 
 def _item_text(note: notes.NoteSummary) -> str:
-    return f"{notes.display_title(note.title)}\n{format_moment(note.updated_at)}"
+    title = notes.display_title(note.title)
+    if note.kind == "plan":
+        title = QCoreApplication.translate("NotesView", "Plan : {title}").format(title=title)
+    return f"{title}\n{format_moment(note.updated_at)}"

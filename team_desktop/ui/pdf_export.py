@@ -38,7 +38,9 @@ FONT_FAMILIES = ["DejaVu Sans", "Segoe UI", "Arial"]  # as the export's style sh
 _DATA_IMAGE = re.compile(r'src="(data:image/[a-z+.-]+;base64,([A-Za-z0-9+/=]+))"')
 
 
-def write_pdf(html: str, output: Path, title: str = "", author: str = "") -> int:
+def write_pdf(
+    html: str, output: Path, title: str = "", author: str = "", landscape: bool = False
+) -> int:
     """Print `html` to `output` (A4, page numbers); returns the number of pages."""
     html = visible_text(html, _drawable())
     with staged_file(Path(output)) as scratch:
@@ -51,7 +53,9 @@ def write_pdf(html: str, output: Path, title: str = "", author: str = "") -> int
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
+                QPageLayout.Orientation.Landscape
+                if landscape
+                else QPageLayout.Orientation.Portrait,
                 MARGINS_MM,
                 QPageLayout.Unit.Millimeter,
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from team_desktop.core.i18n import _
 from team_desktop.core.notes.doc import TEMPLATE_AUTHOR, NoteDoc
 from team_desktop.core.notes.store import display_title, load, stored_row
+from team_desktop.core.plans.summary import readable_text
 from team_desktop.core.render import escape
 
 # Pale backgrounds that keep black text readable, one per author in order of appearance; the
@@ -61,7 +62,9 @@ def note_export(note_id: str) -> NoteExport:
     """Title, Markdown and authors of a note (raises notes.NoteNotFound)."""
     row = stored_row(note_id)
     doc = load(note_id)
-    return NoteExport(note_id, display_title(doc.title), doc.text, authors(doc), row.activity_uid)
+    return NoteExport(
+        note_id, display_title(doc.title), readable_text(doc), authors(doc), row.activity_uid
+    )
 
 
 def authorship_html(doc: NoteDoc) -> str:

@@ -17,18 +17,18 @@ class Configuration:
 
     key: str
     label: str
-    short: str
+    short: str  # for narrow places (the plan's table)
     column: int  # where its vignette sits in the course diagram (3 columns, 2 rows)
     row: int
 
 
 CONFIGURATIONS = (
-    Configuration("observe", "Un enseigne, l’autre observe", "observe", 0, 0),
-    Configuration("aide", "Un enseigne, l’autre aide", "aide", 1, 0),
-    Configuration("ateliers", "Enseignement en ateliers", "ateliers", 2, 0),
-    Configuration("parallele", "Enseignement en parallèle", "parallèle", 0, 1),
-    Configuration("alternatif", "Enseignement alternatif", "alternatif", 1, 1),
-    Configuration("tandem", "Enseignement partagé (tandem)", "tandem", 2, 1),
+    Configuration("observe", "Un enseigne, l’autre observe", "Observation", 0, 0),
+    Configuration("aide", "Un enseigne, l’autre aide", "Aide", 1, 0),
+    Configuration("ateliers", "Enseignement en ateliers", "Ateliers", 2, 0),
+    Configuration("parallele", "Enseignement en parallèle", "Parallèle", 0, 1),
+    Configuration("alternatif", "Enseignement alternatif", "Alternatif", 1, 1),
+    Configuration("tandem", "Enseignement partagé (tandem)", "Tandem", 2, 1),
 )
 BY_KEY = {configuration.key: configuration for configuration in CONFIGURATIONS}
 

@@ -11,6 +11,7 @@ from team_desktop.core.plans.observation import END, PHASE, START, TAP, Run
 from team_desktop.core.plans.plan_doc import PlanDoc
 from team_desktop.core.plans.summary import markdown_literal
 from team_desktop.core.plans.validation import phase_label
+from team_desktop.core.render import escape
 
 
 @dataclass(frozen=True)
@@ -123,3 +124,32 @@ def debrief_markdown(plan: PlanDoc, debrief: Debrief, observer: str) -> str:
         else:
             lines.append(f"- {clock(item.seconds)} **{markdown_literal(item.label)}**")
     return "\n".join(lines) + "\n"
+
+
+def timeline_html(result: Debrief) -> str:
+    """Phases and observations side by side, one row per phase reached, then the counts."""
+    rows, current = [], None
+    for item in result.timeline:
+        if item.kind in ("phase", "end"):
+            current = [item, []]
+            rows.append(current)
+        elif current is not None:
+            current[1].append(item)
+    parts = [
+        '<table class="timeline" width="100%" cellpadding="6" border="1">'
+        f"<tr><th>{escape(_('Phases'))}</th><th>{escape(_('Observations'))}</th></tr>"
+    ]
+    for mark, taps in rows:
+        observed = "<br/>".join(
+            f"{clock(t.seconds)} <b>{escape(t.label)}</b>"
+            + (f" — {escape(t.note)}" if t.note else "")
+            for t in taps
+        )
+        parts.append(
+            f"<tr><td>{clock(mark.seconds)} <b>{escape(mark.label)}</b></td><td>{observed}</td></tr>"
+        )
+    parts.append("</table>")
+    parts.append(f"<h3>{escape(_('Observations par catégorie'))}</h3><ul>")
+    parts += [f"<li>{escape(label)} : {count}</li>" for label, count in result.counts.items()]
+    parts.append("</ul>")
+    return "".join(parts)

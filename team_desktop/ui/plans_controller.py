@@ -1,0 +1,103 @@
+"""Session plans in the window: menu entries, the view, debrief writing, the printable PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow
+
+from team_desktop.core.export.output import ExportError
+from team_desktop.core.notes import store as notes
+from team_desktop.core.plans import course, observation
+from team_desktop.core.plans.debrief_writing import write_into_plan_notes, write_journal_entry
+from team_desktop.core.plans.plans import load_plan
+from team_desktop.core.plans.printable import printable_html
+from team_desktop.core.store import changes
+from team_desktop.ui.actions import Act
+from team_desktop.ui.messages import Icon, show_message
+from team_desktop.ui.pdf_export import write_pdf
+from team_desktop.ui.plans_view import PlansView
+
+
+def write_plan_pdf(note_id: str, path: Path) -> int:
+    """The one-page plan for the room (landscape: seven columns); returns the number of pages."""
+    plan = load_plan(note_id)
+    html = printable_html(plan, plan.note.author_names())
+    return write_pdf(html, path, title=notes.display_title(plan.note.title), landscape=True)
+
+
+class PlansController(QObject):
+    """Adds plans to the "Co-préparation" menu and their view to the window."""
+
+    _store_changed = Signal(object)  # crosses from the writing thread to the GUI thread
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.view = PlansView(course.diagram_text(window.store.paths.packs))
+        window.stack.addWidget(self.view)
+        actions = window.actions_
+        menu = next(
+            a.menu()
+            for a in window.menuBar().actions()
+            if a.menu() is not None and actions[Act.NEW_NOTE] in a.menu().actions()
+        )
+        menu.addSeparator()
+        menu.addAction(actions[Act.NEW_PLAN])
+        menu.addAction(actions[Act.PLANS])
+        actions[Act.NEW_PLAN].triggered.connect(self.new_plan)
+        actions[Act.PLANS].triggered.connect(lambda: self.show())
+        self.view.editor.notes_requested.connect(window.notes.show)
+        self.view.editor.pdf_requested.connect(self.choose_pdf)
+        self.view.debrief.write_requested.connect(self.write_debrief)
+        window.notes.view.plan_chosen.connect(self.show)
+        self._store_changed.connect(self._on_store_changed)
+        window.store.db.subscribe(self._store_changed.emit)
+        self.view.destroyed.connect(lambda: window.store.db.unsubscribe(self._store_changed.emit))
+
+    def show(self, note_id: str | None = None) -> None:
+        """Bring the plans forward, on plan `note_id` when given."""
+        self.window.lesson.leave()
+        self.view.reload(select=note_id)
+        if note_id is not None:
+            self.view.open_plan(note_id)
+        self.window.stack.setCurrentWidget(self.view)
+
+    def new_plan(self) -> str | None:
+        self.show()
+        return self.view.ask_new_plan()
+
+    def write_debrief(self, note_id: str, run_id: str, where: str) -> None:
+        run = next(r for r in observation.runs(load_plan(note_id)) if r.id == run_id)
+        if where == "journal":
+            entry_id = write_journal_entry(self.window.store.paths.packs, note_id, run)
+            self.window.journal.show(entry_id)
+        else:
+            write_into_plan_notes(note_id, run)
+            self.window.notes.show(note_id)
+
+    def choose_pdf(self, note_id: str) -> None:
+        self.view.editor.save_now()
+        title = notes.display_title(notes.summary(note_id).title)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Imprimer le plan"),
+            str(Path.home() / f"{title}.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        try:
+            write_plan_pdf(note_id, Path(path))
+        except (ExportError, OSError) as error:
+            show_message(self.window, Icon.Warning, self.tr("PDF non écrit"), str(error))
+            return
+        self.window.statusBar().showMessage(self.tr("Plan enregistré : {p}").format(p=path), 5000)
+
+    def _on_store_changed(self, change_set: changes.ChangeSet) -> None:
+        # A sync, an imported copy, the plan's notes: the view's own writes are on screen.
+        if change_set.initiator in (self.view.editor, self.view.observation):
+            return
+        if change_set.touches(changes.NOTES):
+            self.view.reload_from_store()
