@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from team_desktop.core.export.output import ExportError
@@ -30,8 +30,6 @@ def write_plan_pdf(note_id: str, path: Path) -> int:
 class PlansController(QObject):
     """Adds plans to the "Co-préparation" menu and their view to the window."""
 
-    _store_changed = Signal(object)  # crosses from the writing thread to the GUI thread
-
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
@@ -52,9 +50,7 @@ class PlansController(QObject):
         self.view.editor.pdf_requested.connect(self.choose_pdf)
         self.view.debrief.write_requested.connect(self.write_debrief)
         window.notes.view.plan_chosen.connect(self.show)
-        self._store_changed.connect(self._on_store_changed)
-        window.store.db.subscribe(self._store_changed.emit)
-        self.view.destroyed.connect(lambda: window.store.db.unsubscribe(self._store_changed.emit))
+        window.changes.changed.connect(self._on_store_changed)
 
     def show(self, note_id: str | None = None) -> None:
         """Bring the plans forward, on plan `note_id` when given."""
