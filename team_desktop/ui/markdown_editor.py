@@ -8,8 +8,16 @@ the plain source in a fixed-width font for those who prefer it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QKeyCombination, QMargins, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from team_desktop.core import markdown_format as fmt
 from team_desktop.core.notes.positions import index_to_utf16, utf16_to_index
+from team_desktop.ui import themes
 from team_desktop.ui.markdown_highlighter import MarkdownHighlighter
 
 MONOSPACE = "DejaVu Sans Mono"
@@ -69,9 +78,17 @@ class MarkdownTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, separate_edits: bool = False):
         super().__init__(parent)
         self.separate_edits = separate_edits
+        # The margins around a centred column look like the page, not like a grey frame.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.highlighter = MarkdownHighlighter(self.document())
+        themes.announcer().changed.connect(self._restyle)  # marks take the new theme's colours
         self._source_view = False
         self._link_dialog: QInputDialog | None = None
+
+    def _restyle(self, _theme: str) -> None:
+        if not self._source_view:
+            self.highlighter.rehighlight()
 
     # -- the two views ----------------------------------------------------------------------
 
@@ -159,19 +176,25 @@ class MarkdownTextEdit(QPlainTextEdit):
     # -- line length ------------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
-        super().resizeEvent(event)
+        # Margins first: the resize lays the text out again for the viewport's new width.
         self._limit_line_length()
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._limit_line_length()
+        if event.type() == QEvent.Type.FontChange and self._limit_line_length():
+            super().resizeEvent(QResizeEvent(self.size(), self.size()))  # lay the text out again
 
-    def _limit_line_length(self) -> None:
+    def _limit_line_length(self) -> bool:
+        """Centre a column of LINE_CHARS characters; True if the margins changed."""
         limit = LINE_CHARS * self.fontMetrics().averageCharWidth()
         bar = self.verticalScrollBar().sizeHint().width()
         spare = max(0, self.width() - 2 * self.frameWidth() - bar - limit)
-        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+        margins = QMargins(spare // 2, 0, spare - spare // 2, 0)
+        if margins == self.viewportMargins():
+            return False
+        self.setViewportMargins(margins)
+        return True
 
     # -- keys -------------------------------------------------------------------------------
 

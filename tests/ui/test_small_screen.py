@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -103,3 +104,8 @@ def test_a_first_window_fits_the_screen_and_a_wide_editor_keeps_short_lines(wind
     QApplication.processEvents()
     chars = edit.viewport().width() / edit.fontMetrics().averageCharWidth()
     assert 60 < chars <= LINE_CHARS + 3  # (the room kept for a scroll bar)
+    QTest.keyClicks(edit, "une phrase assez longue pour aller a la ligne " * 8)
+    for size in ((1500, 850), (1800, 900)):
+        window.resize(*size)
+        QApplication.processEvents()
+        assert not edit.horizontalScrollBar().isVisible()  # the text wraps inside the column
