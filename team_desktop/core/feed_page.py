@@ -77,7 +77,8 @@ def attachments_html(item_id: str, attachments: list[Attachment]) -> str:
             )
         else:
             href = f"team:attachment/{item_id}/{attachment.hash}"
-            parts.append(f'<p>📎 <a href="{href}">{escape(label)}</a></p>')
+            joined = escape(_("Pièce jointe :"))
+            parts.append(f'<p>{joined} <a href="{href}">{escape(label)}</a></p>')
     return "".join(parts)
 
 
@@ -123,7 +124,7 @@ def _item_html(item: FeedItem, whole: bool) -> str:
         f"{render_markdown(shown)}{more}{attachments_html(item.id, item.attachments)}"
         + (f'<p class="activity-kind">{heading}</p>{comments}' if comments else "")
         + f'<p class="cta"><a href="team:comment/{item.kind}/{item.id}">'
-        f"{escape(_('💬 Commenter'))}</a></p></td></tr></table><p></p>"
+        f"{escape(_('✎ Commenter'))}</a></p></td></tr></table><p></p>"
     )
 
 

@@ -33,6 +33,7 @@ class BookmarksView(QWidget):
         self.list.setObjectName("entryList")  # the journal list's look: two lines, a rule
         self.list.setAccessibleName(self.tr("Leçons en favori"))
         self.list.setWordWrap(True)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         hint = QLabel(
             self.tr(
                 "Les leçons que vous avez gardées pour y revenir. Entrée ou double-clic : ouvrir."
@@ -60,8 +61,9 @@ class BookmarksView(QWidget):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.open_button.clicked.connect(
             lambda: (
                 self.list.currentItem()
