@@ -4,9 +4,9 @@
 
 Two trainers, Awa and Benoît, on two scratch data folders with the bundled course: progress,
 a quiz answered, journal entries, a co-preparation note they both wrote, a group on a
-throwaway team-server (a free loopback port), a comment. The window is drawn off screen at
-1280×800, as `team-desktop --screenshot` draws it; dialogs alone. Look at every picture before
-committing it.
+throwaway team-server (a free loopback port), a comment. The main views are drawn off screen
+at 1366×768 and 1024×600, light and dark, into `<size>-<clair|sombre>/`; dialogs alone, at
+1366×768, in the folder itself. Look at every picture before committing it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync.engine import run_sync
 from team_desktop.ui import themes
 from team_desktop.ui.account_dialog import AccountDialog
-from team_desktop.ui.app import SCREENSHOT_SIZE, application
+from team_desktop.ui.app import application
 from team_desktop.ui.export_dialog import ExportDialog
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.history_dialog import HistoryDialog
@@ -52,6 +52,14 @@ from team_desktop.ui.preferences_dialog import PreferencesDialog
 from team_desktop.ui.tasks import TaskRunner
 
 REPO = Path(__file__).resolve().parents[1]
+# Every main view at a common laptop size and at a small one, light and dark.
+MATRIX = [
+    ((1366, 768), themes.LIGHT),
+    ((1366, 768), themes.DARK),
+    ((1024, 600), themes.LIGHT),
+    ((1024, 600), themes.DARK),
+]
+THEME_NAMES = {themes.LIGHT: "clair", themes.DARK: "sombre"}
 PASSWORD = "un mot de passe de démonstration"
 S2 = "team-s2-co-intervention"
 CONFIGURATIONS = f"{S2}/configurations"
@@ -206,6 +214,7 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
         run_sync(ben, ben_link)
     run_sync(awa, awa_link)
     ids["shared"] = entry(awa, "Premier atelier en co-animation", FIRST_WORKSHOP, 2, [], **shared)
+    attachments.add_attachment(awa.paths, ids["shared"], photo(awa.paths.tmp / "grille.jpg"))
     run_sync(awa, awa_link)
     with ben.bound():
         mardi = "Le groupe d'adultes a bien réagi à l'alternance des deux voix."
@@ -235,29 +244,46 @@ def settle(runner: TaskRunner) -> None:
             app.processEvents()
 
 
-def views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
-    """Name → show it and return the widget to grab."""
+def lesson_view(window: MainWindow, find: str | None = None) -> QWidget:
+    """The configurations lesson from its top, or with the words `find` at the top."""
+    window.open_lesson(CONFIGURATIONS, find)
+    for _ in range(5):
+        QApplication.processEvents()  # the lesson scrolls (or finds) after a tick
+    browser = window.lesson.browser
+    bar = browser.verticalScrollBar()
+    if find:  # the words at the top, not selected
+        bar.setValue(bar.value() + browser.cursorRect().top() - 40)
+        cursor = browser.textCursor()
+        cursor.clearSelection()
+        browser.setTextCursor(cursor)
+    else:
+        bar.setValue(0)
+    return window
 
-    def lesson(find: str | None = None, theme: str | None = None) -> Callable[[], QWidget]:
-        def show() -> QWidget:
-            if theme:
-                window.appearance.preferences.set(THEME, theme)
-                window.appearance.apply_theme()
-            window.open_lesson(CONFIGURATIONS, find)
-            for _ in range(5):
-                QApplication.processEvents()  # the lesson scrolls (or finds) after a tick
-            browser = window.lesson.browser
-            bar = browser.verticalScrollBar()
-            if find:  # the words at the top, not selected
-                bar.setValue(bar.value() + browser.cursorRect().top() - 40)
-                cursor = browser.textCursor()
-                cursor.clearSelection()
-                browser.setTextCursor(cursor)
-            else:
-                bar.setValue(0)
-            return window
 
-        return show
+def main_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
+    """Name → show the view in the window and return the window to grab."""
+
+    def shown(show: Callable[[], object]) -> Callable[[], QWidget]:
+        return lambda: (show(), window)[1]
+
+    return {
+        "accueil": shown(window.show_home),
+        "lecon": lambda: lesson_view(window),
+        "quiz": lambda: lesson_view(window, "Reconnaître les configurations"),
+        "module": shown(lambda: window.show_module(S2)),
+        "favoris": shown(window.show_bookmarks),
+        "journal": shown(lambda: window.journal.show(ids["gibbs"])),
+        "note": shown(lambda: window.notes.show(ids["note"])),
+        "mutualisation": shown(window.sharing.show_feed),
+        "en-attente": shown(window.sharing.show_pending),
+        # Last: the search words stay in the search box.
+        "recherche": shown(lambda: window.run_search("observer")),
+    }
+
+
+def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
+    """Name → open a dialog (or a special view) and return the widget to grab."""
 
     def dialog(make: Callable[[], QWidget]) -> Callable[[], QWidget]:
         def show() -> QWidget:
@@ -267,41 +293,58 @@ def views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWi
 
         return show
 
-    def note() -> QWidget:
+    def authorship() -> QWidget:
         window.notes.show(ids["note"])
-        window.notes.view.editor.authors_button.click()
+        window.notes.view.editor.authors_button.setChecked(True)
         return window
 
+    def contrast() -> QWidget:
+        window.appearance.preferences.set(THEME, themes.CONTRAST)
+        window.appearance.apply_theme()
+        return lesson_view(window)
+
     return {
-        "accueil": lambda: (window.show_home(), window)[1],
-        "lecon": lesson(),
-        "quiz": lesson(find="Reconnaître les configurations"),
-        "module": lambda: (window.show_module(S2), window)[1],
-        "journal": lambda: (window.journal.show(ids["gibbs"]), window)[1],
-        "note": note,
-        "mutualisation": lambda: (window.sharing.show_feed(), window)[1],
-        "en-attente": lambda: (window.sharing.show_pending(), window)[1],
+        "qui-a-ecrit-quoi": authorship,
         "compte": dialog(lambda: AccountDialog(window.runner, window)),
         "groupes": dialog(lambda: GroupsDialog(window.runner, window)),
         "export": dialog(lambda: ExportDialog(["co-intervention", "consignes"], window)),
         "historique": dialog(lambda: HistoryDialog(ids["gibbs"], window)),
         "preferences": dialog(lambda: PreferencesDialog(window.appearance.preferences, window)),
         "mes-donnees": dialog(lambda: MyDataDialog(window.store, window.runner, window)),
-        "theme-sombre": lesson(theme="dark"),
-        "theme-contraste": lesson(theme="contrast"),
-        # Last: the search words stay in the search box.
-        "recherche": lambda: (window.run_search("observer"), window)[1],
+        "theme-contraste": contrast,  # last: it changes the theme
     }
+
+
+def grab_all(
+    window: MainWindow, views: dict[str, Callable[[], QWidget]], folder: Path, only: list[str]
+) -> None:
+    """Show each view, grab it into `folder`/<name>.png, close it if it is a dialog."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, show in views.items():
+        if only and name not in only:
+            continue
+        widget = show()
+        settle(window.runner)
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+        if widget is not window:
+            widget.close()
+
+
+def set_look(window: MainWindow, size: tuple[int, int], theme: str) -> None:
+    window.appearance.preferences.set(THEME, theme)
+    window.appearance.apply_theme()
+    window.resize(*size)
+    window.statusBar().clearMessage()
+    settle(window.runner)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("names", nargs="*", help="only these pictures (default: all)")
-    parser.add_argument("--size", default="x".join(map(str, SCREENSHOT_SIZE)), help="WxH")
-    parser.add_argument("--theme", default=themes.LIGHT, choices=[themes.LIGHT, themes.DARK])
     args = parser.parse_args()
-    width, height = (int(n) for n in args.size.lower().split("x"))
     # Drawn off screen: the same pictures on any machine, with or without a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
@@ -311,20 +354,13 @@ def main() -> int:
         store, ids = populate(root, url)
         runner = TaskRunner()
         window = MainWindow(store, runner)
-        window.appearance.preferences.set(THEME, args.theme)
-        window.appearance.apply_theme()
-        window.resize(width, height)
         window.show()
-        for name, show in views(window, ids).items():
-            if args.names and name not in args.names:
-                continue
-            widget = show()
-            settle(runner)
-            path = args.out / f"{name}.png"
-            widget.grab().save(str(path))
-            print(path)
-            if widget is not window:
-                widget.close()
+        for size, theme in MATRIX:
+            set_look(window, size, theme)
+            folder = args.out / f"{size[0]}x{size[1]}-{THEME_NAMES[theme]}"
+            grab_all(window, main_views(window, ids), folder, args.names)
+        set_look(window, MATRIX[0][0], themes.LIGHT)
+        grab_all(window, dialog_views(window, ids), args.out, args.names)
         themes.apply_theme(app, themes.LIGHT)
         window.lesson.leave()
         window.close()
