@@ -67,3 +67,51 @@ def test_typographic_apostrophes_and_no_mojibake_in_text_or_diagrams(folder):
         if BAD_TYPOGRAPHY.search(line)
     ]
     assert offenders == []
+
+
+def _minutes(cell: str) -> int:
+    """'3 h 05', '4 h', '20 min' or '—' as minutes."""
+    cell = cell.replace("\u00a0", " ").strip()
+    found = re.fullmatch(r"(?:(\d+) h(?: (\d+))?)?(?:(\d+) min)?|—", cell)
+    assert found, cell
+    hours, extra, minutes = (int(g or 0) for g in found.groups())
+    return hours * 60 + extra + minutes
+
+
+def test_workload_agrees_between_plan_pack_hours_and_lesson_minutes(packs):
+    """The plan in week 1, each pack's `hours` and the sum of its lessons' minutes agree."""
+    plan = packs[1].lessons[0].body
+    rows = [
+        (week, cells)
+        for week, cells in re.findall(r"^\| ([1-5]) \|(.+)\|$", plan, flags=re.MULTILINE)
+        if cells.count("|") == 3  # the workload table, not the table of themes
+    ]
+    assert [int(week) for week, _cells in rows] == [1, 2, 3, 4, 5]
+    for week, cells in rows:
+        core, deepening, tools, total = (_minutes(c) for c in cells.split("|"))
+        pack = packs[int(week)]
+        optional = [
+            lesson for lesson in pack.lessons if lesson.title.startswith("Approfondissement")
+        ]
+        trainer = [lesson for lesson in pack.lessons if lesson.order >= 80]
+        assert deepening == sum(lesson.minutes for lesson in optional), week
+        assert tools == sum(lesson.minutes for lesson in trainer), week
+        assert total == sum(lesson.minutes for lesson in pack.lessons) == core + deepening + tools
+        assert abs(pack.meta["hours"] - total / 60) <= 0.125, week
+    cores = {int(week): _minutes(cells.split("|")[0]) for week, cells in rows}
+    assert cores[5] < min(cores[2], cores[4])
+
+
+def test_one_glossary_reachable_from_every_lesson(packs):
+    glossaries = {pack.lessons[-1].body for pack in packs.values()}
+    assert len(glossaries) == 1 and all(p.lessons[-1].id == "glossaire" for p in packs.values())
+    for pack in packs.values():
+        for lesson in pack.lessons[:-1]:
+            assert "](90-glossaire.md)" in lesson.body, f"{pack.id}/{lesson.id}"
+
+
+def test_each_thematic_module_has_at_least_three_situations_and_a_trainer_sheet(packs):
+    for week in (2, 3, 4, 5):
+        headings = re.findall(r"^## Situation ", packs[week].lessons[0].body, flags=re.MULTILINE)
+        assert len(headings) >= 3, week
+    assert all(any(lesson.id == "fiche-animation" for lesson in p.lessons) for p in packs.values())
