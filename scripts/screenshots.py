@@ -34,6 +34,7 @@ from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import DataPaths, bundled_content_dir
+from team_desktop.core.plans import observation, plans
 from team_desktop.core.portfolio import attachments, entries
 from team_desktop.core.store.db import Store, open_store
 from team_desktop.core.store.models import ActivityRecord
@@ -150,6 +151,7 @@ def populate(root: Path, url: str) -> tuple[Store, dict[str, str]]:
     reading(awa)
     ids = {"gibbs": journal(awa, root)}
     group_work(awa, awa_link.connection, ben, ben_link.connection, ids)
+    session_plan(awa, awa_link.connection, ben, ben_link.connection, ids)
     # One change not sent yet, for "En attente d'envoi".
     entry(awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"])
     ben.close()
@@ -191,6 +193,7 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
     """A group, a note written by both, then shared entries and a comment, in that order
     (the shared feed shows the newest first)."""
     group = account.create_group(awa_link, "CFA du Cher — binômes")
+    ids["group"] = group.id
     shared = {"visibility": "group", "group_id": group.id}
     ids["note"] = notes.create("Atelier « débat réglé » en CAP 🗣", default_template())
     notes.set_sharing(ids["note"], "group", group.id)
@@ -224,6 +227,82 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
         feed.add_comment("entry", ids["shared"], comment)
         run_sync(ben, ben_link)
     run_sync(awa, awa_link)
+
+
+def session_plan(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) -> None:
+    """A plan Awa and Benoît both wrote, the session Benoît observed, and Awa observing now."""
+    plan_id = ids["plan"] = plans.create_plan(
+        "Débat réglé en CAP : une heure à deux",
+        template_id="une-heure-variee",
+        group_id=ids["group"],
+        visibility="group",
+    )
+    plan = plans.load_plan(plan_id)
+    me = note_authors.local_author()
+    plan.set_text("public", "14 élèves de CAP, deux dyslexiques", me)
+    plan.set_text("objectives", "Argumenter à l'oral en respectant un temps de parole.", me)
+    for phase_id, lead in zip(
+        plan.phase_ids(),
+        ("Awa : la situation", "Awa : îlot arguments", "Awa : demi-groupe A", ""),
+        strict=True,
+    ):
+        plan.set_phase_text(phase_id, "lead", lead, me)
+    plans.save_plan(plan_id, plan)
+    run_sync(awa, awa_link)
+    with ben.bound():
+        run_sync(ben, ben_link)
+        plan = plans.load_plan(plan_id)
+        me = note_authors.local_author()
+        others = (
+            "Benoît : la règle du débat",
+            "Benoît : îlot temps de parole",
+            "Benoît : demi-groupe B",
+            "Benoît : synthèse au tableau",
+        )
+        for phase_id, other in zip(plan.phase_ids(), others, strict=True):
+            plan.set_phase_text(phase_id, "other", other, me)
+        plans.save_plan(plan_id, plan)
+        observer = observation.Observer(plan_id)
+        start = dt.datetime.now(dt.UTC).replace(hour=9, minute=0) - dt.timedelta(days=2)
+        observer.start(start)
+        for minute, number, note in OBSERVED:
+            category = observer.plan.categories()[number - 1]
+            observer.tap(category, note, start + dt.timedelta(minutes=minute))
+        for minute in (12, 47, 60):
+            observer.next_phase(start + dt.timedelta(minutes=minute))
+        observer.end(start + dt.timedelta(minutes=66))
+        run_sync(ben, ben_link)
+    run_sync(awa, awa_link)
+    # Awa observes a second session, 23 minutes in.
+    observer = observation.Observer(plan_id)
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=23)
+    observer.start(start)
+    for minute, number, note in OBSERVED[:7]:
+        observer.tap(
+            observer.plan.categories()[number - 1], note, start + dt.timedelta(minutes=minute)
+        )
+    observer.next_phase(start + dt.timedelta(minutes=11))
+
+
+# (minute, category number in the course's grid, short note) of Benoît's observation.
+OBSERVED = [
+    (1, 1, "Awa lance, Benoît complète"),
+    (3, 2, ""),
+    (5, 3, "regard : on accélère"),
+    (8, 5, "deux élèves décrochent"),
+    (11, 4, "îlots lents à se former"),
+    (15, 2, ""),
+    (19, 1, "Benoît parle 6 min d'affilée"),
+    (24, 5, ""),
+    (30, 2, "questions de Lina"),
+    (38, 3, ""),
+    (44, 5, "tous au travail"),
+    (47, 4, ""),
+    (52, 1, ""),
+    (55, 2, ""),
+    (58, 5, "fatigue"),
+    (61, 4, "synthèse écourtée"),
+]
 
 
 def fill(note_id: str, after: dict[str, str]) -> None:
@@ -261,6 +340,12 @@ def lesson_view(window: MainWindow, find: str | None = None) -> QWidget:
     return window
 
 
+def show_plan(window: MainWindow, plan_id: str, tab: int) -> None:
+    """The session plan on one of its tabs: the plan, observing, the debrief."""
+    window.plans.show(plan_id)
+    window.plans.view.tabs.setCurrentIndex(tab)
+
+
 def main_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
     """Name → show the view in the window and return the window to grab."""
 
@@ -276,6 +361,9 @@ def main_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[]
         "journal": shown(lambda: window.journal.show(ids["gibbs"])),
         "note": shown(lambda: window.notes.show(ids["note"])),
         "mutualisation": shown(window.sharing.show_feed),
+        "plan-seance": shown(lambda: show_plan(window, ids["plan"], 0)),
+        "observation": shown(lambda: show_plan(window, ids["plan"], 1)),
+        "debriefing": shown(lambda: show_plan(window, ids["plan"], 2)),
         "en-attente": shown(window.sharing.show_pending),
         # Last: the search words stay in the search box.
         "recherche": shown(lambda: window.run_search("observer")),

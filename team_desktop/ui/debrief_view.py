@@ -71,7 +71,7 @@ class DebriefView(QWidget):
         self.journal_button.clicked.connect(lambda: self._write("journal"))
 
     def open_plan(self, note_id: str) -> None:
-        """Show the plan's runs, the latest first chosen."""
+        """Show the plan's runs, the latest finished one chosen."""
         self.note_id = note_id
         plan = load_plan(note_id)
         self.runs = observation.runs(plan)
@@ -87,9 +87,12 @@ class DebriefView(QWidget):
                 ),
                 run.id,
             )
-        self.run_choice.setCurrentIndex(len(self.runs) - 1)
+        # The latest finished run: one under way is not ready to debrief.
+        ended = [index for index, run in enumerate(self.runs) if run.ended]
+        chosen = ended[-1] if ended else len(self.runs) - 1
+        self.run_choice.setCurrentIndex(chosen)
         self.run_choice.blockSignals(False)
-        self._show_run(len(self.runs) - 1)
+        self._show_run(chosen)
 
     def _show_run(self, index: int) -> None:
         has_run = 0 <= index < len(self.runs)
@@ -121,6 +124,8 @@ class DebriefView(QWidget):
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 4)
         self.timeline.setHtml(debrief.timeline_html(self.result))
 
     def _write(self, where: str) -> None:
