@@ -84,7 +84,7 @@ class PlanEditor(QWidget):
         self.public_edit.setAccessibleName(self.tr("Public"))
         self.objectives_edit = QPlainTextEdit()
         self.objectives_edit.setAccessibleName(self.tr("Objectifs"))
-        self.objectives_edit.setMaximumHeight(64)
+        self.objectives_edit.setMaximumHeight(46)
         self.sharing = VisibilityChoice()
         self.sharing.setAccessibleName(self.tr("Partage du plan"))
         self.authors_label = QLabel()
@@ -139,7 +139,7 @@ class PlanEditor(QWidget):
         self.problems_label.setWordWrap(True)
         self.categories_edit = QPlainTextEdit()
         self.categories_edit.setAccessibleName(self.tr("Grille d'observation"))
-        self.categories_edit.setMaximumHeight(96)
+        self.categories_edit.setMaximumHeight(78)
         self.categories_edit.setMaximumWidth(320)
         self.categories_edit.setToolTip(
             self.tr("Une catégorie par ligne, neuf au plus (touches 1 à 9 pendant l'observation).")

@@ -84,7 +84,7 @@ class PlansView(QWidget):
         self.new_button = QPushButton(self.tr("Nouveau plan…"))
         heading = QLabel(self.tr("<b>Mes plans de séance</b>"))
         side = QWidget()
-        side.setMaximumWidth(210)
+        side.setMaximumWidth(190)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(heading)
