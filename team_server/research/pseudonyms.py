@@ -25,8 +25,9 @@ DEFAULT_HOME_PAGE = "https://mooc-team.fr"
 # sets TEAM_COURSE_SEASON, so the same learner's two runs are told apart.
 ENV_SEASON = "TEAM_COURSE_SEASON"
 DEFAULT_SEASON = "1"
-# The research export moves each learner's dates by a fixed number of days in this range.
-MAX_DAY_SHIFT = 3
+# The research export moves each learner's dates back by a fixed 0 to MAX_DAY_SHIFT days: never
+# forward, so no date of the export lies after the moment it was made.
+MAX_DAY_SHIFT = 6
 
 
 def home_page() -> str:
@@ -61,9 +62,9 @@ def registration(user_id: str, key: bytes | None = None) -> str:
 
 
 def day_shift(user_id: str, key: bytes) -> int:
-    """Days (from -MAX_DAY_SHIFT to +MAX_DAY_SHIFT) the export moves this learner's dates."""
-    span = 2 * MAX_DAY_SHIFT + 1
-    return int.from_bytes(_digest(key, f"day-shift|{user_id}")[:8], "big") % span - MAX_DAY_SHIFT
+    """Days (from -MAX_DAY_SHIFT to 0) the export moves this learner's dates by."""
+    span = MAX_DAY_SHIFT + 1
+    return -(int.from_bytes(_digest(key, f"day-shift|{user_id}")[:8], "big") % span)
 
 
 def actor(user_id: str) -> dict:
