@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import uuid
 
 import pytest
@@ -11,9 +14,10 @@ from hostile_server import HostileServer, acking, sync_page
 from team_desktop.core import outbox, pending
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
-from team_desktop.core.sync import engine, skipped
+from team_desktop.core.sync import engine, files, skipped
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.errors import ReplyTooLarge
 
 ME = "a" * 32
 PEER = "b" * 32
@@ -166,8 +170,6 @@ def test_skipped_records_are_told_in_the_pending_list(device, hostile):
 
 
 def _json(value: dict) -> bytes:
-    import json
-
     return json.dumps(value).encode()
 
 
@@ -277,3 +279,56 @@ def test_a_change_the_server_refuses_is_shown_with_its_reason_and_the_rest_goes(
         (waiting,) = pending.pending_changes()
     assert waiting.description == "Trop longue"
     assert waiting.last_error.startswith("Modification refusée")
+
+
+# -- sizes ---------------------------------------------------------------------------------
+
+
+def _gzip_bomb(head: bytes, mebibytes: int, tail: bytes) -> bytes:
+    """`head`, that many MiB of spaces, then `tail`, as about 1 kB per MiB of gzip members."""
+    spaces = gzip.compress(b" " * 2**20, compresslevel=9)
+    return gzip.compress(head) + spaces * mebibytes + gzip.compress(tail)
+
+
+def test_a_sync_reply_that_inflates_past_the_bound_is_refused_unapplied(device, hostile):
+    page = json.dumps(sync_page([entry_change("Jamais")], cursor=7)).encode()
+    bomb = _gzip_bomb(page[:-1], 100, page[-1:])  # valid JSON once inflated: 100 MiB
+    assert len(bomb) < 200_000
+    hostile.answer(
+        "POST",
+        "/sync",
+        lambda _r: (200, {"Content-Type": "application/json", "Content-Encoding": "gzip"}, bomb),
+    )
+    with pytest.raises(ReplyTooLarge):
+        exchange(device, hostile)
+    with device:
+        assert JournalEntry.select().count() == 0 and sync_state.load().cursor == 0
+
+
+def test_an_attachment_larger_than_any_the_server_keeps_is_refused_alone(
+    device, hostile, monkeypatch
+):
+    monkeypatch.setattr(files, "MAX_ATTACHMENT_BYTES", 2**20)
+    big, small = b"", b"la fiche de la seance\n"
+    big_hash = "f" * 64  # the content never matches: the client must stop long before
+    shared = entry_change(
+        "Deux fichiers",
+        attachments=[
+            {"hash": big_hash, "name": "gros.bin", "size": 10, "mime": None},
+            {"hash": hashlib.sha256(small).hexdigest(), "name": "f.txt", "size": 22, "mime": None},
+        ],
+    )
+    hostile.answer("POST", "/sync", sync_page([shared], cursor=1))
+    bomb = _gzip_bomb(big, 8, b"")
+    hostile.answer(
+        "GET", f"/blobs/{big_hash}", lambda _r: (200, {"Content-Encoding": "gzip"}, bomb)
+    )
+    hostile.answer("GET", f"/blobs/{hashlib.sha256(small).hexdigest()}", small)
+    with device:
+        report = engine.run_sync(
+            device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None)
+        )
+        assert list(report.files.refused) == [big_hash]
+        assert "plus grosse que prévu" in report.files.refused[big_hash]
+        assert report.files.downloaded == 1
+        assert not list(device.store.paths.tmp.glob("telechargement-*"))

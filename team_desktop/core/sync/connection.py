@@ -15,6 +15,7 @@ from team_desktop.core.sync.errors import (
     MalformedReply,
     OfflineError,
     ProtocolTooOld,
+    ReplyTooLarge,
     ServerRefused,
 )
 
@@ -28,6 +29,11 @@ TIMEOUT = (10, 60)  # connect, read (seconds): slow lines need a patient read
 RETRIES = 3
 BACKOFF = 1.5
 GZIP_ABOVE = 500
+# Every reply is read in pieces and inflated at most this far: a server (or a line in the
+# middle) could otherwise send a small gzip that inflates to gigabytes in memory.
+MAX_REPLY_BYTES = 64 * 2**20  # a sync page, a list: far above what an honest server sends
+MAX_ERROR_BYTES = 64 * 2**10  # an error's explanation
+PIECE = 64 * 1024
 
 
 def certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError | None:
@@ -110,14 +116,19 @@ class Connection:
         attempts = RETRIES if retry else 1
         for attempt in range(attempts):
             try:
+                # Always streamed: the body is read here, bounded, unless the caller streams it.
                 response = self.session.request(
                     method,
                     self.url(path),
                     data=data,
                     headers=all_headers,
                     timeout=TIMEOUT,
-                    stream=stream,
+                    stream=True,
                 )
+                if response.status_code >= 400:
+                    _read_bounded(response, MAX_ERROR_BYTES, truncate=True)
+                elif not stream:
+                    _read_bounded(response, MAX_REPLY_BYTES)
             except (
                 requests.ConnectionError,
                 requests.Timeout,
@@ -222,15 +233,50 @@ class Connection:
             raise MalformedReply("sync")
         return answer
 
-    def iter_download(self, path: str, offset: int = 0) -> Iterator[bytes]:
-        """Chunks of a file from `offset` on (HTTP Range), for resumable downloads."""
+    def iter_download(self, path: str, offset: int = 0, limit: int = 2**31) -> Iterator[bytes]:
+        """Chunks of a file from `offset` on (HTTP Range), for resumable downloads; at most
+        `limit` bytes from `offset` (ReplyTooLarge past it, as inflated)."""
         import requests
 
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         response = self.request("GET", path, headers=headers, stream=True)
         if offset and response.status_code != 206:
             raise MalformedReply("range ignored")
+        received = 0
         try:
-            yield from response.iter_content(64 * 1024)
+            for chunk in response.iter_content(PIECE):
+                received += len(chunk)
+                if received > limit:
+                    response.close()
+                    raise ReplyTooLarge(limit)
+                yield chunk
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
             raise OfflineError(str(error)) from error
+        except requests.exceptions.ContentDecodingError as error:
+            raise MalformedReply(str(error)) from error
+
+
+def _read_bounded(response: requests.Response, limit: int, truncate: bool = False) -> None:
+    """Read the body into `response.content`, inflating at most `limit` bytes.
+
+    requests would inflate a gzip body whole on `.content` or `.json()`; reading it here in
+    pieces (urllib3 bounds each piece's inflation) stops at the limit instead. Past it, an
+    error's explanation is cut short (`truncate`), any other reply is refused.
+    """
+    import requests
+
+    body, size = [], 0
+    try:
+        for chunk in response.iter_content(PIECE):
+            body.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                response.close()
+                if not truncate:
+                    raise ReplyTooLarge(limit)
+                break
+    except requests.exceptions.ContentDecodingError:
+        body = []  # garbled: `.json()` then fails on an empty body, as on any garbage
+    # What `.content` would have cached: `.json()` and `.text` read it from here.
+    response._content = b"".join(body)[: limit if truncate else None]
+    response._content_consumed = True

@@ -109,3 +109,17 @@ class ServerChanged(SyncError):
                 "dans Partage › Compte et serveur."
             )
         )
+
+
+class ReplyTooLarge(MalformedReply):
+    """A reply (inflated) went past what this client accepts: it is dropped unread."""
+
+    def __init__(self, limit: int):
+        SyncError.__init__(
+            self,
+            _(
+                "Le serveur a envoyé une réponse bien plus grosse que prévu (plus de {n} Mo) : "
+                "elle est refusée ; rien n'a été perdu."
+            ).format(n=max(limit // (1024 * 1024), 1)),
+        )
+        self.detail = f"over {limit} bytes"

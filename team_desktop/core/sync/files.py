@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from team_desktop.core.hashing import is_sha256, sha256_file
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
-from team_desktop.core.portfolio.attachments import blob_path
+from team_desktop.core.portfolio.attachments import MAX_ATTACHMENT_BYTES, blob_path
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, AttachmentBlob, JournalEntry
 from team_desktop.core.sync.connection import Connection
-from team_desktop.core.sync.errors import ServerRefused
+from team_desktop.core.sync.errors import MalformedReply, ServerRefused
 
 PIECE = 256 * 1024  # a cut line loses at most this much of an upload
 
@@ -89,10 +89,16 @@ def sync_files(
                         AttachmentBlob.hash == digest
                     ).execute()
                 report.uploaded += 1
-        elif _download(paths, connection, digest, attachment):
-            report.downloaded += 1
         else:
-            report.missing += 1
+            try:
+                fetched = _download(paths, connection, digest, attachment)
+            except MalformedReply as error:  # too large, or garbled: this file only
+                report.refused[digest] = str(error)
+                continue
+            if fetched:
+                report.downloaded += 1
+            else:
+                report.missing += 1
         if progress:
             progress(number, len(wanted))
     return report
@@ -129,8 +135,13 @@ def _download(paths: DataPaths, connection: Connection, digest: str, attachment:
     offset = partial.stat().st_size if partial.exists() else 0
     try:
         with partial.open("ab") as out:
-            for chunk in connection.iter_download(f"/blobs/{digest}", offset):
+            # No attachment is larger than the server keeps: a longer reply is refused.
+            limit = MAX_ATTACHMENT_BYTES - offset
+            for chunk in connection.iter_download(f"/blobs/{digest}", offset, limit):
                 out.write(chunk)
+    except MalformedReply:
+        partial.unlink(missing_ok=True)  # nothing of a refused reply is kept
+        raise
     except ServerRefused as error:
         if error.status in (404, 416):
             partial.unlink(missing_ok=True)

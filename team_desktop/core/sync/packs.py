@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from team_desktop.core import library
+from team_desktop.core.content.archive import MAX_TOTAL_BYTES
 from team_desktop.core.content.pack_meta import version_key
 from team_desktop.core.hashing import sha256_file
 from team_desktop.core.i18n import _
@@ -42,6 +43,8 @@ def offers(connection: Connection) -> list[PackOffer]:
             )
         except (KeyError, ValueError, TypeError):
             continue  # an entry we cannot read is ignored, not fatal
+        if not isinstance(item.get("size"), int) or not 0 < item["size"] <= MAX_TOTAL_BYTES:
+            continue  # no pack is larger than an import accepts: the download is bounded by it
         if newer:
             result.append(
                 PackOffer(
@@ -65,7 +68,8 @@ def download_and_install(
     offset = partial.stat().st_size if partial.exists() else 0
     if offset < offer.size:
         with partial.open("ab") as out:
-            for chunk in connection.iter_download(f"/packs/{offer.id}/{offer.version}", offset):
+            url = f"/packs/{offer.id}/{offer.version}"
+            for chunk in connection.iter_download(url, offset, offer.size - offset):
                 out.write(chunk)
                 offset += len(chunk)
                 if progress:
