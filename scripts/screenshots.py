@@ -395,7 +395,9 @@ def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[
         "qui-a-ecrit-quoi": authorship,
         "compte": dialog(lambda: AccountDialog(window.runner, window)),
         "groupes": dialog(lambda: GroupsDialog(window.runner, window)),
-        "export": dialog(lambda: ExportDialog(["co-intervention", "consignes"], window)),
+        "export": dialog(
+            lambda: ExportDialog(["co-intervention", "consignes"], window, "Awa Diallo")
+        ),
         "historique": dialog(lambda: HistoryDialog(ids["gibbs"], window)),
         "preferences": dialog(lambda: PreferencesDialog(window.appearance.preferences, window)),
         "mes-donnees": dialog(lambda: MyDataDialog(window.store, window.runner, window)),
