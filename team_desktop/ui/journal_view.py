@@ -48,6 +48,7 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.store = store
         self.summaries: list[EntrySummary] = []
+        self._stale = False
 
         title = QLabel(self.tr("Journal de bord"))
         title.setObjectName("viewTitle")
@@ -267,8 +268,18 @@ class JournalView(QWidget):
         own_save = change_set.initiator is self.editor and change_set.ids.get(
             changes.ENTRIES, set()
         ) <= {open_id}
-        if not own_save:  # the editor's own saves update their line (`_entry_saved`)
+        if own_save:  # the editor's own saves update their line (`_entry_saved`)
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True  # reloaded when shown: a hidden list need not follow a burst
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     # -- entries ----------------------------------------------------------------------------
 

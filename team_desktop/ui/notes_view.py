@@ -43,6 +43,7 @@ class NotesView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.showing_bin = False
+        self._stale = False
 
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
@@ -135,7 +136,16 @@ class NotesView(QWidget):
             return
         if self.editor.note_id and change_set.touches(changes.NOTES, self.editor.note_id):
             self.editor.reload_from_store()
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     # -- the list ---------------------------------------------------------------------------
 

@@ -169,3 +169,16 @@ def test_sqlite_errors_are_told_by_their_code_not_their_wording(tmp_path, code, 
     assert "Erreur de la base" in explain_sqlite_error(
         _coded("disk is full", sqlite3.SQLITE_ERROR), tmp_path / "x"
     )
+
+
+def test_merged_change_sets_stay_vague_for_a_kind_written_without_ids():
+    precise, vague, merged = changes.ChangeSet(), changes.ChangeSet(), changes.ChangeSet()
+    precise.add(changes.ENTRIES, ["e1"])
+    vague.add(changes.ENTRIES)
+    vague.add(changes.NOTES, ["n1"])
+    merged.merge(precise)
+    assert merged.touches(changes.ENTRIES, "e1") and not merged.touches(changes.ENTRIES, "e2")
+    merged.merge(vague)
+    merged.merge(precise)
+    assert merged.touches(changes.ENTRIES, "e2")  # some entries changed, which is unknown
+    assert merged.touches(changes.NOTES, "n1") and not merged.touches(changes.NOTES, "n2")

@@ -209,3 +209,28 @@ def test_a_late_result_for_a_closed_window_is_dropped_for_methods_and_closures(q
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert seen == [(True, 3)]
     runner.wait()
+
+
+def test_an_editor_closed_while_a_sync_applies_waits_for_it_and_saves(window, qtbot, store):
+    entry_id = synced_entry(window, "Fermeture", "Avant.")
+    window.journal.show(entry_id)
+    editor = window.journal.view.editor
+    editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text, " Dernier mot.")
+    inside, release = threading.Event(), threading.Event()
+
+    def apply_a_page() -> None:
+        with store.bound(), changes.initiated_by(changes.SYNC), database.atomic():
+            records.apply_incoming(entry_change(uuid.uuid4().hex, "Reçue", "Texte reçu."), "")
+            inside.set()
+            release.wait(10)
+
+    applying = threading.Thread(target=apply_a_page)
+    applying.start()
+    assert inside.wait(10)
+    threading.Timer(0.3, release.set).start()
+    window.close()  # the editor saves as it hides, behind the apply, without failing
+    applying.join(10)
+    assert entries.get_entry(entry_id).body == "Avant. Dernier mot."
+    assert editor._failure is None
+    assert JournalEntry.select().where(JournalEntry.title == "Reçue").count() == 1

@@ -64,12 +64,13 @@ class ChangeSet:
     kinds: set[str] = field(default_factory=set)
     ids: dict[str, set[str]] = field(default_factory=dict)
     initiator: object | None = None
+    _vague: set[str] = field(default_factory=set, repr=False)
 
     def add(self, kind: str, ids: Iterable[str] = ()) -> None:
         """Count `kind` as changed, with the ids given."""
         self.kinds.add(kind)
         known = [i for i in ids if i]
-        if known:
+        if known and kind not in self._vague:
             self.ids.setdefault(kind, set()).update(known)
 
     def touches(self, kind: str, record_id: str | None = None) -> bool:
@@ -84,9 +85,18 @@ class ChangeSet:
         return self.initiator == SYNC
 
     def merge(self, other: ChangeSet) -> None:
-        """Fold another change set into this one (a write inside a write)."""
+        """Fold another committed write into this one (writes delivered together).
+
+        A kind that one of them changed without known ids stays "some of this kind".
+        """
         for kind in other.kinds:
-            self.add(kind, other.ids.get(kind, ()))
+            precise = (kind not in self.kinds or kind in self.ids) and kind in other.ids
+            self.kinds.add(kind)
+            if precise and kind not in self._vague:
+                self.ids.setdefault(kind, set()).update(other.ids[kind])
+            else:
+                self._vague.add(kind)
+                self.ids.pop(kind, None)
 
 
 Subscriber = Callable[[ChangeSet], None]
