@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 
 from team_desktop.core.export.glyphs import visible_text
 from team_desktop.core.export.output import ExportError, staged_file
-from team_desktop.core.export.pdf_language import add_language
+from team_desktop.core.export.pdf_language import PdfLanguageError, add_language
 from team_desktop.core.export.xhtml import xml_text
 
 RESOLUTION = 300
@@ -78,7 +78,10 @@ def write_pdf(
         finally:
             painter.end()
         del writer  # the file is complete once the painter ends; nothing holds it now
-        add_language(scratch, LANGUAGE)
+        try:
+            add_language(scratch, LANGUAGE)
+        except PdfLanguageError:
+            pass  # a Qt writing PDFs differently: the file stays whole, its XMP names the language
     return pages
 
 
