@@ -12,6 +12,7 @@ from team_desktop.core.i18n import _
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import export as note_export
 from team_desktop.core.notes import store as note_store
+from team_desktop.core.plans.summary import plan_writers
 from team_desktop.core.portfolio import templates
 from team_desktop.core.portfolio.entries import Attachment, to_entry
 from team_desktop.core.store.db import get_setting
@@ -134,9 +135,11 @@ def _own_name() -> str:
 def _note_authors(note_id: str) -> str:
     """The names of a shared note's writers, first writer first."""
     try:
-        names = [author.name for author in note_export.authors(note_store.load(note_id))]
+        doc = note_store.load(note_id)
     except note_store.NoteNotFound:
-        names = []
+        return _("Note à plusieurs")
+    names = [author.name for author in note_export.authors(doc)]
+    names += [name for name in plan_writers(doc) if name not in names]
     return ", ".join(names) or _("Note à plusieurs")
 
 

@@ -41,8 +41,14 @@ class NotesController(QObject):
         window.changes.changed.connect(self.view.on_changes)
         window.lesson.activity_extras.append(self._notes_under)
 
-    def show(self, note_id: str | None = None) -> bool:
-        """Bring the notes forward, on note `note_id` when given."""
+    def show(self, note_id: str | None = None, text: bool = False) -> bool:
+        """Bring the notes forward, on note `note_id` when given.
+
+        A session plan opens in its own view, unless `text` asks for its notes (the text).
+        """
+        if note_id is not None and not text and self.view.is_plan(note_id):
+            self.view.plan_chosen.emit(note_id)
+            return True
         self.window.lesson.leave()
         if note_id is None:
             self.view.reload()

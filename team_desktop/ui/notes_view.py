@@ -188,10 +188,18 @@ class NotesView(QWidget):
             self._show_editor(False)
             return
         note_id = current.data(NOTE_ID_ROLE)
-        if notes.summary(note_id).kind == "plan" and note_id != self.editor.note_id:
+        if self.is_plan(note_id) and note_id != self.editor.note_id:
             self.plan_chosen.emit(note_id)
             return
         self.open_note(note_id)
+
+    @staticmethod
+    def is_plan(note_id: str) -> bool:
+        """Whether the note holds a session plan (shown by the plans view)."""
+        try:
+            return notes.summary(note_id).kind == "plan"
+        except notes.NoteNotFound:
+            return False
 
     def _show_editor(self, shown: bool) -> None:
         self.editor.setVisible(shown)

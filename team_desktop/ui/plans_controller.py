@@ -46,7 +46,7 @@ class PlansController(QObject):
         menu.addAction(actions[Act.PLANS])
         actions[Act.NEW_PLAN].triggered.connect(self.new_plan)
         actions[Act.PLANS].triggered.connect(lambda: self.show())
-        self.view.editor.notes_requested.connect(window.notes.show)
+        self.view.editor.notes_requested.connect(lambda note_id: window.notes.show(note_id, True))
         self.view.editor.pdf_requested.connect(self.choose_pdf)
         self.view.debrief.write_requested.connect(self.write_debrief)
         window.notes.view.plan_chosen.connect(self.show)
@@ -71,7 +71,7 @@ class PlansController(QObject):
             self.window.journal.show(entry_id)
         else:
             write_into_plan_notes(note_id, run)
-            self.window.notes.show(note_id)
+            self.window.notes.show(note_id, text=True)
 
     def choose_pdf(self, note_id: str) -> None:
         self.view.editor.save_now()

@@ -239,9 +239,14 @@ def test_icons_are_cropped_from_the_course_diagram():
 
 
 def test_shared_plan_reads_as_a_summary_in_mutualisation(store):
+    note_authors.set_name("Awa")
     note_id = plans.create_plan(template_id="sophie-karim")
+    plan = plans.load_plan(note_id)
+    plan.set_text("public", "CAP cuisine", note_authors.local_author())
+    plans.save_plan(note_id, plan)
     notes.set_sharing(note_id, "group", "g1")
     [item] = feed.items()
+    assert item.author == "Awa"  # wrote in the plan's fields, not in its notes
     folded = feed_page.feed_html([item])
     assert "PLAN DE SÉANCE" in folded and "Présenter un plat à un client" in folded
     whole = feed_page.feed_html([item], expanded={note_id})

@@ -216,6 +216,9 @@ def test_debrief_shows_planned_against_actual_and_writes_the_debrief(window, qtb
     assert entry.body.startswith("Plan de séance : [Jeudi](team:note/")
     assert "### Nos décisions (3 minutes)" in entry.body
     assert window.stack.currentWidget() is window.journal.view
+    # The entry's link to the plan (and a search hit) opens the plan, not its bare text.
+    window.notes.open_link(f"notes/{note_id}")
+    assert window.stack.currentWidget() is window.plans.view
     window.plans.show(note_id)
     view.tabs.setCurrentWidget(view.debrief)
     view.debrief.notes_button.click()

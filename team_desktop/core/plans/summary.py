@@ -80,3 +80,12 @@ def readable_text(doc: NoteDoc) -> str:
 def markdown_literal(text: str) -> str:
     """A peer's words as literal Markdown inside a line or a table cell."""
     return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in " ".join(text.split()))
+
+
+def plan_writers(doc: NoteDoc) -> list[str]:
+    """Names of those who wrote in a plan's fields and phases (a note's text aside)."""
+    if doc.kind != "plan":
+        return []
+    names = doc.author_names()
+    found = {names.get(a, "") for a in PlanDoc(doc).plan_authors() if a != "template"}
+    return sorted(name for name in found if name)
