@@ -62,6 +62,11 @@ def write_pdf(
         )
         page = writer.pageLayout().paintRectPixels(RESOLUTION)
         document = QTextDocument()
+        # Ligatures would put "ﬁ" in the text layer, and a search for "fin" would miss it.
+        font = document.defaultFont()
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        document.setDefaultFont(font)
         document.documentLayout().setPaintDevice(writer)
         _add_images(document, html, page.width())
         document.setHtml(html)

@@ -73,6 +73,8 @@ def test_emoji_stay_in_the_text_or_are_named_never_dropped(qapp, store, tmp_path
     for emoji, name in (("🙂", "sourire"), ("🎉", "fête"), ("✅", "coche"), ("❤", "cœur")):
         assert emoji in text or f"[émoji : {name}]" in text, (emoji, text)
     assert "U+1F469" in text or "👩" in text
+    # No ligature glyph in the text layer: a search for "fin" finds it.
+    assert " fin " in text and "\ufb01" not in text
 
 
 def test_pdf_carries_title_author_and_language(qapp, store, tmp_path):
