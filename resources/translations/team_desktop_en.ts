@@ -2058,6 +2058,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Waiting for a connection</translation>
     </message>
     <message>
+        <source>Ouvrez-le et corrigez son partage (un groupe dont vous êtes membre, ou « Privée ») : il repartira à la synchronisation suivante.</source>
+        <translation>Open it and fix its sharing (a group you are a member of, or “Private”): it will go at the next sync.</translation>
+    </message>
+    <message>
         <source>Tout est envoyé : rien n&apos;attend sur cet appareil.</source>
         <translation>Everything is sent: nothing is waiting on this device.</translation>
     </message>

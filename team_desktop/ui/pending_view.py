@@ -82,6 +82,12 @@ class PendingView(QWidget):
                 if change.last_error
                 else self.tr("En attente de connexion")
             )
+            if change.last_error and change.kind in ("entry", "note"):
+                # What to do: a change made to it sends it again, refused or not.
+                state += " " + self.tr(
+                    "Ouvrez-le et corrigez son partage (un groupe dont vous êtes membre, ou "
+                    "« Privée ») : il repartira à la synchronisation suivante."
+                )
             values = [change.label, change.description, format_moment(change.queued_at), state]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

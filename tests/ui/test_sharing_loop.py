@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from team_desktop.core import feed, outbox
 from team_desktop.core.portfolio import entries
 from team_desktop.core.portfolio.errors import PortfolioError
 from team_desktop.core.store.portfolio_models import GROUP, JournalEntry
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
 from team_desktop.ui.actions import Act
 from team_desktop.ui.visibility_choice import NO_GROUP
@@ -71,3 +73,32 @@ def test_sharing_after_joining_a_group_with_the_entry_already_open(
         with ben:
             assert [item.body for item in feed.items()] == ["Notre atelier d'hier"]
         ben.close()
+
+
+def test_a_refused_share_is_explained_and_goes_once_the_learner_fixes_it(
+    window, qtbot, server, store
+):
+    account.log_in(server.url, unique("awa"), PASSWORD, "portable", "Awa", create=True)
+    gone = GroupRecord.create(id=uuid.uuid4().hex, name="Ancien groupe")  # left, or never in it
+    view = window.journal.view
+    window.journal.show()
+    entry_id = view.start_entry("libre")
+    QTest.keyClicks(view.editor.text, "Retour de seance")
+    combo = view.editor.visibility
+    combo.setCurrentIndex(combo.index_of((GROUP, gone.id)))
+    qtbot.waitUntil(lambda: not view.editor.dirty)
+    with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
+        window.actions_[Act.SYNC_NOW].trigger()
+    window.sharing.show_pending()
+    table = window.sharing.pending.table
+    state = table.item(0, 3).text()
+    assert state.startswith("Refusé : Groupe introuvable")
+    assert "corrigez son partage" in state and "Privée" in state
+
+    window.journal.show(entry_id)  # the learner fixes it: private for now
+    combo.setCurrentIndex(combo.index_of(("private", None)))
+    qtbot.waitUntil(lambda: not view.editor.dirty)
+    with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
+        window.actions_[Act.SYNC_NOW].trigger()
+    assert outbox.count() == 0
+    assert JournalEntry.get_by_id(entry_id).visibility == "private"
