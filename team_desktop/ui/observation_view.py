@@ -100,7 +100,8 @@ class ObservationView(QWidget):
             self.grid.takeAt(0).widget().deleteLater()
         self.buttons = []
         for index, label in enumerate(self.observer.plan.categories()):
-            button = QPushButton(f"{index + 1}  {label}")
+            # A peer's label: "&" would make a mnemonic and vanish.
+            button = QPushButton(f"{index + 1}  " + label.replace("&", "&&"))
             button.setMinimumHeight(72)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setFont(QFont(self.font().family(), 15))

@@ -199,6 +199,8 @@ def test_debrief_shows_planned_against_actual_and_writes_the_debrief(window, qtb
     observer.end(T0 + dt.timedelta(minutes=55))
     window.plans.show(note_id)
     view = window.plans.view
+    view.tabs.setCurrentWidget(view.observation)
+    assert view.observation.buttons[0].text() == "1  Qui parle"
     view.tabs.setCurrentWidget(view.debrief)
     table = view.debrief.table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
@@ -250,3 +252,19 @@ def test_printed_plan_is_one_readable_page(window, tmp_path):
         "Engagement des apprenants",
     ):
         assert expected in flat, expected
+
+
+def test_observation_buttons_show_a_peers_labels_as_written(window, qtbot):
+    note_id = create_plan("Grille", template_id="une-heure-variee")
+    plan = load_plan(note_id)
+    plan.set_categories(["Q&R", "<b>gras</b>"])
+    save_plan(note_id, plan)
+    window.plans.show(note_id)
+    view = window.plans.view
+    view.tabs.setCurrentWidget(view.observation)
+    first, second = view.observation.buttons
+    assert first.text() == "1  Q&&R"  # shown as "Q&R", not as a mnemonic
+    assert second.text() == "2  <b>gras</b>"
+    view.observation.start_button.click()
+    qtbot.keyClick(view.observation, "1")
+    assert [t.category for t in view.observation.observer.run.taps] == ["Q&R"]
