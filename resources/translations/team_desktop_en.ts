@@ -183,6 +183,14 @@
         <translation>Add the lesson to bookmarks, or remove it</translation>
     </message>
     <message>
+        <source>Ouvrir le dossier des journaux techniques</source>
+        <translation>Open the technical logs folder</translation>
+    </message>
+    <message>
+        <source>Les journaux techniques aident à comprendre un problème : envoyez ce dossier à votre formateur ou à l&apos;assistance. Ils ne contiennent ni vos textes ni vos mots de passe.</source>
+        <translation>Technical logs help understand a problem: send this folder to your trainer or to support. They contain neither your texts nor your passwords.</translation>
+    </message>
+    <message>
         <source>À &amp;propos de TEAM Desktop</source>
         <translation>&amp;About TEAM Desktop</translation>
     </message>
@@ -530,6 +538,17 @@
     <message>
         <source>{t} ({n} min)</source>
         <translation>{t} ({n} min)</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite. Ce qui était enregistré est intact ; vous pouvez continuer. Si cela se reproduit, envoyez le dossier des journaux techniques (Aide › Ouvrir le dossier des journaux techniques) à votre formateur.</source>
+        <translation>An unexpected error occurred. What was saved is intact; you can carry on. If it happens again, send the technical logs folder (Help › Open the technical logs folder) to your trainer.</translation>
     </message>
 </context>
 <context>

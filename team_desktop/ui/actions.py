@@ -22,6 +22,7 @@ class Act(enum.Enum):
     TOGGLE_DONE = "toggle_done"
     TOGGLE_BOOKMARK = "toggle_bookmark"
     ABOUT = "about"
+    OPEN_LOGS = "open_logs"
     NOTES = "notes"
     NEW_NOTE = "new_note"
     NEW_PLAN = "new_plan"
@@ -117,6 +118,16 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         QT_TRANSLATE_NOOP("Actions", "Ajouter aux fa&voris"),
         ["Ctrl+B"],
         QT_TRANSLATE_NOOP("Actions", "Ajouter ou retirer la leçon des favoris"),
+    ),
+    Act.OPEN_LOGS: (
+        QT_TRANSLATE_NOOP("Actions", "Ouvrir le dossier des journaux techniques"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Les journaux techniques aident à comprendre un problème : envoyez ce dossier à "
+            "votre formateur ou à l'assistance. Ils ne contiennent ni vos textes ni vos mots "
+            "de passe.",
+        ),
     ),
     Act.ABOUT: (
         QT_TRANSLATE_NOOP("Actions", "À &propos de TEAM Desktop"),

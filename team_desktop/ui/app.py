@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import platform
 import sys
 from pathlib import Path
 
@@ -12,16 +14,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from team_desktop import __version__
 from team_desktop.core import i18n, library
+from team_desktop.core.logs import setup_logging
 from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
 from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui import themes
+from team_desktop.ui.crash import CrashReporter
 from team_desktop.ui.language import choose_language, install_language
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.preferences import LANGUAGE, Preferences
 from team_desktop.ui.tasks import TaskRunner
 
 SCREENSHOT_SIZE = (1280, 800)
+
+log = logging.getLogger(__name__)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -70,6 +76,11 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 1
     start_language(app, requested, paths)
+    setup_logging(paths)
+    log.info("TEAM Desktop %s starting (Python %s)", __version__, platform.python_version())
+    reporter = CrashReporter(app)
+    reporter.interactive = interactive
+    reporter.install()
     lock = QLockFile(str(paths.lock))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):

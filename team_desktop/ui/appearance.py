@@ -24,19 +24,11 @@ class AppearanceController(QObject):
         menu = window.menuBar().addMenu(self.tr("Affic&hage"))
         for act in (Act.TEXT_BIGGER, Act.TEXT_SMALLER, Act.TEXT_NORMAL, None, Act.PREFERENCES):
             menu.addSeparator() if act is None else menu.addAction(actions[act])
-        help_menu = next(
-            (
-                a
-                for a in window.menuBar().actions()
-                if a.menu() is not None and actions[Act.ABOUT] in a.menu().actions()
-            ),
-            None,
-        )
-        if help_menu is not None:
-            help_menu.menu().insertAction(actions[Act.ABOUT], actions[Act.SHORTCUTS])
-            # "Aide" last, as everywhere else.
-            window.menuBar().removeAction(help_menu)
-            window.menuBar().addAction(help_menu)
+        window.add_to_help(actions[Act.SHORTCUTS])
+        # "Aide" last, as everywhere else.
+        help_menu = window.help_menu.menuAction()
+        window.menuBar().removeAction(help_menu)
+        window.menuBar().addAction(help_menu)
         actions[Act.TEXT_BIGGER].triggered.connect(lambda: self.change_text_size(+1))
         actions[Act.TEXT_SMALLER].triggered.connect(lambda: self.change_text_size(-1))
         actions[Act.TEXT_NORMAL].triggered.connect(lambda: self.set_text_size(0))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from team_desktop import __version__
 from team_desktop.core import course, library
 from team_desktop.core.content.archive import PackArchiveError
+from team_desktop.core.logs import log_folder
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.render.module_page import module_html
 from team_desktop.core.store import changes
@@ -115,12 +117,13 @@ class MainWindow(QMainWindow):
                 Act.BOOKMARKS,
             ],
             self.tr("&Leçon"): [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK],
-            self.tr("Ai&de"): [Act.ABOUT],
+            self.tr("Ai&de"): [Act.OPEN_LOGS, None, Act.ABOUT],
         }
         for title, acts in menus.items():
             menu = self.menuBar().addMenu(title)
             for act in acts:
                 menu.addSeparator() if act is None else menu.addAction(a[act])
+        self.help_menu = menu  # the last one
         toolbar = QToolBar(self.tr("Navigation"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -136,6 +139,10 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_field)
         self.toolbar = toolbar
         self.addToolBar(toolbar)
+
+    def add_to_help(self, action) -> None:
+        """A feature's entry in the "Aide" menu, above the logs and "À propos"."""
+        self.help_menu.insertAction(self.actions_[Act.OPEN_LOGS], action)
 
     def add_to_toolbar(self, action) -> None:
         """A feature's button, after the ones already there and before the search field."""
@@ -154,6 +161,7 @@ class MainWindow(QMainWindow):
         a[Act.TOGGLE_DONE].triggered.connect(self.lesson.toggle_completed)
         a[Act.TOGGLE_BOOKMARK].triggered.connect(self.lesson.toggle_bookmark)
         a[Act.ABOUT].triggered.connect(self._about)
+        a[Act.OPEN_LOGS].triggered.connect(self.open_logs)
         self.navigator.lesson_chosen.connect(self.open_lesson)
         self.navigator.module_chosen.connect(self.show_module)
         self.home.resume_requested.connect(self.open_lesson)
@@ -358,6 +366,12 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self.changes.close()
         super().closeEvent(event)
+
+    def open_logs(self) -> None:
+        """Show the folder of technical logs, for the learner to send to their trainer."""
+        folder = log_folder(self.store.paths)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _about(self) -> None:
         show_message(

@@ -24,16 +24,7 @@ class NotesController(QObject):
         menu.addAction(actions[Act.NEW_NOTE])
         menu.addAction(actions[Act.NOTES])
         # With the learner's other writing, just before the "Aide" menu.
-        help_menu = next(
-            (
-                a
-                for a in window.menuBar().actions()
-                if a.menu() is not None and actions[Act.ABOUT] in a.menu().actions()
-            ),
-            None,
-        )
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu, menu)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         window.add_to_toolbar(actions[Act.NOTES])
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)

@@ -33,17 +33,8 @@ class ResearchController(QObject):
         menu.addAction(actions[Act.RESEARCH_CONSENT])
         menu.addAction(actions[Act.MY_DATA])
         menu.addAction(actions[Act.PRIVACY])
-        help_menu = next(
-            (
-                a
-                for a in window.menuBar().actions()
-                if a.menu() is not None and actions[Act.ABOUT] in a.menu().actions()
-            ),
-            None,
-        )
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu, menu)
-            help_menu.menu().insertAction(actions[Act.ABOUT], actions[Act.PRIVACY])
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        window.add_to_help(actions[Act.PRIVACY])
         actions[Act.RESEARCH_CONSENT].triggered.connect(lambda: self.ask_consent(False))
         actions[Act.MY_DATA].triggered.connect(self.show_my_data)
         actions[Act.PRIVACY].triggered.connect(self.show_privacy)

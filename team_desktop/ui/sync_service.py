@@ -6,6 +6,8 @@ never by polling.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from team_desktop.core import outbox
@@ -21,6 +23,8 @@ from team_desktop.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 4_000
 PERIOD_MS = 5 * 60_000
+
+log = logging.getLogger(__name__)
 
 
 class SyncService(QObject):
@@ -115,6 +119,10 @@ class SyncService(QObject):
 
     def _failed(self, error: BaseException, details: str) -> None:
         self.running = False
+        if isinstance(error, SyncError):
+            log.warning("sync stopped: %s", type(error).__name__)
+        else:
+            log.error("sync failed unexpectedly:\n%s", details)
         if isinstance(error, OfflineError):
             self._set("offline", self.tr("Hors ligne — vos changements attendent la connexion"))
         elif isinstance(error, ServerChanged):

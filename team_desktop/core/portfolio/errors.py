@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,8 @@ from peewee import OperationalError
 from team_desktop.core.i18n import _
 from team_desktop.core.store.db import explain_sqlite_error, sqlite_error_code
 from team_desktop.core.store.models import database
+
+log = logging.getLogger(__name__)
 
 
 class PortfolioError(Exception):
@@ -29,6 +32,7 @@ def writing() -> Iterator[None]:
         with database.atomic():
             yield
     except (OperationalError, sqlite3.OperationalError) as error:
+        log.warning("a save failed (SQLite code %s)", sqlite_error_code(error))
         raise PortfolioError(explain_write_error(error)) from error
 
 
