@@ -303,3 +303,33 @@ def test_a_lone_picture_is_a_figure_so_no_empty_band_follows_it():
     assert '<p class="figure"><img' in page
     assert "p.figure" in style_sheet() and "line-height: 100%" in style_sheet()
     assert '<p class="figure">' not in render_markdown("Texte ![icône](a.png) dans la phrase.")
+
+
+# A peer's short text that Python-Markdown renders in seconds (quadratic in brackets) or not at
+# all (RecursionError on deep nesting): each is shown as plain text, whole, with a notice.
+COSTLY = {
+    "3,000 opening brackets": "[" * 3000,
+    "2,000 image openings": "![" * 2000,
+    "2,000 unfinished links": "[a](" * 2000,
+    "3,000 angle brackets": "<a" * 3000,
+    "1,000 lists nested on one line": "- " * 1000 + "fin",
+    "400 lists nested by indentation": "".join("    " * i + "- x\n" for i in range(400)),
+}
+
+
+@pytest.mark.parametrize("text", COSTLY.values(), ids=COSTLY.keys())
+def test_text_too_costly_to_render_is_shown_plain_and_whole(text):
+    html = render_markdown(text)
+    assert "Mise en forme non appliquée" in html
+    shown = "".join(Collector(html).text).replace(" ", "")
+    assert text.replace(" ", "").replace("\n", "")[:500] in shown.replace("\n", "")
+    assert not Collector(html).values("a", "href")
+
+
+def test_ordinary_writing_keeps_its_formatting_within_the_budget():
+    links = "\n".join(f"- [Ressource {n}](https://exemple.fr/{n})" for n in range(60))
+    nested = "".join("    " * depth + f"- niveau {depth}\n" for depth in range(8))
+    html = render_markdown(f"# Séance\n\n{links}\n\n{nested}\n> une *citation*")
+    assert "Mise en forme non appliquée" not in html
+    assert len(Collector(html).values("a", "href")) == 60
+    assert "<em>citation</em>" in html and html.count("<ul>") >= 8

@@ -7,6 +7,8 @@ import re
 
 import nh3
 
+from team_desktop.core.i18n import _
+from team_desktop.core.render import budget
 from team_desktop.core.urls import is_remote
 
 URL_SCHEMES = {"http", "https", "mailto", "team"}
@@ -86,10 +88,29 @@ def clean_html(html: str) -> str:
 
 
 def render_markdown(text: str, lesson_links: dict[str, str] | None = None) -> str:
-    """Markdown to sanitized HTML; `lesson_links` maps lesson file names to lesson uids."""
+    """Markdown to sanitized HTML; `lesson_links` maps lesson file names to lesson uids.
+
+    A text that would cost too much to render (render/budget.py) is shown as plain text.
+    """
     from team_desktop.core.render.markdown_links import markdown_to_html  # Markdown: at first use
 
-    return _figures(clean_html(markdown_to_html(text, lesson_links or {})))
+    if budget.too_costly(text):
+        return plain_html(text)
+    try:
+        return _figures(clean_html(markdown_to_html(text, lesson_links or {})))
+    except RecursionError:  # nesting the budget did not foresee: still shown, plain
+        return plain_html(text)
+
+
+def plain_html(text: str) -> str:
+    """`text` as escaped paragraphs, after a note saying its formatting was left out."""
+    notice = _("Mise en forme non appliquée : ce texte est trop complexe pour être mis en page.")
+    paragraphs = "".join(
+        f"<p>{escape(block).replace(chr(10), '<br/>')}</p>"
+        for block in re.split(r"\n[ \t]*\n", text)
+        if block.strip()
+    )
+    return f'<p class="meta">{escape(notice)}</p>{paragraphs}'
 
 
 _LONE_IMAGE = re.compile(r"<p>(<img [^>]*>)</p>")
