@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 
+from peewee import OperationalError
 from PySide6.QtCore import QElapsedTimer, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -15,12 +18,14 @@ from team_desktop.core.quiz import QuizState
 from team_desktop.core.render.lesson_page import lesson_html
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.store import changes
-from team_desktop.core.store.db import Store
+from team_desktop.core.store.db import Store, sqlite_error_code
 from team_desktop.ui.lesson_browser import LessonBrowser
 
 SAVE_POSITION_DELAY_MS = 800
 FLUSH_TIME_EVERY_MS = 30_000
 
+
+log = logging.getLogger(__name__)
 
 # What the learner wrote that shows under a lesson's activities.
 EXTRA_KINDS = (changes.ENTRIES, changes.NOTES, changes.ANSWERS, changes.COMMENTS)
@@ -112,7 +117,7 @@ class LessonView(QWidget):
         self.module_label.setText(page.pack_title)
         self._sync_buttons()
         self._render()
-        progress.opened(uid)
+        self._bookkeeping(progress.opened, uid)
         self._clock.start()
         if find:
             QTimer.singleShot(0, lambda: self._find(find))
@@ -251,7 +256,7 @@ class LessonView(QWidget):
             return
         bar = self.browser.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        progress.save_position(self.page.uid, fraction)
+        self._bookkeeping(progress.save_position, self.page.uid, fraction)
         self.page.scroll = fraction
 
     def flush_time(self) -> None:
@@ -262,7 +267,18 @@ class LessonView(QWidget):
         if self.isVisible() and self.window().isActiveWindow():
             # A flush runs every interval, so more than that means the machine slept.
             cap = FLUSH_TIME_EVERY_MS // 1000 + 5
-            progress.add_time(self.page.uid, self.store.device_id, int(min(seconds, cap)))
+            seconds = int(min(seconds, cap))
+            self._bookkeeping(progress.add_time, self.page.uid, self.store.device_id, seconds)
+
+    def _bookkeeping(self, write: Callable[..., None], *args: object) -> None:
+        """A write that reading makes (lesson opened, position, time), named as the lesson's
+        own on the change bus and never in the way of reading: a locked or read-only store
+        is logged, not raised."""
+        try:
+            with changes.initiated_by(self):
+                write(*args)
+        except (OperationalError, sqlite3.OperationalError) as error:
+            log.warning("reading bookkeeping not saved (SQLite code %s)", sqlite_error_code(error))
 
     def leave(self) -> None:
         """Save position and time of the lesson being left."""

@@ -186,13 +186,15 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, change_set: changes.ChangeSet) -> None:
         """Refresh, of the course's views, those showing a kind this write changed."""
+        if change_set.initiator is self.lesson:
+            return  # reading's bookkeeping; a lesson marked done says so itself
         if any(change_set.touches(kind) for kind in NAVIGATOR_KINDS):
             self.navigator.reload()
         if self.stack.currentWidget() is self.home and any(
             change_set.touches(kind) for kind in HOME_KINDS
         ):
             self.home.reload()
-        if self.stack.currentWidget() is self.lesson and change_set.initiator is not self.lesson:
+        if self.stack.currentWidget() is self.lesson:
             self.lesson.on_changes(change_set)
 
     def show_home(self) -> None:

@@ -18,7 +18,7 @@ from team_desktop.core import outbox, progress
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.doc import Author, NoteDoc
 from team_desktop.core.portfolio import entries
-from team_desktop.core.store import changes
+from team_desktop.core.store import changes, writer
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.sync import records
@@ -234,3 +234,32 @@ def test_an_editor_closed_while_a_sync_applies_waits_for_it_and_saves(window, qt
     assert entries.get_entry(entry_id).body == "Avant. Dernier mot."
     assert editor._failure is None
     assert JournalEntry.select().where(JournalEntry.title == "Reçue").count() == 1
+
+
+def test_reading_bookkeeping_neither_rebuilds_the_course_plan_nor_blocks_reading(
+    window, qtbot, store, monkeypatch
+):
+    window.open_lesson(LESSON)
+    item = window.navigator._lesson_items[LESSON]
+    window.lesson.save_position()
+    qtbot.wait(50)
+    assert window.navigator._lesson_items[LESSON] is item  # no rebuild for a scroll position
+    # A store that cannot be written (here: another writer holds it too long) still reads.
+    monkeypatch.setattr(writer, "WRITER_WAIT_SECONDS", 0.1)
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.bound(), database.atomic():
+            inside.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert inside.wait(10)
+        window.show_home()
+        assert window.open_lesson("test-mini/seconde")
+        assert window.lesson.page.uid == "test-mini/seconde"
+    finally:
+        release.set()
+        holder.join(10)
