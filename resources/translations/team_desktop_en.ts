@@ -734,10 +734,6 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <source>Le fichier n&apos;a pas pu être lu ou écrit ({e}). Vos données n&apos;ont pas changé.</source>
         <translation>The file could not be read or written ({e}). Your data has not changed.</translation>
     </message>
-    <message>
-        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
-        <translation>Unexpected error; your data has not changed.</translation>
-    </message>
 </context>
 <context>
     <name>DebriefView</name>
@@ -1532,10 +1528,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Le pack n&apos;a pas pu être écrit sur le disque ({e}). Vos données n&apos;ont pas changé.</source>
         <translation>The pack could not be written to disk ({e}). Your data has not changed.</translation>
-    </message>
-    <message>
-        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
-        <translation>Unexpected error; your data has not changed.</translation>
     </message>
     <message>
         <source>Import de {f}…</source>
@@ -2687,6 +2679,13 @@ Send this server everything you wrote and did here?</translation>
     <message>
         <source>Erreur inattendue pendant la synchronisation ; rien n&apos;a été perdu.</source>
         <translation>Unexpected error while syncing; nothing was lost.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskFailures</name>
+    <message>
+        <source>Erreur inattendue ; vos données n&apos;ont pas changé.</source>
+        <translation>Unexpected error; your data has not changed.</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ from team_desktop.ui.actions import Act
 from team_desktop.ui.export_dialog import ExportChoice, ExportDialog
 from team_desktop.ui.messages import Icon, show_message, show_written
 from team_desktop.ui.pdf_export import write_pdf
-from team_desktop.ui.tasks import TaskCancelled, TaskState
+from team_desktop.ui.task_failures import Failure, failure_handler
+from team_desktop.ui.tasks import TaskState
 
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "leap2a": ".zip"}
 
@@ -256,32 +257,14 @@ class DataController(QObject):
     def _notes(self, count: int) -> str:
         return self.tr("%n note(s)", "", count)
 
-    def _failed(self, title: str, cancelled: str):
-        def failed(error: BaseException, details: str) -> None:
-            self.window.progress_panel.finish()
-            if isinstance(error, TaskCancelled):
-                self.window.statusBar().showMessage(cancelled, 6000)
-            elif isinstance(error, (ExportError, BackupError, RestoreError)):
-                show_message(self.window, Icon.Warning, title, str(error))
-            elif isinstance(error, OSError):
-                show_message(
-                    self.window,
-                    Icon.Critical,
-                    title,
-                    self.tr(
-                        "Le fichier n'a pas pu être lu ou écrit ({e}). Vos données n'ont pas changé."
-                    ).format(e=error.strerror or error),
-                )
-            else:
-                show_message(
-                    self.window,
-                    Icon.Critical,
-                    title,
-                    self.tr("Erreur inattendue ; vos données n'ont pas changé."),
-                    details,
-                )
-
-        return failed
+    def _failed(self, title: str, cancelled: str) -> Failure:
+        return failure_handler(
+            self.window,
+            title,
+            cancelled,
+            (ExportError, BackupError, RestoreError),
+            self.tr("Le fichier n'a pas pu être lu ou écrit ({e}). Vos données n'ont pas changé."),
+        )
 
 
 def _free_path(path: Path) -> Path:

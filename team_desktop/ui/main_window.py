@@ -41,7 +41,8 @@ from team_desktop.ui.progress_panel import ProgressPanel
 from team_desktop.ui.research_controller import ResearchController
 from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.sharing import SharingController
-from team_desktop.ui.tasks import TaskCancelled, TaskRunner
+from team_desktop.ui.task_failures import failure_handler
+from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.window_layout import PlanSpace, place_first_window
 
 NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS)
@@ -309,33 +310,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             show_message(self, Icon.Information, self.tr("Pack importé"), text)
 
-        def failed(error: BaseException, details: str) -> None:
-            self.progress_panel.finish()
-            title = self.tr("Pack non importé")
-            if isinstance(error, TaskCancelled):
-                self.statusBar().showMessage(
-                    self.tr("Import annulé : rien n'a été installé."), 6000
-                )
-            elif isinstance(error, (PackArchiveError, library.PackImportRefused)):
-                show_message(self, Icon.Warning, title, str(error))
-            elif isinstance(error, OSError):
-                show_message(
-                    self,
-                    Icon.Critical,
-                    title,
-                    self.tr(
-                        "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé."
-                    ).format(e=error),
-                )
-            else:
-                show_message(
-                    self,
-                    Icon.Critical,
-                    title,
-                    self.tr("Erreur inattendue ; vos données n'ont pas changé."),
-                    details,
-                )
-
+        failed = failure_handler(
+            self,
+            self.tr("Pack non importé"),
+            self.tr("Import annulé : rien n'a été installé."),
+            (PackArchiveError, library.PackImportRefused),
+            self.tr(
+                "Le pack n'a pas pu être écrit sur le disque ({e}). Vos données n'ont pas changé."
+            ),
+        )
         state = self.runner.run(work, done, failed, self.progress_panel.progress)
         self.progress_panel.start(self.tr("Import de {f}…").format(f=path.name), state)
 
