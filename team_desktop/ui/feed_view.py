@@ -128,6 +128,7 @@ class CommentDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Votre commentaire"))
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("dialogStatus")
         self.error.setProperty("error", True)
         self.error.hide()

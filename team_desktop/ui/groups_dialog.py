@@ -40,6 +40,7 @@ class GroupsDialog(QDialog):
         self.members = QListWidget()
         self.members.setAccessibleName(self.tr("Membres du groupe"))
         self.code_label = QLabel()
+        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Nom du nouveau groupe"))
@@ -50,6 +51,7 @@ class GroupsDialog(QDialog):
         self.code.setAccessibleName(self.tr("Code d'invitation du groupe à rejoindre"))
         self.join_button = QPushButton(self.tr("Rejoindre"))
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a group's name comes from others
         self.status.setWordWrap(True)
         create_row, join_row = QHBoxLayout(), QHBoxLayout()
         create_row.addWidget(self.new_name, 1)

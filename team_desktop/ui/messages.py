@@ -16,6 +16,7 @@ def show_message(
 ) -> QMessageBox:
     """Show a message box over `parent` and return at once (the box closes itself on OK)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles and names written by others, too
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     if details:
@@ -29,6 +30,7 @@ def ask(parent: QWidget, title: str, text: str, accept_label: str, on_accept) ->
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)

@@ -98,6 +98,7 @@ class NoteEditor(QWidget):
 
         self.ready_box = QCheckBox(self.tr("Je considère cette note prête"))
         self.ready_label = QLabel()
+        self.ready_label.setTextFormat(Qt.TextFormat.PlainText)  # co-authors' names: never HTML
         self.ready_label.setWordWrap(True)
         self.ready_label.setObjectName("noteReady")
         self.status_label = QLabel()

@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.store.models import database
 from team_desktop.core.sync import credentials
 from team_desktop.core.sync import state as sync_state
+from team_desktop.ui import messages
 from team_desktop.ui.actions import Act
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
@@ -37,3 +42,39 @@ def test_records_left_aside_show_in_the_status_and_the_pending_view(window, qtbo
     finally:
         credentials.forget_token(hostile.url, "moi")
         hostile.close()
+
+
+HOSTILE_NAME = '<img src="file:///tmp/piege.png"><b>Awa</b>'
+
+
+def _labels_showing(window, text: str) -> list:
+    return [
+        label
+        for label in window.findChildren(QLabel) + QApplication.topLevelWidgets()
+        if isinstance(label, QLabel) and text in label.text()
+    ]
+
+
+def test_a_co_authors_name_is_plain_text_wherever_it_shows(window, qtbot):
+    note_authors.set_name(HOSTILE_NAME)  # as a co-author's name arrives in the note itself
+    window.actions_[Act.NOTES].trigger()
+    view = window.notes.view
+    view.new_button.click()
+    view.editor.ready_box.click()
+    assert HOSTILE_NAME in view.editor.ready_label.text()
+    shown = _labels_showing(window, "<img")
+    assert shown and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+
+
+def test_a_group_name_from_the_server_is_plain_text(window, qtbot, store):
+    from team_desktop.core.store.sync_models import GroupRecord
+    from team_desktop.ui.groups_dialog import GroupsDialog
+
+    dialog = GroupsDialog(window.runner, window)
+    qtbot.addWidget(dialog)
+    dialog._created(GroupRecord(id="g" * 32, name=HOSTILE_NAME, invite_code="ABCD2345"))
+    assert HOSTILE_NAME in dialog.status.text()
+    assert dialog.status.textFormat() == Qt.TextFormat.PlainText
+    box = messages.show_message(window, messages.Icon.Information, "Groupe", HOSTILE_NAME)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
