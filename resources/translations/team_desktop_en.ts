@@ -40,6 +40,10 @@
         <translation>Display name</translation>
     </message>
     <message>
+        <source>Attention : cette adresse commence par http:// et non https://. La connexion n&apos;est pas chiffrée : votre mot de passe et vos écrits pourraient être lus ou modifiés sur le réseau. Demandez l&apos;adresse en https:// à votre formateur.</source>
+        <translation>Warning: this address starts with http:// and not https://. The connection is not encrypted: your password and your writing could be read or changed on the network. Ask your trainer for the https:// address.</translation>
+    </message>
+    <message>
         <source>Se connecter</source>
         <translation>Log in</translation>
     </message>

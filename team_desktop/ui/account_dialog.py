@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,7 +56,18 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("Mot de passe"), self.password)
         form.addRow("", self.create)
         form.addRow(self.tr("Nom affiché"), self.display_name)
+        self.security = QLabel(
+            self.tr(
+                "Attention : cette adresse commence par http:// et non https://. La connexion "
+                "n'est pas chiffrée : votre mot de passe et vos écrits pourraient être lus ou "
+                "modifiés sur le réseau. Demandez l'adresse en https:// à votre formateur."
+            )
+        )
+        self.security.setObjectName("dialogStatus")
+        self.security.setProperty("error", True)
+        self.security.setWordWrap(True)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names and addresses, never HTML
         self.status.setObjectName("dialogStatus")
         self.status.setWordWrap(True)
         self.login_button = QPushButton(self.tr("Se connecter"))
@@ -75,6 +87,7 @@ class AccountDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.security)
         if not credentials.keyring_available():
             note = QLabel(
                 self.tr(
@@ -89,11 +102,16 @@ class AccountDialog(QDialog):
         layout.addWidget(buttons)
         for field in (self.server, self.username, self.password, self.display_name):
             field.textEdited.connect(lambda _text, f=field: _mark_missing(f, False))
+        self.server.textChanged.connect(self._show_security)
         self.create.toggled.connect(self._mode)
         self.login_button.clicked.connect(self.submit)
         self.logout_button.clicked.connect(self.log_out)
         self._mode(False)
         self._show_state()
+        self._show_security(self.server.text())
+
+    def _show_security(self, address: str) -> None:
+        self.security.setVisible(account.unencrypted(address))
 
     def _mode(self, create: bool) -> None:
         self.display_name.setEnabled(create)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from team_desktop.core.store.models import PackRecord
+from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.ui import language
 from team_desktop.ui.account_dialog import AccountDialog
@@ -107,3 +108,26 @@ def test_french_plurals_without_compiled_catalogues(qapp, monkeypatch, tmp_path)
     finally:
         monkeypatch.undo()
         language.install_language(qapp, "fr")
+
+
+def test_an_address_without_scheme_is_https_and_http_is_said_unencrypted(dialog, qtbot):
+    assert account.normalise_url(" team.greta-exemple.fr/ ") == "https://team.greta-exemple.fr"
+    dialog.server.setText("team.greta-exemple.fr")
+    assert not dialog.security.isVisible()
+    dialog.server.setText("http://team.greta-exemple.fr")
+    assert dialog.security.isVisible() and "pas chiffrée" in dialog.security.text()
+    dialog.server.setText("https://team.greta-exemple.fr")
+    assert not dialog.security.isVisible()
+    dialog.server.setText("http://127.0.0.1:8765")  # this computer: nothing crosses a network
+    assert not dialog.security.isVisible()
+
+
+def test_logging_in_to_an_address_typed_without_scheme_uses_https(dialog, qtbot, server):
+    # The test server speaks plain http: an https attempt to it fails, which proves the scheme.
+    account_on_server = server.new_account("awa")
+    dialog.server.setText(server.url.removeprefix("http://"))
+    dialog.username.setText(account_on_server.username)
+    dialog.password.setText(PASSWORD)
+    text = _submit_and_wait(dialog, qtbot)
+    assert f"https://{server.url.removeprefix('http://')}" in text
+    assert not sync_state.load().configured

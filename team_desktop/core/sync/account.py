@@ -36,11 +36,20 @@ class AccountMismatch(SyncError):
 
 
 def normalise_url(url: str) -> str:
-    """The address as typed, with `http://` added when no scheme was given."""
+    """The address as typed, with `https://` added when no scheme was given (never http)."""
     url = url.strip().rstrip("/")
     if url and "://" not in url:
-        url = "http://" + url
+        url = "https://" + url
     return url
+
+
+def unencrypted(url: str) -> bool:
+    """Whether a password and writing sent to `url` would cross the network unencrypted.
+
+    http:// to this very computer (a server for trying things out) never leaves it.
+    """
+    parts = urlsplit(normalise_url(url))
+    return parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1")
 
 
 def valid_url(url: str) -> bool:
