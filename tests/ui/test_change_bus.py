@@ -242,8 +242,11 @@ def test_reading_bookkeeping_neither_rebuilds_the_course_plan_nor_blocks_reading
     window.open_lesson(LESSON)
     item = window.navigator._lesson_items[LESSON]
     window.lesson.save_position()
+    window.lesson.go_next()  # previous/next open a lesson without rebuilding the course plan
     qtbot.wait(50)
+    assert window.lesson.page.uid == "test-mini/seconde"
     assert window.navigator._lesson_items[LESSON] is item  # no rebuild for a scroll position
+    window.lesson.go_previous()
     # A store that cannot be written (here: another writer holds it too long) still reads.
     monkeypatch.setattr(writer, "WRITER_WAIT_SECONDS", 0.1)
     inside, release = threading.Event(), threading.Event()
@@ -259,6 +262,7 @@ def test_reading_bookkeeping_neither_rebuilds_the_course_plan_nor_blocks_reading
         assert inside.wait(10)
         window.show_home()
         assert window.open_lesson("test-mini/seconde")
+        qtbot.wait(50)
         assert window.lesson.page.uid == "test-mini/seconde"
     finally:
         release.set()
