@@ -14,6 +14,8 @@ import datetime as dt
 
 import pycrdt
 
+MAX_NOTE_BYTES = 4 * 2**20  # a note's whole document, as the server keeps it
+
 
 class Rejected(Exception):
     """A change the server refuses; `str(error)` is the French reason."""
@@ -111,13 +113,21 @@ def _crdt(call, *args) -> bytes:
 
 def note_merge(document: bytes | None, update: bytes) -> bytes:
     """The note's document with `update` merged in; updates whose predecessors are missing
-    are kept too, so nothing waits lost until they arrive."""
+    are kept too, so nothing waits lost until they arrive. A document may not grow past
+    MAX_NOTE_BYTES: each member pulls it whole at least once."""
     if not update:
         return document or b""
     if not document:
         _crdt(pycrdt.get_state, update)  # refuse bytes that are not a Yjs update
-        return update
-    return _crdt(pycrdt.merge_updates, document, update)
+        merged = update
+    else:
+        merged = _crdt(pycrdt.merge_updates, document, update)
+    if len(merged) > MAX_NOTE_BYTES:
+        raise Rejected(
+            f"Note trop volumineuse (au plus {MAX_NOTE_BYTES // 2**20} Mo) : "
+            "la modification reste sur votre appareil."
+        )
+    return merged
 
 
 def note_state(document: bytes | None) -> bytes:

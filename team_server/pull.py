@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 
+from peewee import fn
+
 from team_server import merge
 from team_server import records as rec
 from team_server.models import NoteDeviceState, Record, User, Withdrawal
+
+# What a withdrawal weighs in a page (a few ids), against the byte budget.
+GONE_BYTES = 200
 
 
 def pull(
@@ -16,8 +21,13 @@ def pull(
     cursor: int,
     limit: int,
     echoes: dict[int, int] | None = None,
+    max_bytes: int = 4 * 2**20,
 ) -> tuple[list[dict], int, bool]:
-    """Up to `limit` changes after `cursor` visible to `user`; returns (changes, cursor, more).
+    """Changes after `cursor` visible to `user`, at most `limit` of them and about `max_bytes`
+    (always at least one); returns (changes, cursor, more).
+
+    Sizes are read first and records loaded only for the page, so that one member's large
+    records cost each peer's pull a page, never all of them at once.
 
     `echoes` (record id -> seq, from `exchange.apply_batch`) are left out while unchanged since:
     the device pushed them as they are. The cursor still moves past them. Not when the page
@@ -29,12 +39,18 @@ def pull(
     # order), so bounding both queries by it keeps them consistent even when each sees its
     # own snapshot: a record can never be skipped for a withdrawal committed with it.
     high = rec.last_seq()
-    records = list(
-        Record.select(Record, User.id, User.display_name)
-        .join(User)
-        .where((Record.seq > cursor) & (Record.seq <= high) & rec.visible_to(user, groups))
+    visible = (
+        (Record.seq > cursor)
+        & (Record.seq <= high)
+        & rec.visible_to(user, groups)
         # Statements are research traces, written once by a device: never sent back.
-        .where(Record.kind != "statement")
+        & (Record.kind != "statement")
+    )
+    # A note travels as base64 (4 bytes for 3), its data as JSON text.
+    size = fn.LENGTH(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0) * 4 / 3
+    sized = list(
+        Record.select(Record.id, Record.seq, size.alias("size"))
+        .where(visible)
         .order_by(Record.seq)
         .limit(limit + 1)
     )
@@ -49,17 +65,36 @@ def pull(
         .order_by(Withdrawal.seq)
         .limit(limit + 1)
     )
-    merged = sorted(records + withdrawals, key=lambda row: row.seq)
-    page = merged[:limit]
+    merged = sorted(sized + withdrawals, key=lambda row: row.seq)
+    page, spent = [], 0
+    for row in merged[:limit]:
+        cost = int(row.size or 0) if isinstance(row, Record) else GONE_BYTES
+        if page and spent + cost > max_bytes:
+            break
+        page.append(row)
+        spent += cost
+    more = len(page) < len(merged)
+    # The page's records in full, still visible and unchanged since their size was read (one
+    # changed meanwhile comes again at its new seq).
+    wanted = [row.id for row in page if isinstance(row, Record)]
+    loaded = {
+        record.id: record
+        for record in Record.select(Record, User.id, User.display_name)
+        .join(User)
+        .where(visible & Record.id.in_(wanted or [0]))
+    }
     if any(isinstance(row, Withdrawal) for row in page):
         echoes = {}
-    states = _device_states(user, device_id, [r for r in page if isinstance(r, Record)])
-    changes = [
-        _record_change(row, states) if isinstance(row, Record) else _gone(row)
-        for row in page
-        if not (isinstance(row, Record) and echoes.get(row.id) == row.seq)
-    ]
-    return changes, (page[-1].seq if page else cursor), len(merged) > limit
+    states = _device_states(user, device_id, list(loaded.values()))
+    changes = []
+    for row in page:
+        if isinstance(row, Withdrawal):
+            changes.append(_gone(row))
+            continue
+        record = loaded.get(row.id)
+        if record is not None and record.seq == row.seq and echoes.get(row.id) != row.seq:
+            changes.append(_record_change(record, states))
+    return changes, (page[-1].seq if page else cursor), more
 
 
 def _device_states(user: User, device_id: str, page: list[Record]) -> dict[int, bytes]:

@@ -38,6 +38,7 @@ class Settings:
     max_blob_bytes: int = 200 * 2**20  # one attachment
     max_changes: int = 500  # changes pushed in one sync request
     max_pull: int = 500  # changes pulled in one sync answer
+    max_pull_bytes: int = 4 * 2**20  # about this much data in one sync answer (one record more)
     lrs_url: str | None = None  # e.g. https://lrs.example.org/xAPI/ (statements/ is added)
     lrs_user: str = ""
     lrs_password: str = ""

@@ -63,7 +63,9 @@ def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
             echoes = {}  # the device may drop what it pushed (a group it left): resend it too
     limit = min(body.limit, settings.max_pull)
     group_ids = [g["id"] for g in groups]
-    changes, cursor, more = pull(fresh, body.device_id, group_ids, cursor, limit, echoes)
+    changes, cursor, more = pull(
+        fresh, body.device_id, group_ids, cursor, limit, echoes, settings.max_pull_bytes
+    )
     answer = _answer(ours, fresh, acks, changes, cursor, more, groups)
     if restored:
         answer["restored"] = True

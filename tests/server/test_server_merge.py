@@ -86,3 +86,11 @@ def test_unreadable_crdt_bytes_are_rejected():
         merge.check_state_vector(b"\xff\xff")
     with pytest.raises(Rejected, match="base64"):
         merge.decode_b64("%%%", "update")
+
+
+def test_a_note_may_not_grow_past_its_cap():
+    """One member's huge note would cost every peer's pull its whole size."""
+    doc = Doc()
+    doc.get("body", type=Text).insert(0, "x" * (merge.MAX_NOTE_BYTES + 1))
+    with pytest.raises(Rejected, match="trop volumineuse"):
+        merge.note_merge(None, doc.get_update())

@@ -316,3 +316,34 @@ def test_a_malformed_change_is_refused_alone_and_deletes_nothing(awa: Account):
     assert latest(device, kept)["data"]["body"] == "Mes mots"
     assert latest(device, kept)["data"]["deleted"] is False
     assert by_id(Device(awa).pull_all(), bad_date) == []
+
+
+def test_pull_pages_are_bounded_in_bytes(awa: Account, ben: Account, group: dict):
+    """Regression: pages were bounded in records only, so a member's large shared entries
+    made each peer's pull hold all of them at once (8 GiB of server memory in the report)."""
+    writer = Device(awa)
+    large = "Une longue préparation. " * 6_000  # about 144 kB, under the entry's cap
+    ids = [new_id() for _ in range(40)]
+    for batch in (ids[:20], ids[20:]):
+        answer = writer.exchange(
+            [
+                writer.change(
+                    "entry",
+                    entry_id,
+                    entry_data(body=large, visibility="group", group_id=group["id"]),
+                )
+                for entry_id in batch
+            ]
+        )
+        assert {ack["status"] for ack in answer["acks"]} == {"applied"}
+    seen, pages, body = set(), 0, {"protocol": 1, "device_id": new_id(), "limit": 500}
+    while pages < 50:
+        response = ben.post("/sync", json=body)
+        answer = response.json()
+        assert len(response.content) < 5 * 2**20  # the 4 MiB budget and one record more
+        seen |= {change["id"] for change in answer["changes"]}
+        body.update(cursor=answer["cursor"], membership_version=answer["membership_version"])
+        pages += 1
+        if not answer["more"]:
+            break
+    assert set(ids) <= seen and pages >= 2
