@@ -332,3 +332,26 @@ def test_an_attachment_larger_than_any_the_server_keeps_is_refused_alone(
         assert "plus grosse que prévu" in report.files.refused[big_hash]
         assert report.files.downloaded == 1
         assert not list(device.store.paths.tmp.glob("telechargement-*"))
+
+
+# -- consent -------------------------------------------------------------------------------
+
+
+def test_a_fresh_local_refusal_wins_over_a_server_that_answers_consent(device, hostile):
+    from team_desktop.core.research import consent
+
+    flipped = {
+        "research_consent": True,
+        "research_consent_version": "v1",
+        "research_consent_at": "2099-01-01T00:00:00Z",  # "later" than anything
+    }
+    hostile.answer("PUT", "/me/research-consent", flipped)
+    hostile.answer("GET", "/me", flipped)
+    hostile.answer("POST", "/sync", sync_page([], cursor=1))
+    with device:
+        consent.decide(False, "v1")
+        engine.run_sync(device.store, Connection(hostile.url, "jeton", sleep=lambda _s: None))
+        decision = consent.decision()
+        assert decision.consent is False and not decision.synced  # sent again next time
+    sent = [r for r in hostile.requests if r.path.endswith("/me/research-consent")]
+    assert sent and json.loads(sent[0].body)["consent"] is False

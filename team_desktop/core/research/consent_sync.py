@@ -7,6 +7,8 @@ learner decided otherwise on another device; the most recent decision is taken h
 
 from __future__ import annotations
 
+import datetime as dt
+
 from team_desktop.core.research import consent, traces
 from team_desktop.core.store.models import database
 from team_desktop.core.sync.connection import Connection
@@ -39,16 +41,36 @@ def after_sync(connection: Connection, rejected: dict[str, str]) -> None:
 
 
 def adopt(me: dict) -> None:
-    """Keep the most recent of the server's decision (from `GET /me`) and this device's."""
-    server_at = parse_time(me.get("research_consent_at"))
+    """Keep the most recent of the server's decision (from `GET /me`) and this device's.
+
+    A refusal made here that the server has not yet confirmed always stays: a server (or
+    anyone between) answering "consented, later" must never turn the learner's no into a yes.
+    """
+    if not isinstance(me, dict):
+        return  # an unreadable answer changes nothing here
+    server_at = _server_time(me)
     local = consent.decision()
+    if local is not None and not local.consent and not local.synced:
+        if server_at is not None and me.get("research_consent") is False:
+            with database.atomic():
+                consent.mark_synced()  # the server has the refusal
+        return
     with database.atomic():
         if server_at is not None and (local is None or server_at > local.decided_at):
             consent.decide(
-                bool(me.get("research_consent")),
+                me.get("research_consent") is True,
                 me.get("research_consent_version") or "",
                 server_at,
                 synced=True,
             )
         elif local is not None and server_at is not None:
             consent.mark_synced()
+
+
+def _server_time(me: dict) -> dt.datetime | None:
+    """When the server says the decision was made; None for anything unreadable."""
+    value = me.get("research_consent_at")
+    try:
+        return parse_time(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
