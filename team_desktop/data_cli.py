@@ -103,8 +103,9 @@ def _date(text: str) -> dt.date:
 
 
 def _existing_data(args: argparse.Namespace):
-    from team_desktop.core.paths import DataPaths, resolve_data_dir
+    from team_desktop.core.paths import DataPaths, private_files_from_now, resolve_data_dir
 
+    private_files_from_now()  # exports hold the learner's writing: theirs only
     given = getattr(args, "data_dir", None)
     if given and not Path(given).is_dir():
         raise _Refused(_("Le dossier de données {d} n'existe pas.").format(d=given))

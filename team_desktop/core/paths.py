@@ -67,6 +67,31 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
     return chosen
 
 
+def keep_private(root: Path) -> None:
+    """Only this user may enter the data folder or read its files (POSIX: 0700 and 0600).
+
+    The journal, the notes and the sync token's account are nobody else's business on a
+    shared computer; a folder others cannot enter protects everything below it. Elsewhere
+    (Windows) the user's profile folder already does that.
+    """
+    if os.name != "posix":
+        return
+    root = Path(root)
+    try:
+        root.chmod(0o700)
+        for item in root.iterdir():
+            if item.is_file() and not item.is_symlink():
+                item.chmod(0o600)
+    except OSError:
+        pass  # a read-only stick or a folder owned by another: the store's own errors say so
+
+
+def private_files_from_now() -> None:
+    """Files and folders this process creates are its user's only (POSIX umask 077)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
 class DataPaths:
     """Named locations inside one data directory."""
 

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from team_desktop import __version__
 from team_desktop.core import i18n, library
 from team_desktop.core.logs import setup_logging
-from team_desktop.core.paths import DataPaths, bundled_content_dir, resolve_data_dir, resources_dir
+from team_desktop.core.paths import (
+    DataPaths,
+    bundled_content_dir,
+    private_files_from_now,
+    resolve_data_dir,
+    resources_dir,
+)
 from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui import themes
@@ -67,6 +73,7 @@ def run_gui(args: argparse.Namespace) -> int:
     interactive = not args.screenshot
     requested = getattr(args, "lang", None)
     start_language(app, requested, None)
+    private_files_from_now()
     try:
         paths = DataPaths(resolve_data_dir(args.data_dir))
     except OSError as error:

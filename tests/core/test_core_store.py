@@ -301,3 +301,33 @@ def test_read_only_database(tmp_path):
         assert str(paths.database) in run.stdout
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows profiles are per user")
+def test_the_data_folder_is_the_users_only(tmp_path):
+    root = tmp_path / "donnees"
+    open_store(DataPaths(root)).close()
+    # A folder from an earlier version, readable by every user of the computer.
+    root.chmod(0o755)
+    for item in root.iterdir():
+        if item.is_file():
+            item.chmod(0o644)
+    store = open_store(DataPaths(root))
+    try:
+        assert root.stat().st_mode & 0o777 == 0o700
+        files = [item for item in root.iterdir() if item.is_file()]
+        assert files and all(item.stat().st_mode & 0o777 == 0o600 for item in files)
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="umask is POSIX")
+def test_the_app_creates_its_files_for_its_user_only(tmp_path):
+    script = (
+        "from team_desktop.core.paths import private_files_from_now; import pathlib, sys;"
+        "private_files_from_now(); p = pathlib.Path(sys.argv[1]); p.mkdir();"
+        "(p / 'export.md').write_text('journal')"
+    )
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "sortie")], check=True)
+    assert (tmp_path / "sortie").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "sortie" / "export.md").stat().st_mode & 0o777 == 0o600

@@ -11,7 +11,7 @@ from pathlib import Path
 from peewee import OperationalError
 
 from team_desktop.core.i18n import _
-from team_desktop.core.paths import DataPaths
+from team_desktop.core.paths import DataPaths, keep_private
 from team_desktop.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from team_desktop.core.store.models import MODELS as COURSE_MODELS
 from team_desktop.core.store.models import Setting, database, utcnow
@@ -103,6 +103,7 @@ def open_store(paths: DataPaths) -> Store:
     except (OperationalError, sqlite3.OperationalError, sqlite3.DatabaseError) as error:
         db.close()
         raise StoreError(explain_sqlite_error(error, paths.database)) from error
+    keep_private(paths.root)
     store.activate()
     return store
 
