@@ -282,3 +282,24 @@ def test_export_replaces_the_file_whole(store, tmp_path):
     note_files.export_note(note_id, path)
     assert note_files.read_note_file(path).note_id == note_id
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != "") == ["n.teamnote"]
+
+
+def test_a_file_nesting_maps_in_the_notes_names_is_refused_not_a_crash(store, tmp_path):
+    import pycrdt
+
+    note_id = notes.create("Intacte", "texte intact")
+    doc = pycrdt.Doc()
+    nested = doc.get("meta", type=pycrdt.Map)
+    for _level in range(3000):  # to_py() recursed once per level: RecursionError
+        nested["x"] = pycrdt.Map()
+        nested = nested["x"]
+    update = doc.get_update()
+    envelope = _envelope(note_id, tmp_path) | {
+        "update": base64.b64encode(update).decode("ascii"),
+        "sha256": hashlib.sha256(update).hexdigest(),
+    }
+    path = _write(tmp_path, "profonde.teamnote", envelope)
+    for into in (note_id, None):
+        with pytest.raises(NoteFileError, match="n'est pas une note"):
+            note_files.import_note(path, into=into)
+    assert notes.load(note_id).text == "texte intact"
