@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import zlib
 
 from starlette.datastructures import Headers
@@ -105,6 +107,10 @@ class RequestBodyMiddleware:
             if len(data) > self.max_bytes or inflater.unconsumed_tail:
                 await _refuse(scope, receive, send, 413, self._too_large())
                 return
+        if not scope["path"].endswith("/sync") and unstorable(data):
+            # The sync exchange refuses such a change alone (team_server/schemas.py).
+            await _refuse(scope, receive, send, 422, UNSTORABLE)
+            return
         raw = [
             (name, value)
             for name, value in scope["headers"]
@@ -115,6 +121,39 @@ class RequestBodyMiddleware:
 
     def _too_large(self) -> str:
         return f"Requête trop volumineuse (plus de {self.max_bytes // 2**20} Mo)."
+
+
+UNSTORABLE = "Requête invalide : un texte contient un caractère nul ou un caractère Unicode isolé."
+# How JSON writes a NUL or half of a surrogate pair; raw, either is already unreadable JSON.
+_SUSPECT = re.compile(rb"\\u(0000|d[89a-f])", re.IGNORECASE)
+
+
+def unstorable(body: bytes) -> bool:
+    """True when a JSON body holds a NUL or a lone surrogate, which no database stores."""
+    if not _SUSPECT.search(body):
+        return False  # the usual case: no need to read the JSON twice
+    try:
+        return _holds_unstorable(json.loads(body))
+    except (ValueError, RecursionError):
+        return False  # unreadable JSON: the route answers it
+
+
+def _holds_unstorable(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value or not value.isascii() and _lone_surrogate(value)
+    if isinstance(value, dict):
+        return any(_holds_unstorable(k) or _holds_unstorable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_unstorable(item) for item in value)
+    return False
+
+
+def _lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

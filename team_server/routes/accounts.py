@@ -18,6 +18,8 @@ router = APIRouter()
 BAD_LOGIN = "Identifiant ou mot de passe incorrect."
 # Kept whole: a cut version would differ from the app's and make it ask again.
 MAX_CONSENT_VERSION = 200
+MAX_LOGIN_NAME = 200  # usernames are 3 to 64 characters (registration.py), spaces around
+MAX_PASSWORD = 1024  # as registration allows
 
 
 class AccountIn(BaseModel):
@@ -27,9 +29,9 @@ class AccountIn(BaseModel):
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
-    device_name: str = ""
+    username: str = Field(max_length=MAX_LOGIN_NAME)  # longer names exist nowhere: no work
+    password: str = Field(max_length=MAX_PASSWORD)
+    device_name: str = Field("", max_length=200)
 
 
 class ConsentIn(BaseModel):

@@ -27,7 +27,7 @@ ChangeIn = Annotated[schemas.AnyChange, WrapValidator(lambda raw, _next: schemas
 
 class SyncIn(BaseModel):
     protocol: int
-    device_id: str = Field(min_length=1, max_length=100)
+    device_id: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f]+$")
     server_id: str | None = None
     cursor: int = Field(default=0, ge=0)
     membership_version: int | None = None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import uuid
 
 import psycopg
 import pytest
 from live_server import PASSWORD, Account, LiveServer
+from server_helpers import Device, entry_data, new_id
 
 
 def stored_rows(server: LiveServer, sql: str) -> list[tuple]:
@@ -151,3 +153,43 @@ def test_unknown_usernames_are_answered_like_wrong_passwords(live_server: LiveSe
     )
     assert answer.status_code == 401
     assert answer.json()["detail"] == "Identifiant ou mot de passe incorrect."
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"], ids=["nul", "lone-surrogate"])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        (
+            "/accounts",
+            {"username": "nom{bad}", "password": "mot de passe solide", "display_name": "A"},
+        ),
+        (
+            "/accounts",
+            {"username": "nom-ok", "password": "mot de passe solide", "display_name": "A{bad}"},
+        ),
+        ("/login", {"username": "x{bad}", "password": "y{bad}", "device_name": "z{bad}"}),
+        ("/login", {"username": "x" * 10_000 + "{bad}", "password": "mot de passe solide"}),
+    ],
+)
+def test_nul_and_lone_surrogates_are_refused_not_crashes(live_server: LiveServer, path, body, bad):
+    """Regression: a NUL or a lone surrogate in a text field was a 500 (the database refused)."""
+    raw = json.dumps({k: v.replace("{bad}", bad) for k, v in body.items()})
+    answer = live_server.session().post(
+        live_server.api + path, data=raw, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 422, answer.text
+    assert "invalide" in answer.json()["detail"]
+
+
+def test_a_sync_change_with_a_nul_or_lone_surrogate_is_refused_alone(awa: Account):
+    """In the sync exchange the change alone is refused (or kept, a NUL being JSON text)."""
+    device = Device(awa)
+    answer = device.exchange(
+        [
+            device.change("entry", new_id(), entry_data(body="avant\x00après")),
+            device.change("entry", new_id(), entry_data(title="moitié \ud800")),
+        ]
+    )
+    assert [ack["status"] for ack in answer["acks"]] == ["applied", "rejected"]
+    refused = awa.post("/sync", json={"protocol": 1, "device_id": "a\x00b", "changes": []})
+    assert refused.status_code == 422
