@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             lrs_interval=options.lrs_interval,
         )
     settings = resolve(options.data_dir, options.database_url, **extra)
+    # What the server writes (its SQLite database, the archives it builds) is for its own
+    # account only: other local users read nothing of the learners'.
+    os.umask(0o077)
     try:
         status = run_command(options, settings)
     except (migrations.SchemaError, DatabaseUrlError) as error:
@@ -153,6 +156,8 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
         db.close_all()
 
 
+KEEP_ALIVE_SECONDS = 5  # idle kept-alive connections: closed after this
+
 RESEARCH_COMMANDS = {
     "research-export": lambda cli, options, _settings: cli.export(options.out),
     "grant-researcher": lambda cli, options, _settings: cli.grant(options.username, options.revoke),
@@ -186,6 +191,7 @@ def serve(settings: Settings, forwarded_allow_ips: str | None) -> int:
     from team_server import serving  # uvicorn: only to serve
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.chmod(0o700)
     # Every worker process builds its app from these settings.
     os.environ[ENV_SETTINGS] = settings.to_env()
     serving.run(
@@ -195,7 +201,13 @@ def serve(settings: Settings, forwarded_allow_ips: str | None) -> int:
             host=settings.host,
             port=settings.port,
             workers=settings.workers,
+            # X-Forwarded-For names the client only when a proxy we were told of sets it:
+            # uvicorn otherwise believes it from 127.0.0.1, so a local user could spoof the
+            # address that login throttling counts.
+            proxy_headers=forwarded_allow_ips is not None,
             forwarded_allow_ips=forwarded_allow_ips,
+            # An idle kept-alive connection is closed after this; nginx reuses its own.
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
             log_level="info",
         )
     )

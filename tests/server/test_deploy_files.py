@@ -164,3 +164,20 @@ def test_the_admin_wrapper_uses_the_service_database_or_refuses(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(database) as migrated:
         assert migrated.execute("SELECT count(*) FROM schema_version").fetchone()[0] > 0
+
+
+def test_the_unit_caps_memory_and_the_site_limits_request_rates():
+    """Issue 14: a runaway server could take the machine's memory, and nothing in front of
+    it slowed password guessing or a request flood."""
+    assert unit()["Service"]["MemoryMax"] == "2G"
+    site = SITE.read_text()
+    zones = dict(
+        re.findall(r"limit_req_zone \$binary_remote_addr zone=(\w+):\S+ rate=(\S+);", site)
+    )
+    assert zones == {"team_guess": "10r/m", "team_api": "20r/s"}
+    guessing = re.search(
+        r"location ~ \^/api/v1/\(login\|accounts\|groups/join\)\$ \{([^}]*)\}", site
+    )
+    assert guessing and "limit_req zone=team_guess" in guessing.group(1)
+    assert "proxy_pass http://team_server;" in guessing.group(1)
+    assert re.search(r"location / \{[^}]*limit_req zone=team_api", site)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 import threading
@@ -180,3 +181,30 @@ def test_only_the_embedded_sqlite_migrates_itself(tmp_path: Path):
     assert migrate("--data-dir", str(tmp_path / "embedded")).stdout.strip() == (
         f"Schéma de la base : {SCHEMA_VERSION} → {SCHEMA_VERSION}."
     )
+
+
+def test_the_server_keeps_its_data_for_its_own_account(server_factory):
+    """Issue 14: the data directory and the SQLite database were readable by every local
+    user (0755 and 0644)."""
+    server = server_factory()
+    assert server.new_account("perms").get("/me").status_code == 200
+    assert stat.S_IMODE(server.data_dir.stat().st_mode) == 0o700
+    database = server.data_dir / "team-server.sqlite3"
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+def test_x_forwarded_for_is_believed_only_from_named_proxies(server_factory):
+    """Issue 14: without --forwarded-allow-ips, uvicorn believed X-Forwarded-For from
+    127.0.0.1, so one local client could spread its password guesses over made-up addresses
+    and never meet the per-address limit."""
+    server = server_factory()
+    anonymous = server.session()
+    statuses = []
+    for number in range(35):  # the per-address limit is 30 failures a minute
+        answer = anonymous.post(
+            server.api + "/login",
+            json={"username": f"inconnu-{number}", "password": "pas le bon"},
+            headers={"X-Forwarded-For": f"203.0.113.{number}"},
+        )
+        statuses.append(answer.status_code)
+    assert 429 in statuses, statuses
