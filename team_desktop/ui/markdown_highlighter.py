@@ -21,10 +21,14 @@ _HEADING = re.compile(r"^(#{1,6})([ \t]+)(.*)$")
 _QUOTE = re.compile(r"^((?:>[ \t]?)+)")
 _LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)")
 _TABLE = re.compile(r"^\s*\|")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![*\w])([*_])(?=[^\s*])(.+?)(?<=[^\s*])\1(?![*\w])")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_LINK = re.compile(r"(\[)([^\]\n]+)(\]\()([^)\s]*)(\))")
+# Spans are bounded (SPAN characters) and a code mark starts only where a run of backticks
+# does: without that, a peer's line of "**a " or backticks took seconds to highlight, again
+# on every keystroke in it (quadratic or worse). A longer span simply stays unformatted.
+SPAN = 200
+_BOLD = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{SPAN}}}?)(?<=\S)\1")
+_ITALIC = re.compile(rf"(?<![*\w])([*_])(?=[^\s*])(.{{1,{SPAN}}}?)(?<=[^\s*])\1(?![*\w])")
+_CODE = re.compile(rf"(?<!`)(`++)([^`]{{1,{SPAN}}})\1(?!`)")
+_LINK = re.compile(rf"(\[)([^\[\]\n]{{1,{SPAN}}})(\]\()([^)\s]{{0,{4 * SPAN}}})(\))")
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 
 

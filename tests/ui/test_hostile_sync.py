@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
 from team_desktop.core.notes import authors as note_authors
@@ -78,3 +79,26 @@ def test_a_group_name_from_the_server_is_plain_text(window, qtbot, store):
     box = messages.show_message(window, messages.Icon.Information, "Groupe", HOSTILE_NAME)
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+def _bold_at(document, line: int, column: int) -> bool:
+    block = document.findBlockByNumber(line)
+    for span in block.layout().formats():
+        if span.start <= column < span.start + span.length:
+            return span.format.fontWeight() == QFont.Weight.Bold
+    return False
+
+
+def test_a_peers_hostile_note_lines_are_highlighted_within_bounded_spans(qapp):
+    from team_desktop.ui.markdown_highlighter import SPAN, MarkdownHighlighter
+
+    hostile = ["**a " * 5000, "`" * 5000, "_a " * 5000, "[a](b" * 5000]
+    ordinary = ["Un **mot** en gras, du `code`, un [lien](https://exemple.fr)."]
+    too_long = ["**" + "x" * (SPAN + 100) + "**"]
+    document = QTextDocument("\n".join(ordinary + too_long + hostile))
+    highlighter = MarkdownHighlighter(document)
+    highlighter.rehighlight()  # finishes: each line costs in proportion to its length
+    assert _bold_at(document, 0, ordinary[0].index("mot"))
+    assert not _bold_at(document, 0, 1)
+    # Past SPAN characters a span stays plain: that bound is what keeps the cost linear.
+    assert not _bold_at(document, 1, 10)
