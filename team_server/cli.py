@@ -21,6 +21,7 @@ COMMANDS = (
     "research-export",
     "grant-researcher",
     "forward-statements",
+    "deliver-bundle",
 )
 
 
@@ -96,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
         "publish-pack", parents=[storage], help="vérifier puis publier un fichier .teampack"
     )
     publish.add_argument("file", metavar="FICHIER.teampack", type=Path)
+    deliver = commands.add_parser(
+        "deliver-bundle",
+        parents=[storage],
+        help="appliquer un fichier .teamsync d'un appareil hors ligne et écrire sa réponse",
+    )
+    deliver.add_argument("file", metavar="FICHIER.teamsync", type=Path)
+    deliver.add_argument(
+        "--out", metavar="REPONSE.teamsync", type=Path, required=True, help="réponse à écrire"
+    )
     return parser
 
 
@@ -146,6 +156,8 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
 
             database.initialize(db)
             return admin_cli.create_user(options)
+        if options.command == "deliver-bundle":
+            return deliver_bundle(db, options, settings)
         if options.command in RESEARCH_COMMANDS:
             from team_server import research_cli
 
@@ -184,6 +196,21 @@ def publish_pack(db: Database, path: Path) -> int:
         return 1
     state = "publié" if new else "déjà publié, identique"
     print(f"{info['id']} {info['version']} ({info['title']}) : {state}, sha256 {info['sha256']}.")
+    return 0
+
+
+def deliver_bundle(db: Database, options: argparse.Namespace, settings: Settings) -> int:
+    from team_server.bundles import BundleError, deliver
+
+    database.initialize(db)
+    try:
+        with database.connection_context():
+            summary = deliver(options.file, options.out, settings)
+    except BundleError as error:
+        print(f"team-server : fichier refusé : {error}", file=sys.stderr)
+        return 1
+    print(summary, end="")
+    print(f"Réponse écrite : {options.out}")
     return 0
 
 

@@ -16,6 +16,7 @@ from team_server.middleware import protocol_refusal
 from team_server.models import User
 from team_server.pull import pull
 from team_server.routes.accounts import server_id, user_groups
+from team_server.settings import Settings
 
 router = APIRouter()
 
@@ -39,7 +40,11 @@ class SyncIn(BaseModel):
 @connected
 def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
     """Apply the pushed changes (all or none), then answer the next page of the pull."""
-    settings = request.app.state.settings
+    return answer_sync(user, body, request.app.state.settings)
+
+
+def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
+    """One exchange, over the network or from a sync file (`team_server/bundles.py`)."""
     if body.protocol != PROTOCOL:
         raise HTTPException(426, protocol_refusal(body.protocol))
     if len(body.changes) > settings.max_changes:

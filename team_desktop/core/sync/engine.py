@@ -77,7 +77,7 @@ def exchange_records(
             for row in Outbox.select().order_by(Outbox.seq)
             if (row.kind, row.record_id) not in skipped
         ][:BATCH]
-        changes, sent = _prepare(rows, store.device_id)
+        changes, sent = prepare_changes(rows, store.device_id)
         payload = {
             "protocol": PROTOCOL,
             "device_id": store.device_id,
@@ -93,32 +93,7 @@ def exchange_records(
         _check_answer(answer)
         if state.server_id and answer["server_id"] != state.server_id:
             raise ServerChanged()
-        with database.atomic():
-            _apply_acks(answer["acks"], sent, report, skipped)
-            for change in answer["changes"]:
-                reason = records.apply_incoming(change, state.user_id)
-                if reason is not None:
-                    report.skipped.append(reason)
-                checkpoint("applying")
-            resynced = answer.get("membership_version") != state.membership_version
-            if isinstance(answer.get("groups"), list):
-                account.remember_groups(answer["groups"])
-                if resynced and state.membership_version is not None:
-                    records.forget_left_groups(answer["groups"], state.user_id)
-            checkpoint("saving-cursor")
-            state.cursor = answer["cursor"]
-            state.server_id = answer["server_id"]
-            state.membership_version = answer.get("membership_version")
-            sync_state.save(
-                cursor=state.cursor,
-                server_id=state.server_id,
-                membership_version=state.membership_version,
-            )
-            if answer.get("restored"):
-                # The server's database is older than what this device saw: what was sent after
-                # its backup is gone there, so everything of the learner's goes again.
-                report.requeued += recovery.adopt_server()
-                sync_state.save(cursor=state.cursor, server_id=state.server_id)
+        apply_answer(answer, state, sent, report, skipped)
         checkpoint("committed")
         report.pulled += len(answer["changes"])
         if progress:
@@ -133,7 +108,60 @@ def exchange_records(
     return report
 
 
-def _prepare(rows: list[Outbox], device_id: str) -> tuple[list[dict], dict[str, Outbox]]:
+def apply_answer(
+    answer: dict,
+    state: sync_state.SyncState,
+    sent: dict[str, Outbox],
+    report: SyncReport,
+    skipped: set[tuple[str, str]],
+    since: int | None = None,
+) -> None:
+    """Apply one checked answer (acks, pulled page, groups, cursor) in one transaction.
+
+    `since` (an answer to an older file request, docs/sync-protocol.md): only records after the
+    device's own cursor are applied, the groups and membership are left to the next exchange,
+    and the cursor only ever moves forward.
+    """
+    with database.atomic():
+        _apply_acks(answer["acks"], sent, report, skipped)
+        for change in answer["changes"]:
+            if since is not None and not (isinstance(change, dict) and _after(change, since)):
+                continue
+            reason = records.apply_incoming(change, state.user_id)
+            if reason is not None:
+                report.skipped.append(reason)
+            checkpoint("applying")
+        if since is not None:
+            state.cursor = max(state.cursor, answer["cursor"])
+            sync_state.save(cursor=state.cursor, server_id=answer["server_id"])
+            return
+        resynced = answer.get("membership_version") != state.membership_version
+        if isinstance(answer.get("groups"), list):
+            account.remember_groups(answer["groups"])
+            if resynced and state.membership_version is not None:
+                records.forget_left_groups(answer["groups"], state.user_id)
+        checkpoint("saving-cursor")
+        state.cursor = answer["cursor"]
+        state.server_id = answer["server_id"]
+        state.membership_version = answer.get("membership_version")
+        sync_state.save(
+            cursor=state.cursor,
+            server_id=state.server_id,
+            membership_version=state.membership_version,
+        )
+        if answer.get("restored"):
+            # The server's database is older than what this device saw: what was sent after
+            # its backup is gone there, so everything of the learner's goes again.
+            report.requeued += recovery.adopt_server()
+            sync_state.save(cursor=state.cursor, server_id=state.server_id)
+
+
+def _after(change: dict, since: int) -> bool:
+    seq = change.get("seq")
+    return isinstance(seq, int) and not isinstance(seq, bool) and seq > since
+
+
+def prepare_changes(rows: list[Outbox], device_id: str) -> tuple[list[dict], dict[str, Outbox]]:
     """Changes to send for these outbox rows; rows whose record is gone or device-only are dropped."""
     changes, sent = [], {}
     for row in rows:

@@ -20,6 +20,8 @@ KEYS = (
     "last_sync_at",
     "last_error",
     "former_user_ids",
+    "bundle_number",
+    "bundles_imported",
 )
 
 
@@ -70,6 +72,17 @@ def load() -> SyncState:
 def former_user_ids() -> list[str]:
     """Accounts this device was linked to before the current one (a wiped or replaced server)."""
     value = get_setting("sync.former_user_ids")
+    return json.loads(value) if value else []
+
+
+def bundle_number() -> int:
+    """The number of the last sync file this device wrote (0: none yet)."""
+    return int(get_setting("sync.bundle_number") or 0)
+
+
+def bundles_imported() -> list[int]:
+    """The request numbers whose answers were imported here, the latest last."""
+    value = get_setting("sync.bundles_imported")
     return json.loads(value) if value else []
 
 
