@@ -67,12 +67,14 @@ def test_offline_device_shares_and_reads_comments_through_files(make_client, liv
         write_entry(ben, "L'atelier de Ben", "Des rôles tournants.", "group", group_id)
     ben.sync()
     with awa:
-        shared = write_entry(awa, "Séance d'Awa", "Un débriefing en **trois** temps.", "group", group_id)
+        shared = write_entry(
+            awa, "Séance d'Awa", "Un débriefing en **trois** temps.", "group", group_id
+        )
         write_entry(awa, "Mes doutes", "privé", "private")
     request = tmp_path / "awa-1.teamsync"
     with awa:
         summary = by_file.write_request(awa.store, request)
-    assert "Modifications à envoyer" in summary and "entry : 2" in summary
+    assert "Modifications à envoyer : 2." in summary and "entrées du journal : 2" in summary
     with zipfile.ZipFile(request) as archive:
         assert archive.read("LISEZMOI.txt").decode() == summary  # readable by whoever finds it
     answer = tmp_path / "awa-1-reponse.teamsync"

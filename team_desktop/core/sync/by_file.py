@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from team_desktop.core.i18n import _
+from team_desktop.core.i18n import N_, _, ngettext
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
@@ -26,6 +26,17 @@ from team_desktop.core.wire_time import iso
 
 MAX_CHANGES = 500  # what the server takes in one exchange; the rest goes in the next file
 KEPT_IMPORTS = 50  # answers remembered as imported (an answer is for one request number)
+KIND_LABELS = {
+    "entry": N_("entrées du journal"),
+    "note": N_("notes"),
+    "comment": N_("commentaires"),
+    "progress": N_("leçons (progression)"),
+    "time": N_("temps passé"),
+    "bookmark": N_("favoris"),
+    "quiz": N_("quiz"),
+    "answer": N_("réponses de recherche"),
+    "statement": N_("traces d'activité"),
+}
 
 
 def _key() -> bytes:
@@ -82,16 +93,23 @@ def request_summary(name: str, number: int, pushed: list[dict], waiting: int) ->
     lines = [
         _("Demande de synchronisation TEAM de {name}, fichier n° {n}.").format(name=name, n=number),
         _("Modifications à envoyer : {n}.").format(n=len(pushed)),
-        *(f"  {kind} : {count}" for kind, count in sorted(counts.items())),
+        *(
+            f"  {_(KIND_LABELS.get(kind, kind))} : {count}"
+            for kind, count in sorted(counts.items())
+        ),
         _(
             "À transmettre au serveur : dans TEAM Desktop connecté au même serveur, ou par "
             "l'administrateur (team-server deliver-bundle FICHIER --out REPONSE)."
         ),
     ]
     if waiting > 0:
-        lines.append(
-            _("{n} autres modifications partiront dans le fichier suivant.").format(n=waiting)
+        later = ngettext(
+            "{n} autre modification partira dans le fichier suivant.",
+            "{n} autres modifications partiront dans le fichier suivant.",
+            waiting,
         )
+        lines.append(later.format(n=waiting))
+    lines.append(_("Importez la réponse avant d'écrire le fichier suivant."))
     return "\n".join(lines) + "\n"
 
 
