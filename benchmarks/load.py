@@ -27,6 +27,7 @@ class SimClient:
     device_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     cursor: int = 0
     server_id: str | None = None
+    membership_version: int | None = None
     done: int = 0
 
 
@@ -67,24 +68,28 @@ def make_clients(api: str, count: int) -> list[SimClient]:
     return clients
 
 
-def _sync_body(client: SimClient) -> bytes:
-    """A small push (one lesson done) and the pull that comes with it."""
+def progress_change(client: SimClient) -> dict:
+    """The next lesson this device marks done."""
     client.done += 1
-    change = {
+    return {
         "change_id": f"{client.device_id}:{client.done}",
         "kind": "progress",
         "id": f"team-charge/lecon-{client.done}",
         "base_rev": None,
         "data": {"completed": True, "changed_at": "2026-11-29T08:00:00Z"},
     }
+
+
+def sync_body(client: SimClient, changes: list[dict]) -> bytes:
+    """A sync request pushing `changes` (none: a sync with nothing to do) from `client`'s cursor."""
     body = {
         "protocol": 1,
         "device_id": client.device_id,
         "server_id": client.server_id,
         "cursor": client.cursor,
-        "membership_version": None,
+        "membership_version": client.membership_version,
         "limit": 200,
-        "changes": [change],
+        "changes": changes,
     }
     return json.dumps(body, separators=(",", ":")).encode()
 
@@ -118,7 +123,7 @@ async def _client_loop(
             if kind == "health":
                 head, body = f"GET /api/v1/health HTTP/1.1\r\n{common}\r\n".encode(), b""
             else:
-                body = _sync_body(client)
+                body = sync_body(client, [progress_change(client)] if kind == "sync" else [])
                 head = (
                     f"POST /api/v1/sync HTTP/1.1\r\n{common}Content-Type: application/json\r\n"
                     f"Content-Length: {len(body)}\r\n\r\n"
@@ -128,15 +133,21 @@ async def _client_loop(
             latencies.append((time.monotonic() - started) * 1000)
             if status != 200:
                 raise RuntimeError(f"{kind}: HTTP {status}: {payload[:200]!r}")
-            if kind == "sync":
+            if kind != "health":
                 answer = json.loads(gzip.decompress(payload) if zipped else payload)
+                # As the app does: without the membership version, every sync would start
+                # again from cursor 0 and pull everything (sync_engine.py).
                 client.cursor, client.server_id = answer["cursor"], answer["server_id"]
+                client.membership_version = answer["membership_version"]
     finally:
         writer.close()
 
 
 def run_load(api: str, clients: list[SimClient], kind: str, seconds: float) -> LoadResult:
-    """Every client sends `kind` requests ("sync" or "health") back to back for `seconds`."""
+    """Every client sends `kind` requests back to back for `seconds`.
+
+    "health", "sync" (a one-change push and its pull) or "noop" (a sync with nothing to do).
+    """
     host, port = api.split("//", 1)[1].split("/", 1)[0].split(":")
     latencies: list[float] = []
 

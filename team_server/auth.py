@@ -15,6 +15,7 @@ from peewee import fn
 
 from team_server.db import connected, database
 from team_server.models import LoginFailure, Token, User, utcnow
+from team_server.prepared import Prepared
 
 # OWASP's minimum for Argon2id: 19 MiB, two passes, one lane.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type.ID)
@@ -73,16 +74,23 @@ def bearer_token(authorization: str | None) -> str:
     return token.strip()
 
 
+# Every authenticated request runs it: compiled once (team_server/prepared.py).
+_TOKEN_USER = Prepared(
+    lambda digest: (
+        User.select()
+        .join(Token)
+        .where((Token.token_hash == digest) & Token.revoked_at.is_null())
+        .limit(1)
+    ),
+    parameters=1,
+)
+
+
 @connected
 def current_user(authorization: str | None = Header(default=None)) -> User:
     """FastAPI dependency: the user of a valid, unrevoked token, or 401."""
     token = bearer_token(authorization)
-    user = (
-        User.select()
-        .join(Token)
-        .where((Token.token_hash == token_digest(token)) & Token.revoked_at.is_null())
-        .first()
-    )
+    user = next(iter(_TOKEN_USER.run(token_digest(token))), None)
     if user is None:
         raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     return user

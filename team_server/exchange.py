@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from team_server import blobstore, merge
+from team_server import blobstore, group_commit, merge
 from team_server import records as rec
-from team_server.db import database, write_transaction
+from team_server.db import database
 from team_server.merge import Rejected
 from team_server.models import (
     GROUP,
@@ -39,14 +39,22 @@ class Conflict(Exception):
 def apply_batch(
     user: User, device_id: str, changes: list[dict | Refused]
 ) -> tuple[list[dict], dict[int, int]]:
-    """Apply every change in one transaction; returns one ack per change, and the echoes.
+    """Apply every change, all or none, durably; returns one ack per change, and the echoes.
+
+    Concurrent batches share one commit (group_commit).
 
     Echoes (record id -> seq) are records now stored exactly as this device pushed them: the
     device has them already, so the pull of the same exchange need not send them back.
     """
+    if not changes:
+        return [], {}  # nothing to write: no transaction, no lock, no wait behind pushes
     echoes: dict[int, int] = {}
-    with write_transaction():
-        return [_apply_one(user, device_id, change, echoes) for change in changes], echoes
+
+    def apply() -> list[dict]:
+        echoes.clear()  # run again when another request of its group failed
+        return [_apply_one(user, device_id, change, echoes) for change in changes]
+
+    return group_commit.pushes.run(apply), echoes
 
 
 def _apply_one(user: User, device_id: str, change: dict | Refused, echoes: dict[int, int]) -> dict:

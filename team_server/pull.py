@@ -94,7 +94,10 @@ def pull(
         record = loaded.get(row.id)
         if record is not None and record.seq == row.seq and echoes.get(row.id) != row.seq:
             changes.append(_record_change(record, states))
-    return changes, (page[-1].seq if page else cursor), more
+    # Past everything committed when the page is the last, visible or not: the next pull
+    # starts there, not back at this user's last visible change (and a sync with nothing new
+    # is then answered without a query: routes/sync.py).
+    return changes, (page[-1].seq if more else high), more
 
 
 def _device_states(user: User, device_id: str, page: list[Record]) -> dict[int, bytes]:

@@ -16,6 +16,7 @@ from team_server.models import (
     Withdrawal,
     utcnow,
 )
+from team_server.prepared import Prepared
 
 # Kinds with global UUIDs that other members may see; the others are keyed per user.
 SHARED_KINDS = ("entry", "note", "comment")
@@ -79,12 +80,19 @@ def find(kind: str, user: User, record_id: str) -> Record | None:
 
 def next_seq() -> int:
     """The next global sequence number; the caller holds the write lock (db.write_transaction)."""
-    Counter.update(value=Counter.value + 1).where(Counter.name == "seq").execute()
-    return Counter.get(Counter.name == "seq").value
+    # One round trip (RETURNING), made under the lock every writer waits for.
+    bumped = Counter.update(value=Counter.value + 1).where(Counter.name == "seq")
+    return bumped.returning(Counter.value).tuples().execute()[0][0]
+
+
+_LAST_SEQ = Prepared(
+    lambda name: Counter.select(Counter.value).where(Counter.name == name), 1, tuples=True
+)
 
 
 def last_seq() -> int:
-    return Counter.get(Counter.name == "seq").value
+    """The highest `seq` committed (each sync reads it: a prepared query)."""
+    return _LAST_SEQ.run("seq")[0][0]
 
 
 def new_record(kind: str, owner: User, record_id: str) -> Record:

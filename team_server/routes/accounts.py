@@ -11,6 +11,7 @@ from team_server import PROTOCOL, auth, registration
 from team_server.db import connected, database
 from team_server.merge import Rejected
 from team_server.models import Group, Membership, ServerMeta, User
+from team_server.prepared import Prepared
 from team_server.research import consent as research_consent
 
 router = APIRouter()
@@ -40,8 +41,24 @@ class ConsentIn(BaseModel):
     decided_at: str | None = None  # when they chose (default: now)
 
 
+# Each sync and health check runs these: compiled once (team_server/prepared.py).
+_META = Prepared(
+    lambda key: ServerMeta.select(ServerMeta.value).where(ServerMeta.key == key), 1, tuples=True
+)
+_GROUPS = Prepared(
+    lambda user_id: (
+        Membership.select(Group.id, Group.name, Membership.role, Group.invite_code)
+        .join(Group)
+        .where(Membership.user == user_id)
+        .order_by(Group.name, Group.id)
+    ),
+    1,
+    tuples=True,
+)
+
+
 def server_id() -> str:
-    return ServerMeta.get(ServerMeta.key == "server_id").value
+    return _META.run("server_id")[0][0]
 
 
 def public_user(user: User) -> dict:
@@ -50,17 +67,11 @@ def public_user(user: User) -> dict:
 
 def user_groups(user: User, invite_codes: bool = False) -> list[dict]:
     """The user's groups with their role, by name (with their invite codes if asked)."""
-    rows = (
-        Membership.select(Membership, Group)
-        .join(Group)
-        .where(Membership.user == user.id)
-        .order_by(Group.name, Group.id)
-    )
     groups = []
-    for row in rows:
-        group = {"id": row.group_id, "name": row.group.name, "role": row.role}
+    for group_id, name, role, invite_code in _GROUPS.run(user.id):
+        group = {"id": group_id, "name": name, "role": role}
         if invite_codes:
-            group["invite_code"] = row.group.invite_code
+            group["invite_code"] = invite_code
         groups.append(group)
     return groups
 

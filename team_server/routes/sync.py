@@ -57,24 +57,36 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
         # let the learner decide.
         return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
     acks, echoes = apply_batch(user, body.device_id, body.changes)
-    # The version first, then the groups: a join in between makes the next exchange resync.
-    fresh = User.get_by_id(user.id)
-    groups = user_groups(fresh)
+    # The version first (read with the token), then the groups: a join in between makes the
+    # next exchange resync.
+    groups = user_groups(user)
     cursor = body.cursor
-    restored = cursor > rec.last_seq()  # the device saw more than this database holds
-    if body.membership_version != fresh.membership_version or restored:
+    high = rec.last_seq()
+    restored = cursor > high  # the device saw more than this database holds
+    if body.membership_version != user.membership_version or restored:
         cursor = 0  # new groups, or a database restored from an older backup: resend all
         if body.membership_version is not None or body.cursor:
             echoes = {}  # the device may drop what it pushed (a group it left): resend it too
     limit = min(body.limit, settings.max_pull)
     group_ids = [g["id"] for g in groups]
-    changes, cursor, more = pull(
-        fresh, body.device_id, group_ids, cursor, limit, echoes, settings.max_pull_bytes
-    )
-    answer = _answer(ours, fresh, acks, changes, cursor, more, groups)
+    if cursor == high or _only_echoes(cursor, high, echoes):
+        # Nothing committed since but this push: the usual sync, answered without a query.
+        changes, cursor, more = [], high, False
+    else:
+        changes, cursor, more = pull(
+            user, body.device_id, group_ids, cursor, limit, echoes, settings.max_pull_bytes
+        )
+    answer = _answer(ours, user, acks, changes, cursor, more, groups)
     if restored:
         answer["restored"] = True
     return answer
+
+
+def _only_echoes(cursor: int, high: int, echoes: dict[int, int]) -> bool:
+    """Whether every seq after `cursor` up to `high` is a record this device just pushed."""
+    return 0 < high - cursor <= len(echoes) and set(range(cursor + 1, high + 1)) <= set(
+        echoes.values()
+    )
 
 
 def _answer(
