@@ -14,15 +14,25 @@ import time
 
 
 def _watch_first_paint(widget) -> None:
-    """Print the time and quit at the first Paint event of `widget` or of its viewport."""
+    """Print the time and quit at the first Paint event of `widget` or of a widget inside it.
+
+    Offscreen, Qt paints the whole window at once; under a real X server (xvfb-run) only the
+    widgets that draw something get a Paint event, here the page inside the home view: the
+    watch is on the whole application, filtered to `widget` and its descendants.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     class FirstPaint(QObject):
         done = False
 
-        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's API)
-            if event.type() == QEvent.Type.Paint and not self.done:
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
+            if (
+                not self.done
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and (watched is widget or widget.isAncestorOf(watched))
+            ):
                 self.done = True
                 print(f"painted {time.time():.6f}", flush=True)
                 loaded = sorted(name for name, module in sys.modules.items() if module)
@@ -30,11 +40,8 @@ def _watch_first_paint(widget) -> None:
                 QTimer.singleShot(0, QApplication.instance().quit)
             return False
 
-    watcher = FirstPaint(widget)
-    widget.installEventFilter(watcher)
-    viewport = getattr(widget, "viewport", None)
-    if viewport is not None:
-        viewport().installEventFilter(watcher)
+    application = QApplication.instance()
+    application.installEventFilter(FirstPaint(application))
 
 
 def bare() -> int:
