@@ -13,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, Header, HTTPException
 from peewee import fn
 
-from team_server.db import connected, database
+from team_server.db import connected, write_transaction
 from team_server.models import LoginFailure, Token, User, utcnow
 from team_server.prepared import Prepared
 
@@ -23,9 +23,12 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type
 _DUMMY_HASH = HASHER.hash("le mot de passe de personne")
 
 WINDOW = 60.0  # seconds over which failures count
-MAX_PER_USERNAME = 5
+# Per account from one address: a stranger elsewhere cannot lock the learner out.
+MAX_PER_ACCOUNT_AND_ADDRESS = 5
 # A training centre may share one address: it gets more tries than one account.
 MAX_PER_ADDRESS = 30
+# Guesses at one account spread over many addresses.
+MAX_PER_ACCOUNT = 50
 SLOWDOWN_STEP = 0.1  # seconds added to a failed answer per recent failure
 SLOWDOWN_MAX = 1.0
 
@@ -100,16 +103,20 @@ CurrentUser = Annotated[User, Depends(current_user)]
 
 
 def retry_after(username: str, address: str, now: float | None = None) -> int | None:
-    """Seconds to wait before this login may be tried, or None if it may be tried now."""
+    """Seconds to wait before this password may be tried, or None if it may be tried now."""
     now = time.time() if now is None else now
     waits = []
-    for column, value, limit in (
-        (LoginFailure.username, username, MAX_PER_USERNAME),
-        (LoginFailure.address, address, MAX_PER_ADDRESS),
+    for where, limit in (
+        (
+            (LoginFailure.username == username) & (LoginFailure.address == address),
+            MAX_PER_ACCOUNT_AND_ADDRESS,
+        ),
+        (LoginFailure.address == address, MAX_PER_ADDRESS),
+        (LoginFailure.username == username, MAX_PER_ACCOUNT),
     ):
         recent = (
             LoginFailure.select(LoginFailure.at)
-            .where((column == value) & (LoginFailure.at > now - WINDOW))
+            .where(where & (LoginFailure.at > now - WINDOW))
             .order_by(LoginFailure.at.desc())
             .limit(limit)
         )
@@ -120,20 +127,40 @@ def retry_after(username: str, address: str, now: float | None = None) -> int | 
     return max(1, math.ceil(max(waits))) if waits else None
 
 
-def record_failure(username: str, address: str) -> float:
-    """Remember a failed login; returns how long to hold the answer back (seconds)."""
+def too_many_tries(wait: int) -> HTTPException:
+    """The 429 for a password check refused by the throttle."""
+    return HTTPException(
+        429,
+        f"Trop d'essais de mot de passe : réessayez dans {wait} secondes.",
+        headers={"Retry-After": str(wait)},
+    )
+
+
+def admit(username: str, address: str) -> int | None:
+    """Count a password check as a failure *before* it is made, under the write lock, so
+    parallel guesses cannot all slip under the limit; returns the seconds to wait instead
+    when a limit is reached (then the password is not checked)."""
     now = time.time()
-    with database.atomic():
-        LoginFailure.delete().where(LoginFailure.at < now - WINDOW).execute()
-        LoginFailure.create(username=username, address=address, at=now)
-        recent = (
-            LoginFailure.select(fn.COUNT(LoginFailure.id))
-            .where((LoginFailure.username == username) & (LoginFailure.at > now - WINDOW))
-            .scalar()
-        )
+    with write_transaction():
+        wait = retry_after(username, address, now)
+        if wait is None:
+            LoginFailure.delete().where(LoginFailure.at < now - WINDOW).execute()
+            LoginFailure.create(username=username, address=address, at=now)
+    return wait
+
+
+def slowdown(username: str) -> float:
+    """How long to hold back a failed answer (seconds), growing with the account's failures."""
+    recent = (
+        LoginFailure.select(fn.COUNT(LoginFailure.id))
+        .where((LoginFailure.username == username) & (LoginFailure.at > time.time() - WINDOW))
+        .scalar()
+    )
     return min(SLOWDOWN_STEP * (recent - 1), SLOWDOWN_MAX)
 
 
-def clear_failures(username: str) -> None:
-    """A successful login forgives the account's failures (not the address's)."""
-    LoginFailure.delete().where(LoginFailure.username == username).execute()
+def clear_failures(username: str, address: str) -> None:
+    """A right password forgives the account's failures from this address (not the others')."""
+    LoginFailure.delete().where(
+        (LoginFailure.username == username) & (LoginFailure.address == address)
+    ).execute()

@@ -113,20 +113,16 @@ def login(body: LoginIn, request: Request) -> dict:
     username = body.username.strip().lower()
     address = request.client.host if request.client else ""
     with database.connection_context():
-        wait = auth.retry_after(username, address)
+        wait = auth.admit(username, address)
         if wait is not None:
-            raise HTTPException(
-                429,
-                f"Trop d'essais de connexion : réessayez dans {wait} secondes.",
-                headers={"Retry-After": str(wait)},
-            )
+            raise auth.too_many_tries(wait)
         user = User.get_or_none(User.username == username)
         if auth.check_password(user, body.password):
             with database.atomic():
-                auth.clear_failures(username)
+                auth.clear_failures(username, address)
                 token = auth.issue_token(user, body.device_name.strip())
             return {"token": token, "user": public_user(user)}
-        delay = auth.record_failure(username, address)
+        delay = auth.slowdown(username)
     time.sleep(delay)  # outside the connection: a slowed answer holds no database connection
     raise HTTPException(401, BAD_LOGIN)
 

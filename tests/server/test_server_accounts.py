@@ -6,9 +6,12 @@ import hashlib
 import json
 import sqlite3
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
+import requests
+import requests.adapters
 from live_server import PASSWORD, Account, LiveServer
 from server_helpers import Device, entry_data, new_id
 
@@ -193,3 +196,49 @@ def test_a_sync_change_with_a_nul_or_lone_surrogate_is_refused_alone(awa: Accoun
     assert [ack["status"] for ack in answer["acks"]] == ["applied", "rejected"]
     refused = awa.post("/sync", json={"protocol": 1, "device_id": "a\x00b", "changes": []})
     assert refused.status_code == 422
+
+
+class FromAddress(requests.adapters.HTTPAdapter):
+    """Connects from another loopback address, as a client on another machine would."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def test_parallel_guesses_cannot_slip_under_the_limit(server_factory):
+    """Regression: 20 of 40 parallel guesses got a password check past a limit of 5."""
+    server = server_factory()
+    victim = server.new_account("cible")
+
+    def guess(number: int) -> int:
+        body = {"username": victim.username, "password": f"essai {number}"}
+        return server.session().post(server.api + "/login", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(guess, range(40)))
+    assert statuses.count(401) <= 5 and statuses.count(429) >= 35, statuses
+
+
+def test_a_stranger_cannot_lock_the_learner_out_nor_guess_through_delete_me(server_factory):
+    """Regression: failures from anywhere locked the account for everyone; DELETE /me let a
+    token holder try passwords without limit."""
+    server = server_factory()
+    learner = server.new_account("proprio")
+    stranger = server.session()
+    stranger.mount("http://", FromAddress("127.0.0.2"))
+    body = {"username": learner.username, "password": "pas le bon"}
+    statuses = [stranger.post(server.api + "/login", json=body).status_code for _ in range(7)]
+    assert statuses[-1] == 429
+    assert server.login(learner.username)  # from the learner's own address: still welcome
+    thief = server.session(learner.token)
+    attempts = [
+        thief.delete(server.api + "/me", json={"password": f"essai {n}", "shared": "remove"})
+        for n in range(7)
+    ]
+    assert [a.status_code for a in attempts][:4] == [403] * 4
+    assert attempts[-1].status_code == 429 and "Retry-After" in attempts[-1].headers
