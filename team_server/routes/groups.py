@@ -1,4 +1,5 @@
-"""Groups: create one (with an invite code), join by code, leave, see it and its members.
+"""Groups: create one (with an invite code), join by code, leave, see it and its members; its
+facilitators remove a member and give the group a new code.
 
 A user who is not a member gets 404 for a group, exactly as for a group that does not exist.
 """
@@ -9,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Response
 from peewee import IntegrityError
 from pydantic import BaseModel
 
-from team_server import registration
+from team_server import auth, registration
 from team_server.auth import CurrentUser
 from team_server.db import connected, database
 from team_server.models import FACILITATOR, MEMBER, Group, Membership, User
@@ -17,6 +18,7 @@ from team_server.models import FACILITATOR, MEMBER, Group, Membership, User
 router = APIRouter()
 
 NO_GROUP = "Groupe introuvable."
+FACILITATORS_ONLY = "Seuls les animateurs du groupe peuvent faire cela."
 
 
 class GroupIn(BaseModel):
@@ -59,7 +61,13 @@ def create_group(body: GroupIn, user: CurrentUser) -> dict:
 @router.post("/groups/join")
 @connected
 def join_group(body: JoinIn, user: CurrentUser) -> dict:
-    """Join the group of an invite code; joining again changes nothing."""
+    """Join the group of an invite code; joining again changes nothing. Tries are throttled
+    as password checks are: a code must not be guessable."""
+    # Counted per account, apart from its logins and from the address's (as DELETE /me).
+    tries = f"invite:{user.id}"
+    wait = auth.admit(tries, "")
+    if wait is not None:
+        raise auth.too_many_tries(wait)
     code = "".join(body.invite_code.split()).upper()
     group = Group.get_or_none(Group.invite_code == code)
     if group is None:
@@ -73,6 +81,7 @@ def join_group(body: JoinIn, user: CurrentUser) -> dict:
                 registration.bump_membership(user.id)
     except IntegrityError:
         row = Membership.get(where)  # the same join from another device, a moment earlier
+    auth.clear_failures(tries, "")
     return {"id": group.id, "name": group.name, "role": row.role}
 
 
@@ -119,3 +128,41 @@ def list_members(group_id: str, user: CurrentUser) -> list[dict]:
     return [
         {"id": row.user.id, "display_name": row.user.display_name, "role": row.role} for row in rows
     ]
+
+
+def _facilitated(user: User, group_id: str) -> Membership:
+    row = membership_of(user, group_id)
+    if row.role != FACILITATOR:
+        raise HTTPException(403, FACILITATORS_ONLY)
+    return row
+
+
+@router.delete("/groups/{group_id}/members/{member_id}", status_code=204)
+@connected
+def remove_member(group_id: str, member_id: str, user: CurrentUser) -> Response:
+    """A facilitator removes a member: as if they had left (their devices resync and drop
+    the group's records); they may come back only with the code, so rotate it too."""
+    _facilitated(user, group_id)
+    if member_id == user.id:
+        raise HTTPException(422, "Pour quitter le groupe, utilisez « Quitter le groupe ».")
+    with database.atomic():
+        removed = (
+            Membership.delete()
+            .where((Membership.group == group_id) & (Membership.user == member_id))
+            .execute()
+        )
+        if not removed:
+            raise HTTPException(404, "Cette personne n'est pas membre du groupe.")
+        registration.bump_membership(member_id)
+    return Response(status_code=204)
+
+
+@router.post("/groups/{group_id}/invite-code")
+@connected
+def rotate_invite_code(group_id: str, user: CurrentUser) -> dict:
+    """A new invite code for the group; the old one no longer lets anyone in."""
+    row = _facilitated(user, group_id)
+    group = row.group
+    group.invite_code = registration.new_invite_code()
+    group.save()
+    return {"id": group.id, "invite_code": group.invite_code}

@@ -90,3 +90,34 @@ def test_a_group_needs_a_name(ben: Account):
     answer = ben.post("/groups", json={"name": "   "})
     assert answer.status_code == 422
     assert "nom du groupe" in answer.json()["detail"]
+
+
+def test_a_facilitator_removes_a_member_and_rotates_the_code(live_server: LiveServer):
+    """Issue 14: a facilitator could neither remove a member nor change a leaked code."""
+    lead, member, other = (live_server.new_account(n) for n in ("anim", "membre", "autre"))
+    group = lead.post("/groups", json={"name": "Atelier"}).json()
+    for account in (member, other):
+        assert account.post("/groups/join", json={"invite_code": group["invite_code"]}).ok
+    version = member.get("/me").json()["membership_version"]
+    path = f"/groups/{group['id']}"
+    assert member.http.delete(f"{member.server.api}{path}/members/{other.id}").status_code == 403
+    assert member.post(f"{path}/invite-code").status_code == 403
+    assert lead.http.delete(f"{lead.server.api}{path}/members/{member.id}").status_code == 204
+    assert member.get(path).status_code == 404
+    assert member.get("/me").json()["membership_version"] == version + 1
+    rotated = lead.post(f"{path}/invite-code").json()
+    assert rotated["invite_code"] != group["invite_code"]
+    assert lead.get(path).json()["invite_code"] == rotated["invite_code"]
+    again = member.post("/groups/join", json={"invite_code": group["invite_code"]})
+    assert again.status_code == 404
+    assert [m["id"] for m in lead.get(f"{path}/members").json()] == [lead.id, other.id]
+
+
+def test_invite_codes_cannot_be_guessed_without_limit(live_server: LiveServer):
+    """Regression: an account could try 188 codes a second."""
+    guesser = live_server.new_account("devin")
+    statuses = [
+        guesser.post("/groups/join", json={"invite_code": f"ZZZZZZ{n:02d}"}).status_code
+        for n in range(7)
+    ]
+    assert statuses[:5] == [404] * 5 and statuses[-1] == 429, statuses

@@ -287,6 +287,20 @@ MATRIX = {
         "other_group": 404,
         "citer": 404,
     },
+    # On someone not in the group: nothing to remove even for the facilitator.
+    ("DELETE", "/groups/{group_id}/members/{member_id}"): {
+        "own": 404,
+        "same_group": 403,
+        "other_group": 404,
+        "citer": 404,
+    },
+    # Would change the code the world uses: members and outsiders here, the facilitator in
+    # test_server_groups.
+    ("POST", "/groups/{group_id}/invite-code"): {
+        "same_group": 403,
+        "other_group": 404,
+        "citer": 404,
+    },
     ("GET", "/groups/{group_id}/members"): {
         "own": 200,
         "same_group": 200,
@@ -328,7 +342,9 @@ CELLS = [
 
 @pytest.mark.parametrize(("method", "path", "actor"), CELLS, ids=[" ".join(c) for c in CELLS])
 def test_every_endpoint_for_every_actor(world: World, method: str, path: str, actor: str):
-    url = world.server.api + path.format(group_id=world.group["id"], digest=ATTACHMENT_HASH)
+    url = world.server.api + path.format(
+        group_id=world.group["id"], digest=ATTACHMENT_HASH, member_id=new_id()
+    )
     answer = world.sessions[actor].request(method, url, json={})
     wanted = MATRIX[(method, path)].get(actor, 401)
     assert answer.status_code == wanted, answer.text[:300]
@@ -339,7 +355,9 @@ def test_every_endpoint_for_every_actor(world: World, method: str, path: str, ac
             assert SECRET not in answer.text and world.group["invite_code"] not in answer.text
     if actor in OUTSIDERS and wanted == 404:
         hidden = world.sessions[actor].request(
-            method, world.server.api + path.format(group_id=new_id(), digest="0" * 64), json={}
+            method,
+            world.server.api + path.format(group_id=new_id(), digest="0" * 64, member_id=new_id()),
+            json={},
         )
         assert (hidden.status_code, hidden.text) == (answer.status_code, answer.text)
 
