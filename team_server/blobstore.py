@@ -6,6 +6,7 @@ before its chunks become the blob's (re-pointed, not copied).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -24,9 +25,11 @@ from team_server.models import (
     RecordBlob,
     Upload,
     User,
+    utcnow,
 )
 
 CHUNK = 2**20
+ABANDONED = dt.timedelta(days=7)  # an upload started this long ago and never finished
 HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -120,6 +123,8 @@ def received(user: User, digest: str) -> int:
 
 def append(user: User, digest: str, offset: int, total: int, data: bytes) -> tuple[int, bool]:
     """Add `data` at `offset` to the user's upload; returns (received, complete)."""
+    # Uploads nobody finished go, with their chunks: storage is not kept for them forever.
+    Upload.delete().where(Upload.started_at < utcnow() - ABANDONED).execute()
     with database.atomic():
         upload, _created = Upload.get_or_create(
             user=user.id, hash=digest, defaults={"total_size": total}

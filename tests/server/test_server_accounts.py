@@ -242,3 +242,30 @@ def test_a_stranger_cannot_lock_the_learner_out_nor_guess_through_delete_me(serv
     ]
     assert [a.status_code for a in attempts][:4] == [403] * 4
     assert attempts[-1].status_code == 429 and "Retry-After" in attempts[-1].headers
+
+
+def test_an_abandoned_upload_does_not_keep_its_storage(live_server: LiveServer):
+    """Issue 14: an upload started and never finished kept its chunks forever."""
+    account = live_server.new_account("envoi")
+    data = b"un morceau " * 1000
+    digest = hashlib.sha256(data + b"suite").hexdigest()
+    half = account.http.put(
+        f"{live_server.api}/blobs/{digest}",
+        data=data,
+        headers={"X-Total-Size": str(len(data) + 5)},
+    )
+    assert half.json() == {"received": len(data), "complete": False}
+    back_then = "2000-01-01 00:00:00"
+    with_clause = f"UPDATE upload SET started_at = '{back_then}' WHERE hash = '{digest}'"
+    if live_server.database_url:
+        with psycopg.connect(live_server.database_url) as connection:
+            connection.execute(with_clause)
+    else:
+        with sqlite3.connect(live_server.data_dir / "team-server.sqlite3") as connection:
+            connection.execute(with_clause)
+    other = hashlib.sha256(b"autre").hexdigest()
+    account.http.put(
+        f"{live_server.api}/blobs/{other}", data=b"autre", headers={"X-Total-Size": "5"}
+    )
+    assert stored_rows(live_server, f"SELECT id FROM upload WHERE hash = '{digest}'") == []
+    assert account.get(f"/blobs/{digest}/upload").json() == {"received": 0, "complete": False}
