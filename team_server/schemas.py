@@ -172,8 +172,9 @@ class TimeData(Strict):
 class QuizData(Strict):
     activity_uid: Text
     answers: dict[Key, list[int]] = Field(max_length=MAX_LIST)
-    score: float = Field(ge=0)
-    max_score: float = Field(ge=0)
+    # Counts of right answers: whole numbers, so the research export says "1", not "1.0".
+    score: int = Field(ge=0, le=10**6)
+    max_score: int = Field(ge=0, le=10**6)
     answered_at: Time
 
 

@@ -8,6 +8,7 @@ from clients import PASSWORD, Client, unique, write_entry
 from team_desktop.core import bookmarks, outbox, progress
 from team_desktop.core.notes import store as notes
 from team_desktop.core.store.portfolio_models import JournalEntry
+from team_desktop.core.store.sync_models import Outbox
 from team_desktop.core.sync import account, recovery
 from team_desktop.core.sync.errors import ServerChanged
 
@@ -34,7 +35,9 @@ def test_sending_everything_again_to_a_new_server(tmp_path, server_factory):
         assert (
             JournalEntry.get_by_id(entry_id).body == "écrit avant l'effacement"
         )  # nothing deleted
-        assert outbox.count() == 0  # and nothing sent until the learner chooses
+        # Nothing sent until the learner chooses; the one row queued is the note's authorship,
+        # moved at login from the old account's id to the new one's (notes.claim_former_writing).
+        assert [(row.kind, row.record_id) for row in Outbox.select()] == [("note", note_id)]
         assert recovery.adopt_server() >= 4
     laptop.sync()
 
