@@ -90,9 +90,13 @@ class SyncService(QObject):
             lambda task: run_sync(store, connection, task.progress),
             self._done,
             self._failed,
-            self.progress.emit,
+            self._progress,
             network=True,
         )
+
+    def _progress(self, done: int, total: int) -> None:
+        # A method, not `self.progress.emit`: the runner drops a report whose service is gone.
+        self.progress.emit(done, total)
 
     def _done(self, report: SyncReport) -> None:
         self.running = False

@@ -118,7 +118,11 @@ class TaskRunner(QObject):
         state = TaskState()
         relay = _Relay()
         if on_progress:
-            relay.progress.connect(on_progress)
+            # Reports queued by a task can arrive after the window that asked was deleted
+            # (in the next test's event loop, too): drop them like late results.
+            relay.progress.connect(
+                lambda done, total: None if _owner_gone(on_progress) else on_progress(done, total)
+            )
             state._report = relay.progress.emit
         relay.finished.connect(lambda result: self._end(relay, on_done, result))
         relay.failed.connect(lambda error, text: self._end(relay, on_error, error, text))

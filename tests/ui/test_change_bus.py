@@ -211,6 +211,32 @@ def test_a_late_result_for_a_closed_window_is_dropped_for_methods_and_closures(q
     runner.wait()
 
 
+def test_progress_reported_to_a_deleted_sync_service_is_dropped(qtbot, store):
+    """A sync's progress queued for a closed window once raised "Signal source has been
+    deleted" in the next event loop (tests/ui/test_research.py failed after other tests)."""
+    from team_desktop.ui.sync_service import SyncService
+
+    runner = TaskRunner(synchronous=False)
+    service = SyncService(store, runner)
+    heard = []
+    service.progress.connect(lambda done, total: heard.append(done))
+    gate = threading.Event()
+
+    def work(task):
+        task.progress(1, 3)  # delivered while the service lives
+        gate.wait(5)
+        task.progress(2, 3)  # queued after the service is gone
+        return "fin"
+
+    runner.run(work, None, None, service._progress)
+    qtbot.waitUntil(lambda: heard == [1], timeout=5000)
+    shiboken6.delete(service)
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # no exception in the event loop
+    assert heard == [1]
+    runner.wait()
+
+
 def test_an_editor_closed_while_a_sync_applies_waits_for_it_and_saves(window, qtbot, store):
     entry_id = synced_entry(window, "Fermeture", "Avant.")
     window.journal.show(entry_id)
