@@ -7,8 +7,6 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 
 from team_desktop.core.logs import LOG_FILE, log_folder, setup_logging
 from team_desktop.core.portfolio import entries
@@ -23,16 +21,6 @@ def _no_file_log_after():
     for handler in [h for h in root.handlers if h.get_name() == "team-desktop-file"]:
         root.removeHandler(handler)
         handler.close()
-
-
-class _Opened(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def _read(paths) -> str:
@@ -81,15 +69,10 @@ def test_an_unexpected_error_in_a_thread_is_logged_and_told(qtbot, store):
     assert "ZeroDivisionError" in _read(store.paths)
 
 
-def test_the_help_menu_opens_the_logs_folder(window):
+def test_the_help_menu_opens_the_logs_folder(window, opened_files):
     action = window.actions_[Act.OPEN_LOGS]
     assert action in window.help_menu.actions()
     assert action.text().replace("&", "") == "Ouvrir le dossier des journaux techniques"
-    opened = _Opened()
-    QDesktopServices.setUrlHandler("file", opened, "open")
-    try:
-        action.trigger()
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    assert [u.toLocalFile() for u in opened.urls] == [str(log_folder(window.store.paths))]
+    action.trigger()
+    assert [u.toLocalFile() for u in opened_files] == [str(log_folder(window.store.paths))]
     assert log_folder(window.store.paths).is_dir()
