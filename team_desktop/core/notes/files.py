@@ -155,7 +155,7 @@ def import_note(path: Path, into: str | None = None) -> ImportResult:
                 "utilisez « Importer une note… » dans la liste des notes."
             ).format(theirs=display_title(note.title), ours=current)
         )
-    with database.atomic("IMMEDIATE"):
+    with database.atomic():
         row = Note.get_or_none(Note.id == note.note_id)
         created = row is None or row.deleted
         if row is None:

@@ -144,7 +144,7 @@ def save(note_id: str, doc: NoteDoc) -> list[TextChange]:
 
     Returns the text changes the merge brought into `doc` (for an open editor to show).
     """
-    with database.atomic("IMMEDIATE"):
+    with database.atomic():
         row = stored_row(note_id)
         changes = doc.merge(row.crdt_state)
         row.crdt_state = doc.encode(row.crdt_state)
@@ -305,7 +305,7 @@ def apply_remote_update(
     for good stays deleted. Raises ValueError when `update` is not a Yjs update (the store is
     unchanged then).
     """
-    with database.atomic("IMMEDIATE"):
+    with database.atomic():
         row = Note.get_or_none(Note.id == note_id)
         if row is not None and row.deleted:
             return

@@ -34,7 +34,7 @@ def create_plan(
     """A new plan: blank, from a course template, or a copy of a previous plan (not its
     observations nor its notes); returns its note id."""
     note_id = notes.create(title, group_id=group_id, visibility=visibility)
-    with database.atomic("IMMEDIATE"):
+    with database.atomic():
         plan = load_plan(note_id, require=False)
         author = local_author()
         with plan.note.doc.transaction():
