@@ -20,7 +20,6 @@ from team_desktop.core.store.sync_models import Outbox
 from team_desktop.core.sync import bundle_file, credentials, engine
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.bundle_file import BundleError
-from team_desktop.core.sync.connection import PROTOCOL
 from team_desktop.core.sync.errors import MalformedReply
 from team_desktop.core.wire_time import iso
 
@@ -69,15 +68,7 @@ def write_request(store: Store, path: Path) -> str:
         "device_id": store.device_id,
         "server_id": state.server_id or None,
         "written_at": iso(dt.datetime.now(dt.UTC)),
-        "sync": {
-            "protocol": PROTOCOL,
-            "device_id": store.device_id,
-            "server_id": state.server_id or None,
-            "cursor": state.cursor,
-            "membership_version": state.membership_version,
-            "limit": engine.PULL_LIMIT,
-            "changes": pushed,
-        },
+        "sync": engine.request_body(store.device_id, state, pushed),
     }
     waiting = Outbox.select().count() - len(pushed)
     summary = request_summary(state.display_name, number, pushed, waiting)

@@ -57,6 +57,15 @@ def certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError | 
     return None
 
 
+GZIP_MAGIC = b"\x1f\x8b"  # JSON never starts with these bytes
+
+
+def encode_body(body: Any) -> bytes:
+    """A JSON body as it goes on the wire: compact UTF-8, gzip-compressed above GZIP_ABOVE."""
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(data, mtime=0) if len(data) > GZIP_ABOVE else data
+
+
 def _framed(response: requests.Response) -> bool:
     """Whether the reply said where its body ends, as every reply of a TEAM server does."""
     headers = response.headers
@@ -108,10 +117,9 @@ class Connection:
         if self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
         if body is not None:
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = encode_body(body)
             all_headers["Content-Type"] = "application/json"
-            if len(data) > GZIP_ABOVE:
-                data = gzip.compress(data, mtime=0)
+            if data[:2] == GZIP_MAGIC:
                 all_headers["Content-Encoding"] = "gzip"
         attempts = RETRIES if retry else 1
         for attempt in range(attempts):

@@ -78,15 +78,7 @@ def exchange_records(
             if (row.kind, row.record_id) not in skipped
         ][:BATCH]
         changes, sent = prepare_changes(rows, store.device_id)
-        payload = {
-            "protocol": PROTOCOL,
-            "device_id": store.device_id,
-            "server_id": state.server_id or None,
-            "cursor": state.cursor,
-            "membership_version": state.membership_version,
-            "limit": PULL_LIMIT,
-            "changes": changes,
-        }
+        payload = request_body(store.device_id, state, changes)
         checkpoint("sending")
         answer = connection.sync(payload)
         report.round_trips += 1
@@ -106,6 +98,19 @@ def exchange_records(
     with database.atomic():
         sync_state.save(last_sync_at=iso(dt.datetime.now(dt.UTC)), last_error=None)
     return report
+
+
+def request_body(device_id: str, state: sync_state.SyncState, changes: list[dict]) -> dict:
+    """The body of POST /sync that pushes `changes` (a sync file carries the same)."""
+    return {
+        "protocol": PROTOCOL,
+        "device_id": device_id,
+        "server_id": state.server_id or None,
+        "cursor": state.cursor,
+        "membership_version": state.membership_version,
+        "limit": PULL_LIMIT,
+        "changes": changes,
+    }
 
 
 def apply_answer(

@@ -58,6 +58,15 @@ def _to_upload(paths: DataPaths, digest: str) -> bool:
     return blob is not None and not blob.uploaded and local.is_file() and not local.is_symlink()
 
 
+def pending_uploads(paths: DataPaths, me: str) -> dict[str, int]:
+    """The files the next sync would upload (hash -> size in bytes): ours, stored here, unsent."""
+    pending = {}
+    for digest, attachment in _wanted().items():
+        if attachment["author"] in (None, me) and _to_upload(paths, digest):
+            pending[digest] = blob_path(paths, digest).stat().st_size
+    return pending
+
+
 def sync_files(
     paths: DataPaths, connection: Connection, me: str, progress: Progress | None = None
 ) -> FilesReport:
