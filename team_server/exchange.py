@@ -26,6 +26,10 @@ NOT_MEMBER = "Groupe introuvable : vous n'en êtes pas (ou plus) membre."
 NOTE_DELETED = "Cette note a été supprimée définitivement par son auteur : la modification reste sur votre appareil."
 NO_CONSENT = "Vous n'avez pas donné votre accord pour la recherche : ces réponses ne sont pas conservées sur le serveur."
 COMMENT_TARGET = "On ne peut commenter qu'une entrée ou une note partagée avec un de vos groupes."
+ENDORSE_TARGET = "On ne peut appuyer qu'une preuve partagée avec un de vos groupes."
+OWN_EVIDENCE = "On ne peut pas appuyer sa propre preuve : seul un pair le peut."
+NOT_FACILITATOR = "Seule une personne qui anime le groupe peut valider une compétence."
+NOT_LEARNER = "Cette personne n'est pas (ou plus) membre de ce groupe."
 
 
 class Conflict(Exception):
@@ -211,6 +215,71 @@ def _apply_comment(user: User, device_id: str, change: dict) -> Record:
     return rec.save(record, data, visibility=GROUP, group_id=target.group_id)
 
 
+def _apply_evidence(user: User, device_id: str, change: dict) -> Record:
+    """Evidence: its author's latest version wins; a tombstone keeps no words."""
+    data = dict(change["data"])
+    if data.get("deleted") is True:
+        data.update(statement="", source_title="")
+    visibility, group_id = _check_group(user, data)
+    record = rec.find("evidence", user, change["id"])
+    if record is not None:
+        if record.owner_id != user.id:
+            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+        if json.loads(record.data) == data:
+            return record
+    record = rec.save(
+        record or rec.new_record("evidence", user, change["id"]),
+        data,
+        visibility=visibility,
+        group_id=group_id,
+    )
+    rec.rescope_comments(record)
+    return record
+
+
+def _apply_endorsement(user: User, device_id: str, change: dict) -> Record:
+    """A peer's endorsement: append-only, in the group of the evidence, never one's own."""
+    data = change["data"]
+    record = rec.find("endorsement", user, change["id"])
+    if record is not None:
+        if record.owner_id != user.id:
+            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+        return record
+    target = rec.find("evidence", user, data["evidence_id"])
+    if target is None or target.visibility != GROUP or not rec.can_see(user, target):
+        raise Rejected(ENDORSE_TARGET)
+    if target.owner_id == user.id:
+        raise Rejected(OWN_EVIDENCE)
+    if json.loads(target.data).get("deleted"):
+        raise Rejected(NOT_FOUND)
+    record = rec.new_record("endorsement", user, change["id"])
+    record.target = rec.target_key(target.kind, target.record_id)
+    return rec.save(record, data, visibility=GROUP, group_id=target.group_id)
+
+
+def _apply_validation(user: User, device_id: str, change: dict) -> Record:
+    """A facilitator validates (or withdraws) a member's competency; the group sees it."""
+    data = change["data"]
+    record = rec.find("validation", user, change["id"])
+    if record is not None and record.owner_id != user.id:
+        raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+    group_id = data["group_id"]
+    if not rec.is_member(user, group_id):
+        raise Rejected(NOT_MEMBER)
+    if not rec.is_facilitator(user, group_id):
+        raise Rejected(NOT_FACILITATOR)
+    if data["learner_id"] == user.id or not rec.is_member(User(id=data["learner_id"]), group_id):
+        raise Rejected(NOT_LEARNER)
+    if record is not None and json.loads(record.data) == data:
+        return record
+    return rec.save(
+        record or rec.new_record("validation", user, change["id"]),
+        data,
+        visibility=GROUP,
+        group_id=group_id,
+    )
+
+
 def _apply_statement(user: User, device_id: str, change: dict) -> Record:
     """An xAPI statement: kept once, made pseudonymous, queued for the LRS."""
     if not user.research_consent:
@@ -234,4 +303,7 @@ HANDLERS: dict[str, Callable[[User, str, dict], Record]] = {
     "entry": _apply_entry,
     "note": _apply_note,
     "comment": _apply_comment,
+    "evidence": _apply_evidence,
+    "endorsement": _apply_endorsement,
+    "validation": _apply_validation,
 }

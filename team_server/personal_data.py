@@ -25,6 +25,9 @@ KIND_LABELS = {
     "note": "Notes de co-préparation (dont vous êtes l'auteur ; vos passages dans les notes "
     "des autres sont dans enregistrements/notes-co-ecrites.json)",
     "comment": "Commentaires",
+    "evidence": "Preuves de compétences",
+    "endorsement": "Appuis donnés aux preuves de vos pairs",
+    "validation": "Compétences validées (en tant qu'animateur ou animatrice)",
     "answer": "Réponses aux questionnaires de recherche",
     "statement": "Traces d'apprentissage (xAPI)",
 }

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from peewee import Expression
 
 from team_server.models import (
+    FACILITATOR,
     GROUP,
     Counter,
     Membership,
@@ -19,7 +20,9 @@ from team_server.models import (
 from team_server.prepared import Prepared
 
 # Kinds with global UUIDs that other members may see; the others are keyed per user.
-SHARED_KINDS = ("entry", "note", "comment")
+SHARED_KINDS = ("entry", "note", "comment", "evidence", "endorsement", "validation")
+# Kinds that follow their target (`Record.target`) in and out of its group.
+FOLLOWERS = ("comment", "endorsement")
 OWN_KINDS = ("progress", "time", "quiz", "bookmark", "answer", "statement")
 KINDS = OWN_KINDS + SHARED_KINDS
 
@@ -42,6 +45,18 @@ def is_member(user: User, group_id: str | None) -> bool:
         group_id is not None
         and Membership.select()
         .where((Membership.user == user.id) & (Membership.group == group_id))
+        .exists()
+    )
+
+
+def is_facilitator(user: User, group_id: str) -> bool:
+    return (
+        Membership.select()
+        .where(
+            (Membership.user == user.id)
+            & (Membership.group == group_id)
+            & (Membership.role == FACILITATOR)
+        )
         .exists()
     )
 
@@ -145,10 +160,11 @@ def target_key(kind: str, record_id: str) -> str:
 
 
 def rescope_comments(target: Record) -> None:
-    """Comments live in the group they were written in: when their target leaves it, they
-    become visible to their authors only (never to a group they were not written for)."""
+    """Comments (and endorsements) live in the group they were written in: when their target
+    leaves it, they become visible to their authors only (never to a group they were not
+    written for)."""
     comments = Record.select().where(
-        (Record.kind == "comment")
+        Record.kind.in_(FOLLOWERS)
         & (Record.target == target_key(target.kind, target.record_id))
         & (Record.visibility == GROUP)
     )

@@ -69,6 +69,12 @@ def _words(value: str) -> str:
     return value
 
 
+def _statement(value: str) -> str:
+    if not value.strip():
+        raise ValueError("Le texte ne peut pas être vide.")
+    return value
+
+
 def _visibility(value: str) -> str:
     if value == "device":
         raise ValueError(DEVICE_ONLY)
@@ -91,6 +97,12 @@ Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]  # SHA-256, 
 Visibility = Annotated[str, AfterValidator(_visibility)]
 Base64 = Annotated[str, StringConstraints(max_length=MAX_NOTE_UPDATE), AfterValidator(_base64)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=SHORT, pattern=r"^[^\x00-\x1f]+$")]
+# A pack's competency, `<pack id>/<competency id>` (docs/content-format.md).
+CompetencyUid = Annotated[
+    str,
+    StringConstraints(max_length=SHORT, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"),
+]
+MAX_STATEMENT = 5_000
 
 
 class Strict(BaseModel):
@@ -155,6 +167,39 @@ class CommentData(Strict):
     created_at: Time
 
 
+class EvidenceData(Shareable):
+    """A piece of evidence a learner links to a competency: what an entry or a note shows.
+    `deleted: true` is a tombstone: the server empties its text."""
+
+    competency_uid: CompetencyUid
+    source_kind: Literal["entry", "note"]
+    source_id: Uuid
+    source_title: Annotated[str, StringConstraints(max_length=MAX_TITLE)] = ""
+    statement: Annotated[str, StringConstraints(max_length=MAX_STATEMENT)] = ""
+    deleted: bool = False
+    created_at: Time | None = None
+    updated_at: Time | None = None
+
+
+class EndorsementData(Strict):
+    """A peer's endorsement of a piece of evidence shared with their group ("J'ai observé…")."""
+
+    evidence_id: Uuid
+    body: Annotated[str, StringConstraints(max_length=MAX_COMMENT), AfterValidator(_statement)]
+    created_at: Time
+
+
+class ValidationData(Strict):
+    """A facilitator's decision on a learner's competency, within their group."""
+
+    competency_uid: CompetencyUid
+    learner_id: Uuid
+    group_id: Uuid
+    validated: bool
+    comment: Annotated[str, StringConstraints(max_length=MAX_STATEMENT)] = ""
+    decided_at: Time
+
+
 class ProgressData(Strict):
     completed: bool
     changed_at: Time
@@ -209,6 +254,24 @@ class CommentChange(Change):
     data: CommentData
 
 
+class EvidenceChange(Change):
+    kind: Literal["evidence"]
+    id: Uuid
+    data: EvidenceData
+
+
+class EndorsementChange(Change):
+    kind: Literal["endorsement"]
+    id: Uuid
+    data: EndorsementData
+
+
+class ValidationChange(Change):
+    kind: Literal["validation"]
+    id: Uuid
+    data: ValidationData
+
+
 class ProgressChange(Change):
     kind: Literal["progress"]
     id: Key  # the lesson's uid
@@ -257,11 +320,17 @@ AnyChange = Annotated[
     | TimeChange
     | QuizChange
     | AnswerChange
-    | StatementChange,
+    | StatementChange
+    | EvidenceChange
+    | EndorsementChange
+    | ValidationChange,
     Field(discriminator="kind"),
 ]
 _ADAPTER = TypeAdapter(AnyChange)
-KINDS = ("entry", "note", "comment", "progress", "bookmark", "time", "quiz", "answer", "statement")
+KINDS = (
+    *("entry", "note", "comment", "progress", "bookmark", "time", "quiz", "answer", "statement"),
+    *("evidence", "endorsement", "validation"),
+)
 
 
 class Refused(BaseModel):

@@ -8,7 +8,10 @@ from team_desktop.core.store.sync_models import Outbox
 
 SEQ_KEY = "outbox.seq"
 # Kinds of records that sync (docs/sync-protocol.md); "device" visibility never enters here.
-KINDS = ("progress", "time", "quiz", "bookmark", "entry", "note", "comment", "answer", "statement")
+KINDS = (
+    *("progress", "time", "quiz", "bookmark", "entry", "note", "comment", "answer", "statement"),
+    *("evidence", "endorsement", "validation"),
+)
 
 
 def enqueue(kind: str, record_id: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from team_desktop.core import search
 from team_desktop.core.research import consent
+from team_desktop.core.store.competency_models import COMPETENCY_MODELS
 from team_desktop.core.store.db import Store, set_setting
 from team_desktop.core.store.models import (
     Bookmark,
@@ -46,6 +47,7 @@ LEARNER_TABLES = [
     GroupRecord,
     QuestionnaireAnswer,
     ResearchStatement,
+    *COMPETENCY_MODELS,
 ]
 # Settings that describe the device or the installed course, not the learner.
 KEPT_SETTINGS = ("device_id", "outbox.seq", "sync.server_url")

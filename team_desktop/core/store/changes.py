@@ -19,6 +19,7 @@ from team_desktop.core.store.models import database
 ENTRIES, NOTES, COMMENTS, PROGRESS, ANSWERS = "entries", "notes", "comments", "progress", "answers"
 BOOKMARKS, GROUPS, PACKS, CONSENT = "bookmarks", "groups", "packs", "consent"
 OUTBOX, SETTINGS, RESEARCH = "outbox", "settings", "research"
+COMPETENCIES, ATTESTATIONS = "competencies", "attestations"
 SYNC = "sync"  # the initiator of everything a sync applies
 
 TABLE_KINDS = {
@@ -38,6 +39,10 @@ TABLE_KINDS = {
     "pack_record": PACKS,
     "lesson_record": PACKS,
     "activity_record": PACKS,
+    "evidence": COMPETENCIES,
+    "endorsement": COMPETENCIES,
+    "competency_validation": COMPETENCIES,
+    "attestation": ATTESTATIONS,
     "outbox": OUTBOX,
     "setting": SETTINGS,
 }

@@ -8,6 +8,7 @@ from peewee import BooleanField, Database, DateTimeField, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
+from team_desktop.core.store.competency_models import COMPETENCY_MODELS
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
 from team_desktop.core.store.research_models import RESEARCH_MODELS
 from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
@@ -100,6 +101,10 @@ def _v7_note_kind(db: Database) -> None:
     _add_missing_columns(db, "note", {"kind": TextField(default="note")})
 
 
+def _v8_competencies(db: Database) -> None:
+    db.create_tables(COMPETENCY_MODELS)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -109,5 +114,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v5_course_search_rowids,
     _v6_search_refs,
     _v7_note_kind,
+    _v8_competencies,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -262,6 +262,46 @@ def _comment(data: dict) -> None:
     moment(data["created_at"], "created_at")
 
 
+COMPETENCY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")
+EVIDENCE_KEYS = {"competency_uid", "source_kind", "source_id", "source_title", "statement"}
+EVIDENCE_KEYS |= {"visibility", "group_id", "deleted", "created_at", "updated_at"}
+
+
+def _evidence(data: dict) -> None:
+    keys(data, EVIDENCE_KEYS, {"competency_uid", "source_kind", "source_id"})
+    _shared(data)
+    identifier(data["competency_uid"], "competency_uid", COMPETENCY)
+    if data["source_kind"] not in ("entry", "note"):
+        raise _invalid("source_kind")
+    identifier(data["source_id"], "source_id", UUID)
+    text(data.get("source_title"), "source_title", optional=True)
+    text(data.get("statement"), "statement", MAX_TEXT, optional=True)
+    moment(data.get("created_at"), "created_at", optional=True)
+    moment(data.get("updated_at"), "updated_at", optional=True)
+
+
+def _endorsement(data: dict) -> None:
+    fields = {"evidence_id", "body", "created_at"}
+    keys(data, fields, fields)
+    identifier(data["evidence_id"], "evidence_id", UUID)
+    text(data["body"], "body", MAX_TEXT)
+    moment(data["created_at"], "created_at")
+
+
+def _validation(data: dict) -> None:
+    fields = {"competency_uid", "learner_id", "group_id", "validated", "comment", "decided_at"}
+    keys(data, fields, fields - {"comment"})
+    identifier(data["competency_uid"], "competency_uid", COMPETENCY)
+    identifier(data["learner_id"], "learner_id", UUID)
+    identifier(data["group_id"], "group_id")
+    boolean(data["validated"], "validated")
+    text(data.get("comment"), "comment", MAX_TEXT, optional=True)
+    moment(data["decided_at"], "decided_at")
+
+
+# Kinds whose ids are UUIDs made on a device.
+UUID_KINDS = ("entry", "note", "comment", "evidence", "endorsement", "validation")
+
 KINDS: dict[str, Callable[[dict], None]] = {
     "progress": _progress,
     "time": _time,
@@ -271,6 +311,9 @@ KINDS: dict[str, Callable[[dict], None]] = {
     "note": _note,
     "comment": _comment,
     "answer": _answer,
+    "evidence": _evidence,
+    "endorsement": _endorsement,
+    "validation": _validation,
 }
 
 
@@ -284,7 +327,7 @@ def check(change: object) -> dict:
     kind = change.get("kind")
     if not isinstance(kind, str) or len(kind) > MAX_ID:
         raise _invalid("kind")
-    identifier(change.get("id"), "id", UUID if kind in ("entry", "note", "comment") else ID)
+    identifier(change.get("id"), "id", UUID if kind in UUID_KINDS else ID)
     if kind == "time" and "|" not in change["id"]:
         raise _invalid("id")
     identifier(change.get("owner"), "owner", optional=True)

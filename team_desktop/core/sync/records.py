@@ -32,7 +32,7 @@ from team_desktop.core.store.models import (
 )
 from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
-from team_desktop.core.sync import pulled, skipped
+from team_desktop.core.sync import competency_records, pulled, skipped
 from team_desktop.core.wire_time import iso, parse_time
 
 log = logging.getLogger(__name__)
@@ -322,6 +322,7 @@ OUTGOING: dict[str, Callable[[str], dict | None]] = {
     "note": _note_out,
     "answer": research_answers.answer_data,
     "statement": research_traces.statement_data,
+    **competency_records.OUTGOING,
 }
 
 
@@ -338,6 +339,8 @@ def _withdraw(change: dict) -> None:
         search.remove_document("note", record_id)
     elif kind == "comment":
         SharedComment.delete().where(SharedComment.id == record_id).execute()
+    elif kind in competency_records.INCOMING:
+        competency_records.withdraw(kind, record_id)
     if kind in ("entry", "note"):
         SharedComment.delete().where(SharedComment.target_id == record_id).execute()
 
@@ -367,6 +370,9 @@ BUS_KINDS = {
     "bookmark": changes.BOOKMARKS,
     "answer": changes.ANSWERS,
     "statement": changes.RESEARCH,
+    "evidence": changes.COMPETENCIES,
+    "endorsement": changes.COMPETENCIES,
+    "validation": changes.COMPETENCIES,
 }
 
 
@@ -416,4 +422,5 @@ INCOMING: dict[str, Callable[[dict], None]] = {
     "comment": _comment_in,
     "note": _note_in,
     "answer": research_answers.apply_pulled,
+    **competency_records.INCOMING,
 }
