@@ -166,6 +166,23 @@ def _reference_missing_publisher(pack):
     return "pack.toml", {pack.line_of("pack.toml", "[[references]]")}, "« publisher »"
 
 
+def _competency_with_unknown_lesson(pack):
+    pack.replace("pack.toml", 'lessons = ["seconde"]', 'lessons = ["seconde", "absente"]')
+    line = pack.line_of("pack.toml", "[[competencies]]", nth=2)
+    return "pack.toml", {line}, "leçon introuvable dans ce module : « absente »"
+
+
+def _duplicate_competency_id(pack):
+    pack.replace("pack.toml", 'id = "co-preparer"', 'id = "ecrire-sa-pratique"')
+    line = pack.line_of("pack.toml", "[[competencies]]", nth=2)
+    return "pack.toml", {line}, "identifiant en double « ecrire-sa-pratique »"
+
+
+def _competency_without_lessons(pack):
+    pack.replace("pack.toml", 'lessons = ["premiere"]\n', "")
+    return "pack.toml", {pack.line_of("pack.toml", "[[competencies]]")}, "« lessons »"
+
+
 CASES = {
     "missing-required-field": _missing_required_field,
     "bad-semver": _bad_semver,
@@ -185,6 +202,9 @@ CASES = {
     "remote-image": _remote_image,
     "link-to-missing-lesson": _link_to_missing_lesson,
     "reference-missing-publisher": _reference_missing_publisher,
+    "competency-with-unknown-lesson": _competency_with_unknown_lesson,
+    "duplicate-competency-id": _duplicate_competency_id,
+    "competency-without-lessons": _competency_without_lessons,
 }
 
 

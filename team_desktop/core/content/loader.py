@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from team_desktop.core.content.competencies import check_competencies
 from team_desktop.core.content.journal_templates import BUILTIN_IDS, load_templates
 from team_desktop.core.content.lesson_file import read_lesson
 from team_desktop.core.content.model import Pack, Problem
@@ -38,7 +39,8 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
             )
         ]
     problems: list[Problem] = []
-    meta, found = check_pack_meta(_read_text(meta_path, problems), "pack.toml")
+    meta_text = _read_text(meta_path, problems)
+    meta, found = check_pack_meta(meta_text, "pack.toml")
     problems += found
     pack = Pack(root=root, meta=meta or {})
     lesson_files = sorted(p for p in root.glob("*.md") if p.is_file())
@@ -95,6 +97,8 @@ def load_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
     pack.templates, found = load_templates(root / "templates")
     problems += found
     problems += _check_reflection_templates(pack)
+    if meta is not None:
+        problems += check_competencies(meta, meta_text, {lesson.id for lesson in pack.lessons})
     return (None if problems or meta is None else pack), problems
 
 

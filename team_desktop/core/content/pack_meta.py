@@ -25,7 +25,8 @@ REQUIRED: dict[str, type | tuple[type, ...]] = {
     "objectives": list,
 }
 # `server`: the address of the course's TEAM server, offered when the learner logs in.
-OPTIONAL = {"references": list, "server": str}
+# `competencies`: checked with the lessons (content/competencies.py).
+OPTIONAL = {"references": list, "server": str, "competencies": list}
 REFERENCE_FIELDS = {"author": str, "title": str, "year": int, "publisher": str}
 REFERENCE_OPTIONAL = {"url": str}
 
