@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from team_server import blobstore, group_commit, merge
+from team_server import blobstore, facilitation, group_commit, merge
 from team_server import records as rec
 from team_server.db import database
 from team_server.merge import Rejected
@@ -306,4 +306,7 @@ HANDLERS: dict[str, Callable[[User, str, dict], Record]] = {
     "evidence": _apply_evidence,
     "endorsement": _apply_endorsement,
     "validation": _apply_validation,
+    "season": facilitation.apply_season,
+    "announcement": facilitation.apply_announcement,
+    "progress_share": facilitation.apply_progress_share,
 }

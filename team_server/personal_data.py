@@ -30,6 +30,9 @@ KIND_LABELS = {
     "validation": "Compétences validées (en tant qu'animateur ou animatrice)",
     "answer": "Réponses aux questionnaires de recherche",
     "statement": "Traces d'apprentissage (xAPI)",
+    "season": "Calendriers de saison (groupes que vous animez)",
+    "announcement": "Annonces aux groupes que vous animez",
+    "progress_share": "Vos choix de montrer votre progression à l'animation d'un groupe",
 }
 
 

@@ -20,10 +20,13 @@ from team_server.models import (
 from team_server.prepared import Prepared
 
 # Kinds with global UUIDs that other members may see; the others are keyed per user.
-SHARED_KINDS = ("entry", "note", "comment", "evidence", "endorsement", "validation")
+SHARED_KINDS = (
+    *("entry", "note", "comment", "evidence", "endorsement", "validation"),
+    *("season", "announcement"),
+)
 # Kinds that follow their target (`Record.target`) in and out of its group.
 FOLLOWERS = ("comment", "endorsement")
-OWN_KINDS = ("progress", "time", "quiz", "bookmark", "answer", "statement")
+OWN_KINDS = ("progress", "time", "quiz", "bookmark", "answer", "statement", "progress_share")
 KINDS = OWN_KINDS + SHARED_KINDS
 
 

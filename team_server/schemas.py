@@ -33,6 +33,8 @@ MAX_NOTE_UPDATE = 4 * 2**20  # a note update, in base64 characters
 MAX_TITLE = 1_000
 MAX_LIST = 100
 SHORT = 200  # names, uids, ids, tags
+MAX_ANNOUNCEMENT = 10_000  # an announcement's text, in characters
+MAX_WEEKS = 60  # weeks of a season
 
 DEVICE_ONLY = "Cet élément est réservé à cet appareil : il ne doit pas être envoyé au serveur."
 
@@ -60,6 +62,14 @@ def _base64(value: str) -> str:
         base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError) as error:
         raise ValueError("base64 illisible") from error
+    return value
+
+
+def _day(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError("date attendue (2027-01-20)") from error
     return value
 
 
@@ -92,6 +102,7 @@ def _lesson_and_device(value: str) -> str:
 Text = Annotated[str, StringConstraints(max_length=SHORT)]
 Time = Annotated[str, StringConstraints(max_length=40), AfterValidator(_time)]
 Date = Annotated[str, StringConstraints(max_length=40), AfterValidator(_date)]
+Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_day)]
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]  # uuid4().hex
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]  # SHA-256, lowercase
 Visibility = Annotated[str, AfterValidator(_visibility)]
@@ -231,6 +242,52 @@ class AnswerData(Strict):
     answered_at: Time
 
 
+class SeasonWeek(Strict):
+    """When one week of the season opens; no date: the week is self-paced."""
+
+    week: int = Field(ge=1, le=MAX_WEEKS)
+    opens_on: Day | None = None
+
+
+class SeasonData(Strict):
+    """A group's season, set by its facilitators (the record's id is the group's id)."""
+
+    start_date: Day
+    packs: list[Key] = Field(default=[], max_length=MAX_LIST)
+    weeks: list[SeasonWeek] = Field(default=[], max_length=MAX_WEEKS)
+    changed_at: Time
+
+    @model_validator(mode="after")
+    def _each_week_once(self) -> SeasonData:
+        if len({week.week for week in self.weeks}) != len(self.weeks):
+            raise ValueError("Chaque semaine ne peut avoir qu'une date d'ouverture.")
+        return self
+
+
+class AnnouncementData(Strict):
+    """A facilitator's announcement to a group. `deleted: true` is a tombstone."""
+
+    group_id: Uuid
+    title: Annotated[str, StringConstraints(max_length=SHORT)] = ""
+    body: Annotated[str, StringConstraints(max_length=MAX_ANNOUNCEMENT)] = ""
+    published_at: Time
+    changed_at: Time
+    deleted: bool = False
+
+    @model_validator(mode="after")
+    def _titled(self) -> AnnouncementData:
+        if not self.deleted and not self.title.strip():
+            raise ValueError("Une annonce doit avoir un titre.")
+        return self
+
+
+class ProgressShareData(Strict):
+    """The learner's choice to show their progress to the group's facilitators (id: the group)."""
+
+    share: bool
+    decided_at: Time
+
+
 class Change(Strict):
     change_id: Key
     base_rev: int | None = None
@@ -302,6 +359,24 @@ class AnswerChange(Change):
     data: AnswerData
 
 
+class SeasonChange(Change):
+    kind: Literal["season"]
+    id: Uuid  # the group's id
+    data: SeasonData
+
+
+class AnnouncementChange(Change):
+    kind: Literal["announcement"]
+    id: Uuid
+    data: AnnouncementData
+
+
+class ProgressShareChange(Change):
+    kind: Literal["progress_share"]
+    id: Uuid  # the group's id
+    data: ProgressShareData
+
+
 class StatementChange(Change):
     """An xAPI 1.0.3 statement of TEAM Desktop's profile; its content is checked apart
     (team_server/research/statements.py), its id is the statement's UUID."""
@@ -323,13 +398,17 @@ AnyChange = Annotated[
     | StatementChange
     | EvidenceChange
     | EndorsementChange
-    | ValidationChange,
+    | ValidationChange
+    | SeasonChange
+    | AnnouncementChange
+    | ProgressShareChange,
     Field(discriminator="kind"),
 ]
 _ADAPTER = TypeAdapter(AnyChange)
 KINDS = (
     *("entry", "note", "comment", "progress", "bookmark", "time", "quiz", "answer", "statement"),
     *("evidence", "endorsement", "validation"),
+    *("season", "announcement", "progress_share"),
 )
 
 

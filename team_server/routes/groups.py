@@ -1,5 +1,5 @@
 """Groups: create one (with an invite code), join by code, leave, see it and its members; its
-facilitators remove a member and give the group a new code.
+facilitators remove a member, give the group a new code and see the progress learners share.
 
 A user who is not a member gets 404 for a group, exactly as for a group that does not exist.
 """
@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Response
 from peewee import IntegrityError
 from pydantic import BaseModel
 
-from team_server import auth, registration
+from team_server import auth, facilitation, registration
 from team_server.auth import CurrentUser
 from team_server.db import connected, database
 from team_server.models import FACILITATOR, MEMBER, Group, Membership, User
@@ -166,3 +166,12 @@ def rotate_invite_code(group_id: str, user: CurrentUser) -> dict:
     group.invite_code = registration.new_invite_code()
     group.save()
     return {"id": group.id, "invite_code": group.invite_code}
+
+
+@router.get("/groups/{group_id}/progress")
+@connected
+def group_progress(group_id: str, user: CurrentUser) -> dict:
+    """The progress of the group's learners, for its facilitators: only of those who chose to
+    show it (`progress_share`); the others appear with `shared: false` and nothing else."""
+    _facilitated(user, group_id)
+    return {"group_id": group_id, "learners": facilitation.group_progress(group_id)}
