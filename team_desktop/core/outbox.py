@@ -11,6 +11,7 @@ SEQ_KEY = "outbox.seq"
 KINDS = (
     *("progress", "time", "quiz", "bookmark", "entry", "note", "comment", "answer", "statement"),
     *("evidence", "endorsement", "validation"),
+    *("season", "announcement", "progress_share"),
 )
 
 

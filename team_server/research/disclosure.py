@@ -7,9 +7,9 @@
   alignment with the calendar and with other learners does not.
 - Ids: a record id is whatever the device sent; TEAM Desktop makes 32 hex digits, and any other
   value is replaced by 32 hex digits of its SHA-256, so the data dictionary tells the truth.
-- Cells: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab
-  or a carriage return) as a formula; such a text gets a leading apostrophe (OWASP's advice
-  for CSV injection) and is then read as plain text.
+- Cells: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula; such a
+  text gets a leading apostrophe (`team_desktop.core.csv_cells`, which the facilitator's
+  progress export shares).
 """
 
 from __future__ import annotations
@@ -20,15 +20,7 @@ import re
 
 from team_server.research.pseudonyms import day_shift
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
-
-
-def cell(value: object) -> object:
-    """`value` as a CSV cell no spreadsheet will execute (numbers are left as they are)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def hex_id(value: str) -> str:

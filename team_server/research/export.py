@@ -3,20 +3,20 @@
 No names, no usernames, no e-mail addresses, no free text at all (journal, notes, comments,
 open answers to questionnaires): progress, time, quiz scores, questionnaire ranks and
 statements, each keyed by the learner's pseudonym, dated to a shifted day
-(`disclosure.Dates`), every cell safe to open in a spreadsheet (`disclosure.cell`).
+(`disclosure.Dates`), every cell safe to open in a spreadsheet (`team_desktop.core.csv_cells`).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from team_desktop.core.csv_cells import write_rows
 from team_server.models import Record, User, utcnow
 from team_server.research.codebook import DICTIONARY, codebook_rows, columns
 from team_server.research.consent import latest
-from team_server.research.disclosure import Dates, cell, hex_id
+from team_server.research.disclosure import Dates, hex_id
 from team_server.research.pseudonyms import pseudonym, secret
 
 
@@ -34,14 +34,8 @@ def _records(kind: str, owners: list[str]) -> Iterable[Record]:
 
 
 def _write_csv(path: Path, columns: list[str], rows: Iterable[list]) -> int:
-    count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([cell(value) for value in row])
-            count += 1
-    return count
+        return write_rows(handle, columns, rows)
 
 
 def write_dataset(out: Path) -> dict[str, int]:

@@ -11,6 +11,7 @@ from team_desktop.core import search
 from team_desktop.core.research import consent
 from team_desktop.core.store.competency_models import COMPETENCY_MODELS
 from team_desktop.core.store.db import Store, set_setting
+from team_desktop.core.store.group_models import GROUP_MODELS
 from team_desktop.core.store.models import (
     Bookmark,
     LessonProgress,
@@ -48,6 +49,7 @@ LEARNER_TABLES = [
     QuestionnaireAnswer,
     ResearchStatement,
     *COMPETENCY_MODELS,
+    *GROUP_MODELS,
 ]
 # Settings that describe the device or the installed course, not the learner.
 KEPT_SETTINGS = ("device_id", "outbox.seq", "sync.server_url")

@@ -20,6 +20,7 @@ ENTRIES, NOTES, COMMENTS, PROGRESS, ANSWERS = "entries", "notes", "comments", "p
 BOOKMARKS, GROUPS, PACKS, CONSENT = "bookmarks", "groups", "packs", "consent"
 OUTBOX, SETTINGS, RESEARCH = "outbox", "settings", "research"
 COMPETENCIES, ATTESTATIONS = "competencies", "attestations"
+SEASONS, ANNOUNCEMENTS, PROGRESS_SHARING = "seasons", "announcements", "progress_sharing"
 SYNC = "sync"  # the initiator of everything a sync applies
 
 TABLE_KINDS = {
@@ -43,6 +44,9 @@ TABLE_KINDS = {
     "endorsement": COMPETENCIES,
     "competency_validation": COMPETENCIES,
     "attestation": ATTESTATIONS,
+    "group_season": SEASONS,
+    "announcement": ANNOUNCEMENTS,
+    "progress_share": PROGRESS_SHARING,
     "outbox": OUTBOX,
     "setting": SETTINGS,
 }

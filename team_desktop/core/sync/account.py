@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import (
     AuthError,
+    MalformedReply,
     OfflineError,
     SyncError,
     Unreachable,
@@ -191,3 +193,22 @@ def _remember_one(answer: dict, role: str) -> GroupRecord:
             invite_code=answer.get("invite_code"),
         ).execute()
     return GroupRecord.get_by_id(answer["id"])
+
+
+INVITE_CODE = re.compile(r"[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}")
+
+
+def rotate_invite_code(connection: Connection, group_id: str) -> str:
+    """Give a group the learner facilitates a new invite code (the old one lets nobody in)."""
+    answer = connection.rotate_invite_code(group_id)
+    code = answer.get("invite_code") if isinstance(answer, dict) else None
+    if not isinstance(code, str) or not INVITE_CODE.fullmatch(code):
+        raise MalformedReply("invite-code")
+    with database.atomic():
+        GroupRecord.update(invite_code=code).where(GroupRecord.id == group_id).execute()
+    return code
+
+
+def remove_member(connection: Connection, group_id: str, member_id: str) -> None:
+    """Take a learner out of a group the learner facilitates."""
+    connection.remove_member(group_id, member_id)

@@ -232,6 +232,15 @@ class Connection:
     def leave_group(self, group_id: str) -> None:
         self.request("POST", f"/groups/{group_id}/leave", retry=False)
 
+    def remove_member(self, group_id: str, member_id: str) -> None:
+        self.request("DELETE", f"/groups/{group_id}/members/{member_id}", retry=False)
+
+    def rotate_invite_code(self, group_id: str) -> dict:
+        return self.json("POST", f"/groups/{group_id}/invite-code", retry=False)
+
+    def group_progress(self, group_id: str) -> dict:
+        return self.json("GET", f"/groups/{group_id}/progress")
+
     def members(self, group_id: str) -> list[dict]:
         return self.json("GET", f"/groups/{group_id}/members")
 

@@ -24,6 +24,7 @@ MAX_TEXT = 2_000_000  # an entry's body or a comment, in characters
 MAX_ITEMS = 1_000  # tags, attachments
 MAX_NOTE_BYTES = 20 * 1024 * 1024  # a note's base64 update (as a `.teamnote` file)
 MAX_SECONDS = 10**9
+MAX_ANNOUNCEMENT = 100_000  # ten times what the server keeps
 
 ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.:|/@-]*")
 UUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -299,8 +300,53 @@ def _validation(data: dict) -> None:
     moment(data["decided_at"], "decided_at")
 
 
-# Kinds whose ids are UUIDs made on a device.
+MAX_WEEKS = 60
+
+
+def _season(data: dict) -> None:
+    fields = {"start_date", "packs", "weeks", "changed_at"}
+    keys(data, fields, {"start_date", "changed_at"})
+    day(data["start_date"], "start_date")
+    moment(data["changed_at"], "changed_at")
+    packs = data.get("packs", [])
+    if not isinstance(packs, list) or len(packs) > MAX_ITEMS:
+        raise _invalid("packs")
+    for pack in packs:
+        identifier(pack, "packs")
+    weeks = data.get("weeks", [])
+    if not isinstance(weeks, list) or len(weeks) > MAX_WEEKS:
+        raise _invalid("weeks")
+    for week in weeks:
+        if not isinstance(week, dict) or set(week) - {"week", "opens_on"} or "week" not in week:
+            raise _invalid("weeks")
+        integer(week["week"], "weeks", low=1, high=MAX_WEEKS)
+        if week.get("opens_on") is not None:
+            day(week["opens_on"], "weeks")
+    if len({week["week"] for week in weeks}) != len(weeks):
+        raise _invalid("weeks")
+
+
+def _announcement(data: dict) -> None:
+    fields = {"group_id", "title", "body", "published_at", "changed_at", "deleted"}
+    keys(data, fields, {"group_id", "published_at", "changed_at"})
+    identifier(data["group_id"], "group_id", UUID)
+    text(data.get("title", ""), "title", MAX_NAME)
+    text(data.get("body", ""), "body", MAX_ANNOUNCEMENT)
+    moment(data["published_at"], "published_at")
+    moment(data["changed_at"], "changed_at")
+    if "deleted" in data:
+        boolean(data["deleted"], "deleted")
+
+
+def _progress_share(data: dict) -> None:
+    keys(data, {"share", "decided_at"}, {"share", "decided_at"})
+    boolean(data["share"], "share")
+    moment(data["decided_at"], "decided_at")
+
+
+# Kinds whose ids are UUIDs made on a device (a season's and a progress choice's: the group's).
 UUID_KINDS = ("entry", "note", "comment", "evidence", "endorsement", "validation")
+UUID_KINDS += ("season", "announcement", "progress_share")
 
 KINDS: dict[str, Callable[[dict], None]] = {
     "progress": _progress,
@@ -314,6 +360,9 @@ KINDS: dict[str, Callable[[dict], None]] = {
     "evidence": _evidence,
     "endorsement": _endorsement,
     "validation": _validation,
+    "season": _season,
+    "announcement": _announcement,
+    "progress_share": _progress_share,
 }
 
 

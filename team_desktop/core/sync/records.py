@@ -32,7 +32,7 @@ from team_desktop.core.store.models import (
 )
 from team_desktop.core.store.portfolio_models import DEVICE, JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, Person, SharedComment
-from team_desktop.core.sync import competency_records, pulled, skipped
+from team_desktop.core.sync import competency_records, group_records, pulled, skipped
 from team_desktop.core.wire_time import iso, parse_time
 
 log = logging.getLogger(__name__)
@@ -323,6 +323,7 @@ OUTGOING: dict[str, Callable[[str], dict | None]] = {
     "answer": research_answers.answer_data,
     "statement": research_traces.statement_data,
     **competency_records.OUTGOING,
+    **group_records.OUTGOING,
 }
 
 
@@ -341,13 +342,17 @@ def _withdraw(change: dict) -> None:
         SharedComment.delete().where(SharedComment.id == record_id).execute()
     elif kind in competency_records.INCOMING:
         competency_records.withdraw(kind, record_id)
+    elif kind in group_records.INCOMING:
+        group_records.withdraw(kind, record_id)
     if kind in ("entry", "note"):
         SharedComment.delete().where(SharedComment.target_id == record_id).execute()
 
 
 def forget_left_groups(groups: list[dict], me: str) -> int:
-    """After a full resync: drop others' entries shared with groups the learner left."""
+    """After a full resync: drop others' entries shared with groups the learner left (and
+    those groups' seasons and announcements)."""
     current = [group["id"] for group in groups]
+    group_records.forget_left_groups(current)
     stale = JournalEntry.select(JournalEntry.id).where(
         JournalEntry.author_id.is_null(False)
         & (JournalEntry.author_id != me)
@@ -373,6 +378,9 @@ BUS_KINDS = {
     "evidence": changes.COMPETENCIES,
     "endorsement": changes.COMPETENCIES,
     "validation": changes.COMPETENCIES,
+    "season": changes.SEASONS,
+    "announcement": changes.ANNOUNCEMENTS,
+    "progress_share": changes.PROGRESS_SHARING,
 }
 
 
@@ -423,4 +431,5 @@ INCOMING: dict[str, Callable[[dict], None]] = {
     "note": _note_in,
     "answer": research_answers.apply_pulled,
     **competency_records.INCOMING,
+    **group_records.INCOMING,
 }

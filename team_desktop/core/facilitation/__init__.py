@@ -1,0 +1,1 @@
+"""A facilitated group (a SPOC): its season, announcements, and the progress learners share."""
