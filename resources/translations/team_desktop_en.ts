@@ -2431,10 +2431,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <source>Notice de confidentialité</source>
         <translation>Privacy notice</translation>
     </message>
-    <message>
-        <source>Vous avez répondu le {d} : vous pouvez revoir ou changer vos réponses.</source>
-        <translation>You answered on {d}: you can review or change your answers.</translation>
-    </message>
 </context>
 <context>
     <name>SearchView</name>

@@ -64,8 +64,16 @@ def modules() -> list[Module]:
 
 
 def lesson_sequence() -> list[str]:
-    """Every lesson uid in reading order, for previous/next."""
-    return [lesson.uid for module in modules() for lesson in module.lessons]
+    """Every lesson uid in reading order (that of `modules()`), for previous/next: one query
+    of uids, not the whole course with its progress."""
+    query = (
+        LessonRecord.select(LessonRecord.uid)
+        .join(PackRecord)
+        .order_by(
+            PackRecord.week, PackRecord.order, PackRecord.title, PackRecord.id, LessonRecord.order
+        )
+    )
+    return [uid for (uid,) in query.tuples()]
 
 
 def neighbours(uid: str) -> tuple[str | None, str | None]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from team_desktop.core.content.model import Activity
-from team_desktop.core.portfolio.lesson_links import activity_entries_html, entry_id_from_uid
+from team_desktop.core.portfolio.lesson_links import entry_id_from_uid
 from team_desktop.ui.actions import Act
 from team_desktop.ui.journal_view import JournalView
 
@@ -32,7 +31,6 @@ class JournalController(QObject):
         actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
         self.view.open_activity.connect(self.open_activity)
         window.changes.changed.connect(self.view.on_changes)
-        window.lesson.activity_extras.append(self._entries_under)
 
     def show(self, entry_id: str | None = None, find: str | None = None) -> bool:
         """Bring the journal forward, on entry `entry_id` when given."""
@@ -74,6 +72,3 @@ class JournalController(QObject):
             anchor = "activity-" + activity_uid.split("/", 1)[-1]
             # After the reader restored its own scroll position (also a zero-delay timer).
             QTimer.singleShot(0, lambda: self.window.lesson.browser.scrollToAnchor(anchor))
-
-    def _entries_under(self, activity: Activity, uid: str) -> str:
-        return activity_entries_html(uid) if activity.kind == "reflection" else ""

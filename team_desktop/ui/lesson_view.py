@@ -11,11 +11,10 @@ from PySide6.QtCore import QElapsedTimer, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from team_desktop.core import bookmarks, course, progress, quiz
-from team_desktop.core.content.lesson_file import split_segments
-from team_desktop.core.content.model import Activity
+from team_desktop.core import bookmarks, progress, quiz
+from team_desktop.core.course import LessonPage
 from team_desktop.core.quiz import QuizState
-from team_desktop.core.render.lesson_page import lesson_html
+from team_desktop.core.render.lesson_page import FACT_KINDS, ReadingPage, lesson_html, load_page
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store, sqlite_error_code
@@ -26,9 +25,6 @@ FLUSH_TIME_EVERY_MS = 30_000
 
 
 log = logging.getLogger(__name__)
-
-# What the learner wrote that shows under a lesson's activities.
-EXTRA_KINDS = (changes.ENTRIES, changes.NOTES, changes.ANSWERS, changes.COMMENTS)
 
 
 class LessonView(QWidget):
@@ -46,12 +42,9 @@ class LessonView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.page: course.LessonPage | None = None
+        self.reading: ReadingPage | None = None
+        # Quizzes being answered on this page (choices not submitted yet), by activity uid.
         self.quiz_states: dict[str, QuizState] = {}
-        self._quiz_fields: dict[str, dict] = {}
-        self._neighbours: tuple[str | None, str | None] = (None, None)
-        # Other features add safe HTML under an activity: fn(activity, activity uid) -> html.
-        self.activity_extras: list[Callable[[Activity, str], str]] = []
         self._clock = QElapsedTimer()
 
         self.previous_button = QPushButton(self.tr("◀ Précédente"))
@@ -81,8 +74,8 @@ class LessonView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.browser, 1)
 
-        self.previous_button.clicked.connect(lambda: self._go(self._neighbours[0]))
-        self.next_button.clicked.connect(lambda: self._go(self._neighbours[1]))
+        self.previous_button.clicked.connect(self.go_previous)
+        self.next_button.clicked.connect(self.go_next)
         self.done_button.toggled.connect(self.set_completed)
         self.bookmark_button.toggled.connect(self._set_bookmark)
         self.browser.anchorClicked.connect(self._follow)
@@ -97,23 +90,15 @@ class LessonView(QWidget):
 
     def show_lesson(self, uid: str, find: str | None = None) -> bool:
         """Open lesson `uid` (at the saved position, or at the first hit of `find`)."""
-        page = course.lesson_page(uid, self.store.paths.packs)
-        if page is None:
+        reading = load_page(uid, self.store.paths.packs)
+        if reading is None:
             return False
         self.leave()
-        self.page = page
-        self._quiz_fields = {}
+        self.reading = reading
         self.quiz_states = {}
-        segments, _problems = split_segments(page.body, "", 1)
-        for segment in segments:
-            activity = segment.activity
-            if activity is not None and activity.kind == "quiz":
-                activity_uid = f"{page.pack_id}/{activity.id}"
-                self._quiz_fields[activity_uid] = activity.fields
-                self.quiz_states[activity_uid] = quiz.last_state(activity_uid) or QuizState()
-        self._neighbours = course.neighbours(uid)
-        self.previous_button.setEnabled(self._neighbours[0] is not None)
-        self.next_button.setEnabled(self._neighbours[1] is not None)
+        page = reading.lesson
+        self.previous_button.setEnabled(reading.previous is not None)
+        self.next_button.setEnabled(reading.next is not None)
         self.module_label.setText(page.pack_title)
         self._sync_buttons()
         self._render()
@@ -128,23 +113,15 @@ class LessonView(QWidget):
     def _render(self, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()
         position = bar.value()
-        html = lesson_html(self.page, self.quiz_states, self._activity_extra)
-        self.browser.show_html(html, self.page.folder)
+        self.browser.show_html(lesson_html(self.reading, self.quiz_states), self.page.folder)
         if keep_scroll:
             bar.setValue(position)
 
-    def _activity_extra(self, activity: Activity, uid: str) -> str:
-        return "".join(extra(activity, uid) for extra in self.activity_extras)
-
-    def refresh(self) -> None:
-        """Render the current lesson again (after something shown under an activity changed)."""
-        if self.page is not None:
-            self._render(keep_scroll=True)
-
     def on_changes(self, change_set: changes.ChangeSet) -> None:
         """Show again what a write changed under the open lesson: the learner's writing under
-        its activities, and (after a pull) whether it is done or in the favourites."""
-        if self.page is None:
+        its activities (those facts only are read again), and (after a pull) whether it is
+        done or in the favourites."""
+        if self.reading is None:
             return
         uid = self.page.uid
         if change_set.from_sync and (
@@ -152,8 +129,8 @@ class LessonView(QWidget):
         ):
             self.page.completed = progress.is_completed(uid)
             self._sync_buttons()
-        if any(change_set.touches(kind) for kind in EXTRA_KINDS):
-            self.refresh()
+        if self.reading.refresh(kind for kind in FACT_KINDS if change_set.touches(kind)):
+            self._render(keep_scroll=True)
 
     def _restore_scroll(self, fraction: float) -> None:
         bar = self.browser.verticalScrollBar()
@@ -213,10 +190,12 @@ class LessonView(QWidget):
             self.bookmark_button.toggle()
 
     def go_previous(self) -> None:
-        self._go(self._neighbours[0])
+        if self.reading is not None:
+            self._go(self.reading.previous)
 
     def go_next(self) -> None:
-        self._go(self._neighbours[1])
+        if self.reading is not None:
+            self._go(self.reading.next)
 
     def _go(self, uid: str | None) -> None:
         if uid:
@@ -232,14 +211,20 @@ class LessonView(QWidget):
             return
         if link.action == "lesson":
             self._go(link.uid)
-        elif link.action in ("quiz", "quiz-submit", "quiz-reset") and link.uid in self._quiz_fields:
+        elif link.action in ("quiz", "quiz-submit", "quiz-reset") and self._is_quiz(link.uid):
             self._quiz_action(link.action, link.uid, link.args)
         else:
             self.activity_requested.emit(link.action, link.uid)
 
+    def _is_quiz(self, uid: str) -> bool:
+        facts = self.reading.facts.get(uid) if self.reading else None
+        return facts is not None and facts.activity.kind == "quiz"
+
     def _quiz_action(self, action: str, uid: str, args: tuple[str, ...]) -> None:
-        fields = self._quiz_fields[uid]
-        state = self.quiz_states.setdefault(uid, QuizState())
+        facts = self.reading.facts[uid]
+        fields = facts.activity.fields
+        # Answering starts from the last submitted answers, shown with their feedback.
+        state = self.quiz_states.setdefault(uid, facts.quiz or QuizState())
         if action == "quiz" and len(args) == 2 and all(a.isdigit() for a in args):
             quiz.toggle_choice(fields, state, int(args[0]), int(args[1]))
         elif action == "quiz-submit":
@@ -287,6 +272,11 @@ class LessonView(QWidget):
             self.save_position()
             self.flush_time()
             self._clock.invalidate()
+
+    @property
+    def page(self) -> LessonPage | None:
+        """The open lesson (its text, module, progress), None before the first."""
+        return self.reading.lesson if self.reading else None
 
     @property
     def current_uid(self) -> str | None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
-from team_desktop.core.content.model import Activity
-from team_desktop.core.notes.links import activity_notes_html, note_id_from_uid
+from team_desktop.core.notes.links import note_id_from_uid
 from team_desktop.ui.actions import Act
 from team_desktop.ui.notes_view import NotesView
 
@@ -28,9 +27,7 @@ class NotesController(QObject):
         window.add_to_toolbar(actions[Act.NOTES])
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)
-        self.view.notes_changed.connect(window.lesson.refresh)
         window.changes.changed.connect(self.view.on_changes)
-        window.lesson.activity_extras.append(self._notes_under)
 
     def show(self, note_id: str | None = None, text: bool = False) -> bool:
         """Bring the notes forward, on note `note_id` when given.
@@ -63,6 +60,3 @@ class NotesController(QObject):
         note_id = note_id_from_uid(uid)
         if note_id:
             self.show(note_id)
-
-    def _notes_under(self, activity: Activity, uid: str) -> str:
-        return activity_notes_html(uid) if activity.kind == "copreparation" else ""

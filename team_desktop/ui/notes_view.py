@@ -33,11 +33,9 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 class NotesView(QWidget):
     """Lists the notes and edits the chosen one.
 
-    Signals: notes_changed() when a note was created, renamed, imported, binned or restored;
-    plan_chosen(note id) when the learner picks a session plan (its own view shows it).
+    Signals: plan_chosen(note id) when the learner picks a session plan (its own view shows it).
     """
 
-    notes_changed = Signal()
     plan_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -209,7 +207,6 @@ class NotesView(QWidget):
         item = self.list.currentItem()
         if item is not None and item.data(NOTE_ID_ROLE) == note_id:
             item.setText(_item_text(notes.summary(note_id)))
-        self.notes_changed.emit()
 
     # -- opening and creating ---------------------------------------------------------------
 
@@ -238,7 +235,6 @@ class NotesView(QWidget):
         self.reload(select=note_id)
         self.open_note(note_id)
         self.editor.title_edit.setFocus()
-        self.notes_changed.emit()
         return note_id
 
     def open_for_activity(self, activity_uid: str) -> str:
@@ -274,21 +270,18 @@ class NotesView(QWidget):
         notes.trash(note_id)
         self._show_editor(False)
         self.reload()
-        self.notes_changed.emit()
 
     def restore_current(self) -> None:
         note_id = self._current_id()
         if note_id is not None:
             notes.restore(note_id)
             self.reload()
-            self.notes_changed.emit()
 
     def purge_current(self) -> None:
         note_id = self._current_id()
         if note_id is not None:
             notes.purge(note_id)
             self.reload()
-            self.notes_changed.emit()
 
     # -- importing and the learner's name ---------------------------------------------------
 
@@ -305,7 +298,6 @@ class NotesView(QWidget):
         self.bin_button.setChecked(False)
         self.reload(select=result.note_id)
         self.open_note(result.note_id)
-        self.notes_changed.emit()
         return True
 
     def _choose_import(self) -> None:

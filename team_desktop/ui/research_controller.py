@@ -8,13 +8,12 @@ import json
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow, QTextBrowser, QVBoxLayout
 
-from team_desktop.core.content.model import Activity
 from team_desktop.core.paths import resources_dir
-from team_desktop.core.render import escape, render_markdown
-from team_desktop.core.research import answers, consent
+from team_desktop.core.render import render_markdown
+from team_desktop.core.research import consent
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.ui.actions import Act
-from team_desktop.ui.consent_dialog import ConsentDialog, local_time
+from team_desktop.ui.consent_dialog import ConsentDialog
 from team_desktop.ui.my_data_dialog import MyDataDialog
 from team_desktop.ui.questionnaire_dialog import QuestionnaireDialog
 
@@ -38,7 +37,6 @@ class ResearchController(QObject):
         actions[Act.RESEARCH_CONSENT].triggered.connect(lambda: self.ask_consent(False))
         actions[Act.MY_DATA].triggered.connect(self.show_my_data)
         actions[Act.PRIVACY].triggered.connect(self.show_privacy)
-        window.lesson.activity_extras.append(self._answers_under)
 
     def start(self) -> None:
         """At start: ask for consent when never asked, or when the text changed."""
@@ -82,7 +80,6 @@ class ResearchController(QObject):
 
     def _answered(self, _answer_id: str) -> None:
         self.window.statusBar().showMessage(self.tr("Réponses enregistrées."), 5000)
-        self.window.lesson.refresh()
         self._sync_soon()
 
     def show_my_data(self) -> MyDataDialog:
@@ -109,17 +106,3 @@ class ResearchController(QObject):
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.show()
-
-    def _answers_under(self, activity: Activity, uid: str) -> str:
-        if activity.kind != "questionnaire":
-            return ""
-        previous = answers.latest(uid)
-        if previous is None:
-            return ""
-        return "<p><small>{}</small></p>".format(
-            escape(
-                self.tr(
-                    "Vous avez répondu le {d} : vous pouvez revoir ou changer vos réponses."
-                ).format(d=local_time(previous.answered_at))
-            )
-        )

@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from team_desktop.core import course, progress
+from team_desktop.core import progress
 from team_desktop.core.library import install_bundled
 from team_desktop.core.quiz import QuizState
 from team_desktop.core.render import render_markdown
-from team_desktop.core.render.lesson_page import lesson_html
+from team_desktop.core.render.lesson_page import lesson_html, load_page
 from team_desktop.core.render.reading_style import style_sheet
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -212,7 +212,7 @@ CALLS_TO_ACTION = {
 def test_lesson_html_renders_activities_with_calls_to_action(store, installed):
     kinds = set()
     for lesson in installed.lessons:
-        page = course.lesson_page(f"{installed.id}/{lesson.id}", store.paths.packs)
+        page = load_page(f"{installed.id}/{lesson.id}", store.paths.packs)
 
         html = lesson_html(page)
 
@@ -240,7 +240,7 @@ def test_lesson_html_submitted_quiz_shows_feedback_and_score(store, installed):
     quiz = next(a for a in lesson.activities if a.kind == "quiz")
     uid = f"{installed.id}/{quiz.id}"
     state = QuizState({0: {0}}, submitted=True)
-    page = course.lesson_page(f"{installed.id}/{lesson.id}", store.paths.packs)
+    page = load_page(f"{installed.id}/{lesson.id}", store.paths.packs)
 
     html = lesson_html(page, {uid: state})
 
@@ -262,10 +262,10 @@ def test_lesson_html_submitted_quiz_shows_feedback_and_score(store, installed):
 def test_lesson_html_flags_updated_lessons(store, installed):
     uid = f"{installed.id}/{installed.lessons[0].id}"
     progress.set_completed(uid)
-    page = course.lesson_page(uid, store.paths.packs)
+    page = load_page(uid, store.paths.packs)
     assert "mise à jour" not in lesson_html(page)
 
-    page.updated_since_completed = True
+    page.lesson.updated_since_completed = True
 
     assert "mise à jour" in lesson_html(page)
 
@@ -287,7 +287,7 @@ def test_activity_texts_from_a_pack_are_escaped(store, tmp_path, pack):
     shutil.copytree(pack.root, content / "mini-pack")
     install_bundled(store, content)
     loaded = pack.load()
-    page = course.lesson_page(f"{loaded.id}/{loaded.lessons[0].id}", store.paths.packs)
+    page = load_page(f"{loaded.id}/{loaded.lessons[0].id}", store.paths.packs)
 
     html = lesson_html(page, {f"{loaded.id}/mini-quiz": QuizState({0: {1}}, submitted=True)})
 

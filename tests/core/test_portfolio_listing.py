@@ -57,7 +57,7 @@ def test_summary_names_module_lesson_and_activity(course):
 def test_lesson_lists_its_entries_with_links_back(course):
     entry_id = make(course, "Ma <réponse>", "Texte.", activity=REFLECTION)
 
-    html = lesson_links.activity_entries_html(REFLECTION)
+    html = lesson_links.entries_html(listing.entries_for_activity(REFLECTION))
 
     assert "Vos entrées pour cette activité" in html
     assert "Ma &lt;réponse&gt;" in html
@@ -66,7 +66,7 @@ def test_lesson_lists_its_entries_with_links_back(course):
     link = parse_team_link(href)
     assert link.action == lesson_links.ENTRY_ACTION
     assert lesson_links.entry_id_from_uid(link.uid) == entry_id
-    assert lesson_links.activity_entries_html("test-mini/autre") == ""
+    assert lesson_links.entries_html(listing.entries_for_activity("test-mini/autre")) == ""
 
 
 def test_peers_shared_entries_are_not_in_my_journal(course):

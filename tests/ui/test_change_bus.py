@@ -18,6 +18,7 @@ from team_desktop.core import outbox, progress
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.doc import Author, NoteDoc
 from team_desktop.core.portfolio import entries
+from team_desktop.core.research import answers
 from team_desktop.core.store import changes, writer
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import JournalEntry
@@ -156,6 +157,38 @@ def test_the_lesson_shows_a_pulled_answer_under_its_activity(window, qtbot):
     qtbot.waitUntil(
         lambda: "Réponse de la tablette" in window.lesson.browser.toPlainText(), timeout=5000
     )
+
+
+def test_the_lesson_reads_again_only_the_extras_of_the_kind_a_write_changed(
+    window, qtbot, monkeypatch
+):
+    window.open_lesson("test-mini/seconde")
+    page = window.lesson.reading
+    rendered: list[str] = []
+    show_html = window.lesson.browser.show_html
+    monkeypatch.setattr(
+        window.lesson.browser,
+        "show_html",
+        lambda html, *a: (rendered.append(html), show_html(html, *a)),
+    )
+    read: list[str] = []
+    for facts in page.facts.values():
+        monkeypatch.setattr(facts, "read", lambda f=facts, r=facts.read: (read.append(f.uid), r()))
+    # Written elsewhere in the app (another window, an import): the lesson hears of it by the bus.
+    notes.create(title="Préparée à deux", activity_uid="test-mini/mini-coprep")
+    qtbot.waitUntil(lambda: "Préparée à deux" in window.lesson.browser.toPlainText(), timeout=5000)
+    assert read == ["test-mini/mini-coprep"] and len(rendered) == 1
+    items = page.facts["test-mini/mini-questionnaire"].activity.fields["items"]
+    answers.save("test-mini/mini-questionnaire", items, {"confiance": 3})
+    qtbot.waitUntil(
+        lambda: "Vous avez répondu le" in window.lesson.browser.toPlainText(), timeout=5000
+    )
+    assert read[1:] == ["test-mini/mini-questionnaire"] and len(rendered) == 2
+    # Nothing under this lesson's activities is an entry: no re-reading, no re-rendering.
+    with qtbot.waitSignal(window.changes.changed, timeout=5000):  # after the window's own slot
+        entries.create_entry(window.store.paths.packs, title="Sans lien")
+    assert len(read) == 2 and len(rendered) == 2
+    assert window.lesson.reading is page  # the lesson itself was not loaded again
 
 
 def test_the_feed_shows_what_a_peer_shared(window, qtbot):

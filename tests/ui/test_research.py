@@ -72,7 +72,8 @@ def test_the_questionnaire_is_answered_offline_and_shows_previous_answers(window
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     assert answers.latest_answers(QUESTIONNAIRE) == {"confiance": 4, "frein": "Le temps"}
-    assert "Vous avez répondu le" in window.lesson.browser.toPlainText()
+    # The lesson hears of the answer by the change bus, on a later turn of the event loop.
+    qtbot.waitUntil(lambda: "Vous avez répondu le" in window.lesson.browser.toPlainText())
     window.on_activity_requested("questionnaire", QUESTIONNAIRE)
     again = window.research.dialog
     assert again.scales["confiance"].checkedId() == 4

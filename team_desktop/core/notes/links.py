@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from team_desktop.core.i18n import _, format_date
-from team_desktop.core.notes.store import display_title, list_notes
+from team_desktop.core.notes.store import NoteSummary, display_title
 from team_desktop.core.render.links import linked_list_html, record_href, record_id
 
 NOTE_ACTION = "note"
@@ -20,7 +20,7 @@ def note_id_from_uid(uid: str) -> str | None:
     return record_id(NAMESPACE, uid)
 
 
-def activity_notes_html(activity_uid: str) -> str:
+def notes_html(notes: list[NoteSummary]) -> str:
     """Safe HTML listing the learner's notes for a copreparation activity ("" when none)."""
     items = [
         (
@@ -28,7 +28,7 @@ def activity_notes_html(activity_uid: str) -> str:
             display_title(n.title),
             _("modifiée le {d}").format(d=format_date(n.updated_at.astimezone().date())),
         )
-        for n in list_notes(activity_uid=activity_uid)
+        for n in notes
     ]
     return linked_list_html(
         _("Vos notes de co-préparation pour cette activité"), "notes-title", items

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from team_desktop.core.i18n import _, format_date
-from team_desktop.core.portfolio.listing import entries_for_activity
+from team_desktop.core.portfolio.listing import EntrySummary
 from team_desktop.core.render.links import linked_list_html, record_href, record_id
 
 ENTRY_ACTION = "entry"
@@ -20,10 +20,9 @@ def entry_id_from_uid(uid: str) -> str | None:
     return record_id(NAMESPACE, uid)
 
 
-def activity_entries_html(activity_uid: str) -> str:
+def entries_html(entries: list[EntrySummary]) -> str:
     """Safe HTML listing the learner's entries for an activity ("" when there is none)."""
     items = [
-        (entry_href(e.id), e.title or _("Sans titre"), format_date(e.entry_date))
-        for e in entries_for_activity(activity_uid)
+        (entry_href(e.id), e.title or _("Sans titre"), format_date(e.entry_date)) for e in entries
     ]
     return linked_list_html(_("Vos entrées pour cette activité"), "entries-title", items)
