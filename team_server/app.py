@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
-from team_server import PROTOCOL, __version__, errors
+from team_server import PROTOCOL, __version__, errors, objectstore
 from team_server.db import database, open_database
 from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddleware
 from team_server.migrations import check_schema
@@ -27,6 +27,7 @@ def create_app(settings: Settings) -> FastAPI:
     db = open_database(settings.effective_database_url)
     check_schema(db)
     database.initialize(db)
+    objectstore.configure(settings.file_storage, settings.s3_endpoint)
     app = FastAPI(
         title="TEAM server",
         version=__version__,

@@ -1,7 +1,9 @@
-"""Files stored once by SHA-256, in chunks in the database every instance shares.
+"""Files stored once by SHA-256, in chunks in the database every instance shares, or in
+S3-compatible object storage (team_server/objectstore.py, decision 0023).
 
-Uploads resume at the byte where they stopped; a finished upload is checked against its hash
-before its chunks become the blob's (re-pointed, not copied).
+Uploads resume at the byte where they stopped, in database chunks; a finished upload is
+checked against its hash before its chunks become the blob's (re-pointed, not copied) or its
+object is written.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from peewee import IntegrityError
 
+from team_server import objectstore
 from team_server import records as rec
 from team_server.db import database
 from team_server.models import (
@@ -111,8 +114,20 @@ def drop_unheld(candidates: Iterable[str]) -> None:
             BlobGrant.select().where(BlobGrant.blob == digest).exists()
             or Pack.select().where(Pack.blob == digest).exists()
         )
-        if not used:
-            Blob.delete().where(Blob.hash == digest).execute()  # its chunks go with it
+        blob = Blob.get_or_none(Blob.hash == digest)
+        if not used and blob is not None:
+            blob.delete_instance()  # its chunks go with it
+            if blob.location:
+                _delete_object(objectstore.parse(blob.location), digest)
+
+
+def _delete_object(location: objectstore.Location, digest: str) -> None:
+    objectstore.delete(location, digest)
+    # The same bytes uploaded again in the meantime lost their object with this one: forget
+    # that blob too, so its holders' devices see the file missing and send it again.
+    again = Blob.get_or_none((Blob.hash == digest) & (Blob.location == location.url))
+    if again is not None and objectstore.stored_size(location, digest) is None:
+        again.delete_instance()
 
 
 def received(user: User, digest: str) -> int:
@@ -177,17 +192,24 @@ def _write_chunks(offset: int, data: bytes, **owner) -> None:
 
 def _finish(user: User, upload: Upload, digest: str) -> None:
     """Check the whole upload against its hash, then make it the blob (or drop a duplicate)."""
-    sha = hashlib.sha256()
-    for piece in _pieces(Chunk.upload == upload.id):
-        sha.update(piece)
-    if sha.hexdigest() != digest:
+    target = objectstore.target()
+    received_bytes = pieces(Chunk.upload == upload.id)
+    try:
+        if target is None or size_of(digest) is not None:
+            _check(received_bytes, digest)
+        else:
+            objectstore.put(target, digest, received_bytes)  # only once every byte has checked
+    except objectstore.HashMismatch:
         with database.atomic():
             upload.delete_instance(recursive=True)
-        raise UploadError(422, "Le fichier reçu ne correspond pas à son empreinte : envoi annulé.")
+        raise UploadError(
+            422, "Le fichier reçu ne correspond pas à son empreinte : envoi annulé."
+        ) from None
     try:
         with database.atomic():
-            Blob.create(hash=digest, size=upload.total_size)
-            Chunk.update(blob=digest, upload=None).where(Chunk.upload == upload.id).execute()
+            Blob.create(hash=digest, size=upload.total_size, location=target and target.url)
+            if target is None:
+                Chunk.update(blob=digest, upload=None).where(Chunk.upload == upload.id).execute()
     except IntegrityError:
         pass  # someone else's copy of the same file arrived first: keep theirs
     with database.atomic():
@@ -204,18 +226,32 @@ def store_file(path: Path) -> tuple[str, int]:
             sha.update(block)
             size += len(block)
     digest = sha.hexdigest()
+    target = objectstore.target()
+    if target is not None and size_of(digest) is None:
+        with path.open("rb") as handle:
+            objectstore.put(target, digest, iter(lambda: handle.read(CHUNK), b""))
     with database.atomic():
         if Blob.get_or_none(Blob.hash == digest) is None:
-            Blob.create(hash=digest, size=size)
-            with path.open("rb") as handle:
-                for offset in range(0, size or 1, CHUNK):
-                    _write_chunks(offset, handle.read(CHUNK), blob=digest)
+            Blob.create(hash=digest, size=size, location=target and target.url)
+            if target is None:
+                with path.open("rb") as handle:
+                    for offset in range(0, size or 1, CHUNK):
+                        _write_chunks(offset, handle.read(CHUNK), blob=digest)
     return digest, size
 
 
 def read(digest: str, start: int, end: int) -> Iterator[bytes]:
-    """Bytes `start`..`end` (inclusive) of a blob, one chunk at a time, each with its own
-    connection so a slow download holds none between chunks."""
+    """Bytes `start`..`end` (inclusive) of a blob, one piece at a time. From the database,
+    each chunk with its own connection so a slow download holds none between chunks; from
+    object storage, asked for at once (objectstore.Unavailable if it does not answer)."""
+    with database.connection_context():
+        location = Blob.select(Blob.location).where(Blob.hash == digest).scalar()
+    if location:
+        return objectstore.read(objectstore.parse(location), digest, start, end)
+    return _read_chunks(digest, start, end)
+
+
+def _read_chunks(digest: str, start: int, end: int) -> Iterator[bytes]:
     with database.connection_context():
         index = list(
             Chunk.select(Chunk.id, Chunk.offset, Chunk.length)
@@ -226,11 +262,22 @@ def read(digest: str, start: int, end: int) -> Iterator[bytes]:
         )
     for chunk_id, offset, _length in index:
         with database.connection_context():
-            data = bytes(Chunk.get_by_id(chunk_id).data)
-        yield data[max(start - offset, 0) : end - offset + 1]
+            chunk = Chunk.get_or_none(Chunk.id == chunk_id)
+        if chunk is None:  # moved to object storage meanwhile (move-files): go on from there
+            yield from read(digest, max(start, offset), end)
+            return
+        yield bytes(chunk.data)[max(start - offset, 0) : end - offset + 1]
 
 
-def _pieces(where) -> Iterable[bytes]:
+def _check(pieces: Iterable[bytes], digest: str) -> None:
+    sha = hashlib.sha256()
+    for piece in pieces:
+        sha.update(piece)
+    if sha.hexdigest() != digest:
+        raise objectstore.HashMismatch(digest)
+
+
+def pieces(where) -> Iterator[bytes]:
     """Chunk contents in order, fetched one at a time (a file may not fit in memory twice)."""
     ids = [row for (row,) in Chunk.select(Chunk.id).where(where).order_by(Chunk.offset).tuples()]
     for chunk_id in ids:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from peewee import Database, OperationalError
 
-from team_server import __version__, migrations
+from team_server import __version__, migrations, objectstore
 from team_server.db import DatabaseUrlError, database, open_database
 from team_server.settings import DEFAULT_HOST, DEFAULT_PORT, ENV_SETTINGS, Settings, resolve
 
@@ -22,6 +22,7 @@ COMMANDS = (
     "grant-researcher",
     "forward-statements",
     "deliver-bundle",
+    "move-files",
 )
 
 
@@ -35,6 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="base partagée, par exemple postgresql://utilisateur:motdepasse@hote/base "
         "(ou la variable TEAM_DATABASE_URL) ; sans elle, SQLite dans le dossier de données",
+    )
+    storage.add_argument(
+        "--file-storage",
+        metavar="STOCKAGE",
+        help="où garder les fichiers : database (par défaut) ou s3://seau/prefixe "
+        "(ou la variable TEAM_FILE_STORAGE)",
+    )
+    storage.add_argument(
+        "--s3-endpoint",
+        metavar="URL",
+        help="adresse d'un stockage compatible S3 (ou TEAM_S3_ENDPOINT) ; sans elle, AWS",
     )
     lrs = argparse.ArgumentParser(add_help=False)
     for option, variable, what in (
@@ -106,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     deliver.add_argument(
         "--out", metavar="REPONSE.teamsync", type=Path, required=True, help="réponse à écrire"
     )
+    move = commands.add_parser(
+        "move-files",
+        parents=[storage],
+        help="déplacer les fichiers gardés dans la base vers un stockage S3 (reprend où il "
+        "s'est arrêté)",
+    )
+    move.add_argument("--to", metavar="s3://SEAU/PREFIXE", required=True, help="destination")
     return parser
 
 
@@ -115,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "serve")
     options = build_parser().parse_args(args)
-    extra = {key: getattr(options, key, None) for key in ("lrs_url", "lrs_user", "lrs_password")}
+    given = ("lrs_url", "lrs_user", "lrs_password", "file_storage", "s3_endpoint")
+    extra = {key: getattr(options, key, None) for key in given}
     if options.command == "serve":
         extra.update(
             host=options.host,
@@ -129,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     try:
         status = run_command(options, settings)
-    except (migrations.SchemaError, DatabaseUrlError) as error:
+    except (migrations.SchemaError, DatabaseUrlError, objectstore.StorageError) as error:
         print(f"team-server : {error}", file=sys.stderr)
         return 2
     except OperationalError as error:
@@ -143,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
     """Migrate, publish, or prepare the database for serving (then None)."""
     db = open_database(settings.effective_database_url)
+    objectstore.configure(settings.file_storage, settings.s3_endpoint)
+    if objectstore.target() is not None and options.command == "serve":
+        objectstore.check(objectstore.target())
     try:
         if options.command == "migrate":
             before, after = migrations.migrate(db)
@@ -156,6 +179,8 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
 
             database.initialize(db)
             return admin_cli.create_user(options)
+        if options.command == "move-files":
+            return move_files(db, objectstore.parse(options.to))
         if options.command == "deliver-bundle":
             return deliver_bundle(db, options, settings)
         if options.command in RESEARCH_COMMANDS:
@@ -197,6 +222,18 @@ def publish_pack(db: Database, path: Path) -> int:
     state = "publié" if new else "déjà publié, identique"
     print(f"{info['id']} {info['version']} ({info['title']}) : {state}, sha256 {info['sha256']}.")
     return 0
+
+
+def move_files(db: Database, to: objectstore.Location | None) -> int:
+    from team_server.file_moves import move_files as move
+
+    if to is None:
+        raise objectstore.StorageError("--to attend une destination s3://seau/prefixe.")
+    objectstore.check(to)
+    database.initialize(db)
+    moved = move(to)
+    print(moved.summary(to))
+    return 1 if moved.damaged else 0
 
 
 def deliver_bundle(db: Database, options: argparse.Namespace, settings: Settings) -> int:

@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 
-from peewee import BooleanField, Database
+from peewee import BooleanField, Database, TextField
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
@@ -45,8 +45,15 @@ def _v2_research(db: Database) -> None:
     ).on_conflict_ignore().execute()
 
 
+def _v3_file_storage(db: Database) -> None:
+    """Where a file's bytes are: null for database chunks, else its object storage."""
+    if "location" not in {column.name for column in db.get_columns("blob")}:
+        migrator = SchemaMigrator.from_database(db)
+        run_operations(migrator.add_column("blob", "location", TextField(null=True)))
+
+
 # Append new steps; never edit or reorder a released one.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_research]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_research, _v3_file_storage]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -176,11 +176,13 @@ class RecordBlob(BaseModel):
 
 
 class Blob(BaseModel):
-    """A complete file, stored once by SHA-256 in chunks (attachments and packs alike)."""
+    """A complete file, stored once by SHA-256 (attachments and packs alike): in chunks, or
+    in object storage at `location` (s3://bucket/prefix, decision 0023)."""
 
     hash = TextField(primary_key=True)
     size = BigIntegerField()
     created_at = DateTimeField(default=utcnow)
+    location = TextField(null=True)
 
 
 class Upload(BaseModel):

@@ -7,7 +7,7 @@ import re
 from fastapi import HTTPException
 from starlette.responses import StreamingResponse
 
-from team_server import blobstore
+from team_server import blobstore, objectstore
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -64,8 +64,16 @@ def file_response(
         (start, end), status = wanted, 206
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
     headers["Content-Length"] = str(end - start + 1)
+    try:
+        content = blobstore.read(digest, start, end)
+    except objectstore.Unavailable:
+        raise HTTPException(
+            503,
+            "Stockage des fichiers momentanément inaccessible : réessayez plus tard.",
+            headers={"Retry-After": "30"},
+        ) from None
     return StreamingResponse(
-        blobstore.read(digest, start, end),
+        content,
         status_code=status,
         headers=headers,
         media_type=media_type,

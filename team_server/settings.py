@@ -11,6 +11,10 @@ import platformdirs
 
 ENV_DATABASE_URL = "TEAM_DATABASE_URL"
 ENV_DATA_DIR = "TEAM_SERVER_DATA_DIR"
+# Where finished files go: "database" (chunks, the default) or s3://bucket/prefix, and the
+# S3-compatible endpoint (none: AWS itself). Credentials: the usual AWS_* variables.
+ENV_STORAGE = {"file_storage": "TEAM_FILE_STORAGE", "s3_endpoint": "TEAM_S3_ENDPOINT"}
+ENV_S3_CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION")
 # The external Learning Record Store that statements are forwarded to (none by default).
 ENV_LRS = {
     "lrs_url": "TEAM_LRS_URL",
@@ -43,6 +47,8 @@ class Settings:
     lrs_user: str = ""
     lrs_password: str = ""
     lrs_interval: float = 30.0  # seconds between two forwarding passes of an instance
+    file_storage: str = "database"  # or s3://bucket/prefix (docs/decisions/0023)
+    s3_endpoint: str | None = None  # e.g. https://s3.example.org for an S3-compatible store
 
     @property
     def embedded(self) -> bool:
@@ -85,7 +91,7 @@ def resolve(
     else:
         chosen = Path(platformdirs.user_data_dir("TEAM Server", appauthor=False))
     url = database_url or os.environ.get(ENV_DATABASE_URL) or None
-    for key, variable in ENV_LRS.items():
+    for key, variable in {**ENV_LRS, **ENV_STORAGE}.items():
         if values.get(key) is None and os.environ.get(variable):
             values[key] = os.environ[variable]
     given = {key: value for key, value in values.items() if value is not None}

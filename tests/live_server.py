@@ -5,9 +5,11 @@ Registered for the whole suite by tests/conftest.py (`pytest_plugins`). Fixtures
 - `live_server` (module scope, tests run once per backend, "sqlite" and "postgresql"): a
   started server on a fresh database, shared by a module's tests, so they use fresh usernames
   (`new_account` does) and never stop it (use `server_factory` for restarts).
-- `server_factory` (function scope): `server_factory(backend="sqlite", database_url=None)`
-  starts another server (a fresh database unless `database_url` is given; two servers on one
-  PostgreSQL database share it); all are stopped and their databases dropped afterwards.
+- `server_factory` (function scope): `server_factory(backend="sqlite", database_url=None,
+  options=())` starts another server (a fresh database unless `database_url` is given; two
+  servers on one PostgreSQL database share it; `options` go to the server and to its
+  `.admin` commands alike, e.g. its file storage); all are stopped and their databases
+  dropped afterwards.
 - `postgres_url`: the URL of a fresh, migrated PostgreSQL database (skips, printing why, when
   TEAM_TEST_POSTGRES_URL is not set; fails instead when TEAM_TEST_REQUIRE_POSTGRES=1).
 
@@ -47,9 +49,10 @@ def free_port() -> int:
 class LiveServer:
     """One `python -m team_server` process; its data directory and database outlive restarts."""
 
-    def __init__(self, data_dir: Path, database_url: str | None = None):
+    def __init__(self, data_dir: Path, database_url: str | None = None, options: tuple = ()):
         self.data_dir = Path(data_dir)
         self.database_url = database_url
+        self.options = tuple(options)  # of every command on this server (its file storage)
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.log_path = self.data_dir / "server.log"
@@ -67,7 +70,7 @@ class LiveServer:
         command += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
         if self.database_url:
             command += ["--database-url", self.database_url]
-        return command
+        return command + list(self.options)
 
     def start(self) -> LiveServer:
         """Start the process and wait until /api/v1/health answers."""
@@ -108,7 +111,7 @@ class LiveServer:
 
     def admin(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
         """`team-server ARGS` on this server's database, as an administrator runs it."""
-        where = ["--data-dir", str(self.data_dir)]
+        where = ["--data-dir", str(self.data_dir), *self.options]
         if self.database_url:
             where += ["--database-url", self.database_url]
         return subprocess.run(
@@ -297,13 +300,15 @@ def server_factory(
     started: list[LiveServer] = []
     made: list[tuple[str, PostgresAdmin]] = []  # databases made here, dropped at the end
 
-    def start(backend: str = "sqlite", database_url: str | None = None) -> LiveServer:
+    def start(
+        backend: str = "sqlite", database_url: str | None = None, options: tuple = ()
+    ) -> LiveServer:
         url = database_url
         if url is None:
             url, admin = _database_for(backend, request)
             if admin:
                 made.append((url, admin))
-        server = LiveServer(tmp_path / f"server-{len(started)}", url)
+        server = LiveServer(tmp_path / f"server-{len(started)}", url, options)
         started.append(server)
         return server.start()
 

@@ -18,7 +18,7 @@ from tls_cert import self_signed_certificate
 
 from team_server.cli import build_parser
 from team_server.research.pseudonyms import ENV_HOME_PAGE, ENV_SEASON
-from team_server.settings import ENV_DATABASE_URL, ENV_LRS
+from team_server.settings import ENV_DATABASE_URL, ENV_LRS, ENV_S3_CREDENTIALS, ENV_STORAGE
 
 SERVER = Path(__file__).resolve().parents[2] / "packaging" / "server"
 UNIT = SERVER / "team-server.service"
@@ -137,7 +137,8 @@ def env_names() -> dict[str, bool]:
 
 def test_the_env_file_names_only_settings_the_server_reads():
     names = env_names()
-    assert set(names) <= {ENV_DATABASE_URL, *ENV_LRS.values(), ENV_HOME_PAGE, ENV_SEASON}
+    read = {ENV_DATABASE_URL, *ENV_LRS.values(), *ENV_STORAGE.values(), *ENV_S3_CREDENTIALS}
+    assert set(names) <= read | {ENV_HOME_PAGE, ENV_SEASON}
     assert names[ENV_DATABASE_URL] is True and not any(
         on for name, on in names.items() if name != ENV_DATABASE_URL
     )
