@@ -13,7 +13,16 @@ from team_server.db import database, open_database
 from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddleware
 from team_server.migrations import check_schema
 from team_server.research.lrs import Forwarder, LrsConfig
-from team_server.routes import accounts, blobs, groups, my_data, packs, research, sync
+from team_server.routes import (
+    accounts,
+    attestations,
+    blobs,
+    groups,
+    my_data,
+    packs,
+    research,
+    sync,
+)
 from team_server.settings import Settings
 
 DESCRIPTION = (
@@ -35,8 +44,9 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=_forwarding(settings),
     )
     app.state.settings = settings
-    for module in (accounts, groups, sync, blobs, packs, my_data, research):
+    for module in (accounts, groups, sync, blobs, packs, my_data, research, attestations):
         app.include_router(module.router, prefix=API)
+    app.include_router(attestations.well_known)
     errors.install(app)
     # Added last runs first: protocol check, then the body reader, then response compression.
     app.add_middleware(

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     serve.add_argument("--workers", type=int, default=1, help="processus de travail (1)")
     serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="adresse publique du serveur, émetteur des attestations (ou TEAM_PUBLIC_URL)",
+    )
+    serve.add_argument(
         "--forwarded-allow-ips",
         metavar="ADRESSES",
         help="mandataires (répartiteur de charge) dont on croit X-Forwarded-For",
@@ -142,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             port=options.port,
             workers=options.workers,
             lrs_interval=options.lrs_interval,
+            public_url=options.public_url,
         )
     settings = resolve(options.data_dir, options.database_url, **extra)
     # What the server writes (its SQLite database, the archives it builds) is for its own

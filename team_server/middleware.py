@@ -14,8 +14,8 @@ from team_server import PROTOCOL
 
 API = "/api/v1"
 # Readable by any client, whatever protocol it speaks: the health check (which tells the
-# protocol) and the pack files (plain downloads).
-PROTOCOL_FREE = (f"{API}/health", f"{API}/packs")
+# protocol), the pack files (plain downloads), and what verifies an attestation.
+PROTOCOL_FREE = (f"{API}/health", f"{API}/packs", f"{API}/issuer", f"{API}/status/")
 # A body a little too large is read to its end before the 413, so the client gets the answer
 # instead of a reset connection; a much larger one is cut short.
 DRAIN_FACTOR = 4

@@ -11,6 +11,7 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
 from team_server import models as m
+from team_server.attestations.keys import KEY_NAME, new_key_value
 from team_server.db import database, lock_writes
 
 VERSION_TABLE = "schema_version"
@@ -52,8 +53,19 @@ def _v3_file_storage(db: Database) -> None:
         run_operations(migrator.add_column("blob", "location", TextField(null=True)))
 
 
+def _v4_attestations(db: Database) -> None:
+    """Attestations issued, and the key that signs them (shared by every instance)."""
+    db.create_tables([m.IssuedCredential])
+    m.ServerMeta.insert(key=KEY_NAME, value=new_key_value()).on_conflict_ignore().execute()
+
+
 # Append new steps; never edit or reorder a released one.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_research, _v3_file_storage]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial,
+    _v2_research,
+    _v3_file_storage,
+    _v4_attestations,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -291,3 +291,21 @@ MODELS = [
 GHOST_ID = "0" * 32
 GHOST_USERNAME = "~anonyme"
 GHOST_NAME = "Participant·e anonyme"
+
+
+class IssuedCredential(BaseModel):
+    """An attestation issued to a learner at their request; `status_index` is its bit in the
+    revocation list (docs/decisions/0022-competencies-and-attestations.md)."""
+
+    id = TextField(primary_key=True, default=new_id)
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    kind = TextField()  # "module" or "competency"
+    uid = TextField()  # a pack id or a competency uid
+    status_index = IntegerField(unique=True)
+    token = TextField()  # the signed credential (vc+jwt)
+    issued_at = DateTimeField(default=utcnow)
+    revoked_at = DateTimeField(null=True)
+    revoked_by = TextField(null=True)
+
+    class Meta:
+        indexes = ((("user", "kind", "uid"), False),)

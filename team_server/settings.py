@@ -21,6 +21,7 @@ ENV_LRS = {
     "lrs_user": "TEAM_LRS_USER",
     "lrs_password": "TEAM_LRS_PASSWORD",
 }
+ENV_PUBLIC_URL = "TEAM_PUBLIC_URL"
 # How the command line hands its settings to the app in every worker process.
 ENV_SETTINGS = "TEAM_SERVER_SETTINGS"
 
@@ -49,6 +50,9 @@ class Settings:
     lrs_interval: float = 30.0  # seconds between two forwarding passes of an instance
     file_storage: str = "database"  # or s3://bucket/prefix (docs/decisions/0023)
     s3_endpoint: str | None = None  # e.g. https://s3.example.org for an S3-compatible store
+    # The address learners and verifiers reach this server at (the issuer of attestations);
+    # None: the address each request came to.
+    public_url: str | None = None
 
     @property
     def embedded(self) -> bool:
@@ -91,7 +95,7 @@ def resolve(
     else:
         chosen = Path(platformdirs.user_data_dir("TEAM Server", appauthor=False))
     url = database_url or os.environ.get(ENV_DATABASE_URL) or None
-    for key, variable in {**ENV_LRS, **ENV_STORAGE}.items():
+    for key, variable in {**ENV_LRS, **ENV_STORAGE, "public_url": ENV_PUBLIC_URL}.items():
         if values.get(key) is None and os.environ.get(variable):
             values[key] = os.environ[variable]
     given = {key: value for key, value in values.items() if value is not None}

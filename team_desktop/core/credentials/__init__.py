@@ -1,0 +1,1 @@
+"""Verifiable attestations: Open Badges 3.0 credentials signed as JWTs (`vc+jwt`), status lists."""
