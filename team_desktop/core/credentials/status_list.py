@@ -26,9 +26,7 @@ def is_set(encoded: str, index: int) -> bool:
     if not isinstance(encoded, str) or not encoded.startswith("u") or len(encoded) > MAX_ENCODED:
         raise JwsError("liste d'état illisible")
     try:
-        bits = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(
-            unb64url(encoded[1:]), MAX_BYTES
-        )
+        bits = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(unb64url(encoded[1:]), MAX_BYTES)
     except zlib.error as error:
         raise JwsError("liste d'état illisible") from error
     if not 0 <= index < len(bits) * 8:
