@@ -370,6 +370,42 @@
         <source>Ce que TEAM Desktop fait de vos données</source>
         <translation>What TEAM Desktop does with your data</translation>
     </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Aller</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Leçon</source>
+        <translation>&amp;Lesson</translation>
+    </message>
+    <message>
+        <source>&amp;Co-préparation</source>
+        <translation>&amp;Co-preparation</translation>
+    </message>
+    <message>
+        <source>&amp;Recherche participative</source>
+        <translation>Participatory &amp;research</translation>
+    </message>
+    <message>
+        <source>&amp;Partage</source>
+        <translation>&amp;Sharing</translation>
+    </message>
+    <message>
+        <source>Affic&amp;hage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -384,10 +420,6 @@
 </context>
 <context>
     <name>AppearanceController</name>
-    <message>
-        <source>Affic&amp;hage</source>
-        <translation>&amp;View</translation>
-    </message>
     <message>
         <source>Taille du texte : {p} %</source>
         <translation>Text size: {p}%</translation>
@@ -1260,10 +1292,6 @@ Quit now, then start TEAM Desktop again to finish.</translation>
 <context>
     <name>JournalController</name>
     <message>
-        <source>&amp;Journal</source>
-        <translation>&amp;Journal</translation>
-    </message>
-    <message>
         <source>Cette entrée n&apos;existe plus.</source>
         <translation>This entry no longer exists.</translation>
     </message>
@@ -1465,22 +1493,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Prêt — tout fonctionne hors ligne.</source>
         <translation>Ready — everything works offline.</translation>
-    </message>
-    <message>
-        <source>&amp;Fichier</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Aller</source>
-        <translation>&amp;Go</translation>
-    </message>
-    <message>
-        <source>&amp;Leçon</source>
-        <translation>&amp;Lesson</translation>
-    </message>
-    <message>
-        <source>Ai&amp;de</source>
-        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -1871,10 +1883,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
 </context>
 <context>
     <name>NotesController</name>
-    <message>
-        <source>&amp;Co-préparation</source>
-        <translation>&amp;Co-preparation</translation>
-    </message>
     <message>
         <source>Cette note n&apos;existe plus.</source>
         <translation>This note no longer exists.</translation>
@@ -2404,10 +2412,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
 <context>
     <name>ResearchController</name>
     <message>
-        <source>&amp;Recherche participative</source>
-        <translation>Participatory &amp;research</translation>
-    </message>
-    <message>
         <source>Merci : vous participez à la recherche.</source>
         <translation>Thank you: you take part in the research.</translation>
     </message>
@@ -2479,10 +2483,6 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>État de la synchronisation</source>
         <translation>Sync status</translation>
-    </message>
-    <message>
-        <source>&amp;Partage</source>
-        <translation>&amp;Sharing</translation>
     </message>
     <message>
         <source>Mettre à &amp;jour les modules ({n})…</source>

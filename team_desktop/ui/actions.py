@@ -1,4 +1,5 @@
-"""Every menu and toolbar action of the main window, declared once with its shortcut."""
+"""Every menu and toolbar action of the main window, declared once with its shortcut, and the
+menus and toolbar that hold them: controllers connect handlers, they never add menus."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 
 class Act(enum.Enum):
@@ -44,6 +46,18 @@ class Act(enum.Enum):
     RESEARCH_CONSENT = "research_consent"
     MY_DATA = "my_data"
     PRIVACY = "privacy"
+
+
+class Menu(enum.Enum):
+    FILE = "file"
+    GO = "go"
+    JOURNAL = "journal"
+    LESSON = "lesson"
+    NOTES = "notes"
+    RESEARCH = "research"
+    SHARING = "sharing"
+    VIEW = "view"
+    HELP = "help"
 
 
 def _tr(text: str) -> str:
@@ -265,3 +279,62 @@ def create_actions(parent: QObject) -> dict[Act, QAction]:
         action.setToolTip(_tr(tip))
         actions[act] = action
     return actions
+
+
+# The menu bar, left to right ("Aide" last, as everywhere else); None is a separator.
+_MENUS: dict[Menu, tuple[str, list[Act | None]]] = {
+    Menu.FILE: (
+        QT_TRANSLATE_NOOP("Actions", "&Fichier"),
+        [Act.IMPORT_PACK, None, Act.EXPORT_JOURNAL, Act.BACKUP, Act.RESTORE, None, Act.QUIT],
+    ),
+    Menu.GO: (
+        QT_TRANSLATE_NOOP("Actions", "&Aller"),
+        [Act.HOME, Act.COURSE_PLAN, Act.PREVIOUS, Act.NEXT, None, Act.SEARCH, Act.BOOKMARKS],
+    ),
+    Menu.JOURNAL: (QT_TRANSLATE_NOOP("Actions", "&Journal"), [Act.NEW_ENTRY, Act.JOURNAL]),
+    Menu.LESSON: (QT_TRANSLATE_NOOP("Actions", "&Leçon"), [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK]),
+    Menu.NOTES: (
+        QT_TRANSLATE_NOOP("Actions", "&Co-préparation"),
+        [Act.NEW_NOTE, Act.NOTES, None, Act.NEW_PLAN, Act.PLANS],
+    ),
+    Menu.RESEARCH: (
+        QT_TRANSLATE_NOOP("Actions", "&Recherche participative"),
+        [Act.RESEARCH_CONSENT, Act.MY_DATA, Act.PRIVACY],
+    ),
+    Menu.SHARING: (
+        QT_TRANSLATE_NOOP("Actions", "&Partage"),
+        [
+            Act.SYNC_NOW,
+            Act.FEED,
+            Act.PENDING,
+            None,
+            Act.UPDATE_PACKS,
+            None,
+            Act.GROUPS,
+            Act.ACCOUNT,
+        ],
+    ),
+    Menu.VIEW: (
+        QT_TRANSLATE_NOOP("Actions", "Affic&hage"),
+        [Act.TEXT_BIGGER, Act.TEXT_SMALLER, Act.TEXT_NORMAL, None, Act.PREFERENCES],
+    ),
+    Menu.HELP: (
+        QT_TRANSLATE_NOOP("Actions", "Ai&de"),
+        [Act.PRIVACY, Act.SHORTCUTS, Act.OPEN_LOGS, None, Act.ABOUT],
+    ),
+}
+
+# The toolbar's buttons, after the course plan's and before the search field.
+TOOLBAR = (Act.HOME, Act.BOOKMARKS, Act.JOURNAL, Act.NOTES, Act.FEED)
+
+
+def create_menus(bar: QMenuBar, actions: dict[Act, QAction]) -> dict[Menu, QMenu]:
+    """Fill `bar` with the declared menus of `actions`; returns each menu by its key."""
+    menus = {}
+    for key, (title, acts) in _MENUS.items():
+        menu = bar.addMenu(_tr(title))
+        menu.setObjectName(f"{key.value}Menu")
+        for act in acts:
+            menu.addSeparator() if act is None else menu.addAction(actions[act])
+        menus[key] = menu
+    return menus

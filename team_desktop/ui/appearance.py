@@ -14,21 +14,13 @@ from team_desktop.ui.shortcuts_help import ShortcutsDialog
 
 
 class AppearanceController(QObject):
-    """Adds the "Affichage" menu and the keyboard help; applies the saved theme and text size."""
+    """Answers the "Affichage" menu and the keyboard help; applies the saved theme and text size."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
         self.preferences = Preferences(window.store.paths.ui_state)
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("Affic&hage"))
-        for act in (Act.TEXT_BIGGER, Act.TEXT_SMALLER, Act.TEXT_NORMAL, None, Act.PREFERENCES):
-            menu.addSeparator() if act is None else menu.addAction(actions[act])
-        window.add_to_help(actions[Act.SHORTCUTS])
-        # "Aide" last, as everywhere else.
-        help_menu = window.help_menu.menuAction()
-        window.menuBar().removeAction(help_menu)
-        window.menuBar().addAction(help_menu)
         actions[Act.TEXT_BIGGER].triggered.connect(lambda: self.change_text_size(+1))
         actions[Act.TEXT_SMALLER].triggered.connect(lambda: self.change_text_size(-1))
         actions[Act.TEXT_NORMAL].triggered.connect(lambda: self.set_text_size(0))

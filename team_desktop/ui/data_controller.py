@@ -37,19 +37,12 @@ SUFFIXES = {"html": ".html", "pdf": ".pdf", "leap2a": ".zip"}
 
 
 class DataController(QObject):
-    """Puts export, backup and restore in the "Fichier" menu and runs them in the TaskRunner."""
+    """Answers export, backup and restore of the "Fichier" menu and runs them in the TaskRunner."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
         actions = window.actions_
-        quit_action = actions[Act.QUIT]
-        for menu_action in window.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is not None and quit_action in menu.actions():
-                for act in (Act.EXPORT_JOURNAL, Act.BACKUP, Act.RESTORE):
-                    menu.insertAction(quit_action, actions[act])
-                menu.insertSeparator(quit_action)
         actions[Act.EXPORT_JOURNAL].triggered.connect(self.choose_export)
         actions[Act.BACKUP].triggered.connect(self.choose_backup)
         actions[Act.RESTORE].triggered.connect(self.choose_restore)

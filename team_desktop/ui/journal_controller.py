@@ -11,7 +11,7 @@ from team_desktop.ui.journal_view import JournalView
 
 
 class JournalController(QObject):
-    """Adds the "Journal" menu and view to the main window and answers reflection prompts."""
+    """Adds the journal view to the main window; answers the "Journal" menu and reflection prompts."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -19,14 +19,6 @@ class JournalController(QObject):
         self.view = JournalView(window.store, window.runner)
         window.stack.addWidget(self.view)
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("&Journal"))
-        menu.addAction(actions[Act.NEW_ENTRY])
-        menu.addAction(actions[Act.JOURNAL])
-        # Next to the course menus rather than after "Aide".
-        bar_actions = window.menuBar().actions()
-        if len(bar_actions) > 3:
-            window.menuBar().insertMenu(bar_actions[2], menu)
-        window.add_to_toolbar(actions[Act.JOURNAL])
         actions[Act.JOURNAL].triggered.connect(lambda: self.show())
         actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
         self.view.open_activity.connect(self.open_activity)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -24,7 +25,7 @@ from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.render.module_page import module_html
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
-from team_desktop.ui.actions import Act, create_actions
+from team_desktop.ui.actions import TOOLBAR, Act, Menu, create_actions, create_menus
 from team_desktop.ui.appearance import AppearanceController
 from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.change_bus import ChangeBroadcaster
@@ -105,49 +106,27 @@ class MainWindow(QMainWindow):
     # -- construction -----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions_
-        menus = {
-            self.tr("&Fichier"): [Act.IMPORT_PACK, None, Act.QUIT],
-            self.tr("&Aller"): [
-                Act.HOME,
-                Act.COURSE_PLAN,
-                Act.PREVIOUS,
-                Act.NEXT,
-                None,
-                Act.SEARCH,
-                Act.BOOKMARKS,
-            ],
-            self.tr("&Leçon"): [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK],
-            self.tr("Ai&de"): [Act.OPEN_LOGS, None, Act.ABOUT],
-        }
-        for title, acts in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for act in acts:
-                menu.addSeparator() if act is None else menu.addAction(a[act])
-        self.help_menu = menu  # the last one
+        """The menus and toolbar as `ui/actions.py` declares them; features connect handlers."""
+        self.menus = create_menus(self.menuBar(), self.actions_)
         toolbar = QToolBar(self.tr("Navigation"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (Act.HOME, Act.BOOKMARKS):
-            toolbar.addAction(a[act])
+        for act in TOOLBAR:
+            toolbar.addAction(self.actions_[act])
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding,
             spacer.sizePolicy().verticalPolicy().Preferred,
         )
-        self._toolbar_end = toolbar.addWidget(spacer)
+        toolbar.addWidget(spacer)
         toolbar.addWidget(self.search_field)
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 
-    def add_to_help(self, action) -> None:
-        """A feature's entry in the "Aide" menu, above the logs and "À propos"."""
-        self.help_menu.insertAction(self.actions_[Act.OPEN_LOGS], action)
-
-    def add_to_toolbar(self, action) -> None:
-        """A feature's button, after the ones already there and before the search field."""
-        self.toolbar.insertAction(self._toolbar_end, action)
+    @property
+    def help_menu(self) -> QMenu:
+        return self.menus[Menu.HELP]
 
     def _connect(self) -> None:
         a = self.actions_

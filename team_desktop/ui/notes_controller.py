@@ -11,7 +11,7 @@ from team_desktop.ui.notes_view import NotesView
 
 
 class NotesController(QObject):
-    """Adds the "Co-préparation" menu and view to the main window; answers copreparation activities."""
+    """Adds the notes view; answers the "Co-préparation" menu and copreparation activities."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -19,12 +19,6 @@ class NotesController(QObject):
         self.view = NotesView()
         window.stack.addWidget(self.view)
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("&Co-préparation"))
-        menu.addAction(actions[Act.NEW_NOTE])
-        menu.addAction(actions[Act.NOTES])
-        # With the learner's other writing, just before the "Aide" menu.
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        window.add_to_toolbar(actions[Act.NOTES])
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)
         window.changes.changed.connect(self.view.on_changes)

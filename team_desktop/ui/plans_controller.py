@@ -28,7 +28,7 @@ def write_plan_pdf(note_id: str, path: Path) -> int:
 
 
 class PlansController(QObject):
-    """Adds plans to the "Co-préparation" menu and their view to the window."""
+    """Adds the plans view to the window; answers the plan entries of the "Co-préparation" menu."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -36,14 +36,6 @@ class PlansController(QObject):
         self.view = PlansView(course.diagram_text(window.store.paths.packs))
         window.stack.addWidget(self.view)
         actions = window.actions_
-        menu = next(
-            a.menu()
-            for a in window.menuBar().actions()
-            if a.menu() is not None and actions[Act.NEW_NOTE] in a.menu().actions()
-        )
-        menu.addSeparator()
-        menu.addAction(actions[Act.NEW_PLAN])
-        menu.addAction(actions[Act.PLANS])
         actions[Act.NEW_PLAN].triggered.connect(self.new_plan)
         actions[Act.PLANS].triggered.connect(lambda: self.show())
         self.view.editor.notes_requested.connect(lambda note_id: window.notes.show(note_id, True))

@@ -21,19 +21,13 @@ PRIVACY_FILE = "research/confidentialite.md"
 
 
 class ResearchController(QObject):
-    """Adds the "Recherche" menu and "Aide › Confidentialité"; answers questionnaires."""
+    """Answers the "Recherche" menu and "Aide › Confidentialité", and questionnaires."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
         self.dialog: QDialog | None = None  # the one research dialog open, if any
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("&Recherche participative"))
-        menu.addAction(actions[Act.RESEARCH_CONSENT])
-        menu.addAction(actions[Act.MY_DATA])
-        menu.addAction(actions[Act.PRIVACY])
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        window.add_to_help(actions[Act.PRIVACY])
         actions[Act.RESEARCH_CONSENT].triggered.connect(lambda: self.ask_consent(False))
         actions[Act.MY_DATA].triggered.connect(self.show_my_data)
         actions[Act.PRIVACY].triggered.connect(self.show_privacy)

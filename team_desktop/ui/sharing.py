@@ -24,7 +24,7 @@ FEED_KINDS = (changes.ENTRIES, changes.NOTES, changes.COMMENTS, changes.GROUPS)
 
 
 class SharingController(QObject):
-    """Adds the "Partage" menu, the sync status and two views to the main window."""
+    """Adds the sync status and two views to the main window; answers the "Partage" menu."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -39,19 +39,6 @@ class SharingController(QObject):
         self.status.setAccessibleName(self.tr("État de la synchronisation"))
         window.statusBar().addPermanentWidget(self.status)
         actions = window.actions_
-        menu = window.menuBar().addMenu(self.tr("&Partage"))
-        for act in (
-            Act.SYNC_NOW,
-            Act.FEED,
-            Act.PENDING,
-            None,
-            Act.UPDATE_PACKS,
-            None,
-            Act.GROUPS,
-            Act.ACCOUNT,
-        ):
-            menu.addSeparator() if act is None else menu.addAction(actions[act])
-        window.add_to_toolbar(actions[Act.FEED])
         actions[Act.SYNC_NOW].triggered.connect(self.service.sync_now)
         actions[Act.ACCOUNT].triggered.connect(self.show_account)
         actions[Act.GROUPS].triggered.connect(self.show_groups)

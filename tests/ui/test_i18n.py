@@ -319,10 +319,10 @@ def test_start_reads_the_language_from_the_data_folders_preferences(qapp, data_p
     Preferences(data_paths.ui_state).set(LANGUAGE, "en")
     try:
         assert start_language(qapp, None, data_paths) == "en"
-        assert QCoreApplication.translate("MainWindow", "&Fichier") == "&File"
+        assert QCoreApplication.translate("Actions", "&Fichier") == "&File"
         assert i18n._("Mutualisation") == "Shared work"
         assert start_language(qapp, "fr", data_paths) == "fr"
-        assert QCoreApplication.translate("MainWindow", "&Fichier") == "&Fichier"
+        assert QCoreApplication.translate("Actions", "&Fichier") == "&Fichier"
     finally:
         install_language(qapp, "fr")
 
