@@ -408,6 +408,90 @@
     </message>
 </context>
 <context>
+    <name>AnnouncementsDialog</name>
+    <message>
+        <source>Annonces au groupe « {g} »</source>
+        <translation>Announcements to the group “{g}”</translation>
+    </message>
+    <message>
+        <source>Annonces publiées</source>
+        <translation>Published announcements</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;annonce choisie</source>
+        <translation>Withdraw the chosen announcement</translation>
+    </message>
+    <message>
+        <source>Titre de l&apos;annonce</source>
+        <translation>Announcement title</translation>
+    </message>
+    <message>
+        <source>Votre message au groupe (il sera lu hors connexion sur la page d&apos;accueil)</source>
+        <translation>Your message to the group (read offline on the home page)</translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;annonce</source>
+        <translation>Announcement text</translation>
+    </message>
+    <message>
+        <source>Publier</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Déjà publiées :</source>
+        <translation>Already published:</translation>
+    </message>
+    <message>
+        <source>Nouvelle annonce :</source>
+        <translation>New announcement:</translation>
+    </message>
+    <message>
+        <source>Annonce publiée : elle partira à la prochaine synchronisation.</source>
+        <translation>Announcement published: it leaves at the next sync.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une annonce dans la liste.</source>
+        <translation>First choose an announcement in the list.</translation>
+    </message>
+    <message>
+        <source>Annonce retirée du groupe à la prochaine synchronisation.</source>
+        <translation>Announcement withdrawn from the group at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsPanel</name>
+    <message>
+        <source>Annonces de l&apos;animation</source>
+        <translation>Announcements from the facilitators</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n nouvelle(s))</source>
+        <translation>
+            <numerusform>(%n new)</numerusform>
+            <numerusform>(%n new)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>{g}, le {d}</source>
+        <translation>{g}, on {d}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n annonce(s) plus ancienne(s).</source>
+        <translation>
+            <numerusform>… and %n older announcement.</numerusform>
+            <numerusform>… and %n older announcements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marquer comme lues</source>
+        <translation>Mark as read</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Impossible de créer le dossier de données : {e}</source>
@@ -1017,6 +1101,61 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
 </context>
 <context>
+    <name>FacilitatorTools</name>
+    <message>
+        <source>Saison et calendrier…</source>
+        <translation>Season and calendar…</translation>
+    </message>
+    <message>
+        <source>Annonces au groupe…</source>
+        <translation>Announcements to the group…</translation>
+    </message>
+    <message>
+        <source>Progression du groupe…</source>
+        <translation>Group progress…</translation>
+    </message>
+    <message>
+        <source>Retirer du groupe</source>
+        <translation>Remove from the group</translation>
+    </message>
+    <message>
+        <source>Retire la personne choisie dans la liste des membres</source>
+        <translation>Removes the person chosen in the member list</translation>
+    </message>
+    <message>
+        <source>Nouveau code d&apos;invitation</source>
+        <translation>New invite code</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord, dans la liste des membres, la personne à retirer.</source>
+        <translation>First choose, in the member list, the person to remove.</translation>
+    </message>
+    <message>
+        <source>Retirer {n} du groupe « {g} » ? Ses appareils n&apos;y auront plus accès. Pour qu&apos;elle ou il ne puisse pas revenir avec l&apos;ancien code, donnez ensuite au groupe un nouveau code d&apos;invitation.</source>
+        <translation>Remove {n} from the group “{g}”? Their devices will no longer have access. So that they cannot come back with the old code, then give the group a new invite code.</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{n} ne fait plus partie du groupe.</source>
+        <translation>{n} is no longer in the group.</translation>
+    </message>
+    <message>
+        <source>Donner au groupe « {g} » un nouveau code ? L&apos;ancien ne permettra plus à personne de le rejoindre ; les membres actuels restent.</source>
+        <translation>Give the group “{g}” a new code? The old one will let nobody join any more; current members stay.</translation>
+    </message>
+    <message>
+        <source>Changer le code</source>
+        <translation>Change the code</translation>
+    </message>
+    <message>
+        <source>Nouveau code d&apos;invitation : {c}. L&apos;ancien ne fonctionne plus.</source>
+        <translation>New invite code: {c}. The old one no longer works.</translation>
+    </message>
+</context>
+<context>
     <name>FeedView</name>
     <message>
         <source>Mutualisation : ce que votre groupe partage</source>
@@ -1131,6 +1270,101 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     </message>
 </context>
 <context>
+    <name>GroupProgressDialog</name>
+    <message>
+        <source>Progression du groupe « {g} »</source>
+        <translation>Progress of the group “{g}”</translation>
+    </message>
+    <message>
+        <source>Demande au serveur…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>Progression par participant·e et par module</source>
+        <translation>Progress per participant and per module</translation>
+    </message>
+    <message>
+        <source>Participant·e</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Leçons terminées</source>
+        <translation>Lessons done</translation>
+    </message>
+    <message>
+        <source>Activités faites</source>
+        <translation>Activities done</translation>
+    </message>
+    <message>
+        <source>Éléments partagés</source>
+        <translation>Items shared</translation>
+    </message>
+    <message>
+        <source>Semaine {w}</source>
+        <translation>Week {w}</translation>
+    </message>
+    <message>
+        <source>{t} — charge déclarée : {h} h</source>
+        <translation>{t} — declared workload: {h} h</translation>
+    </message>
+    <message>
+        <source>Exporter en CSV…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Chaque cellule de module donne les leçons terminées et les heures réalisées (charge déclarée du module × part des leçons terminées). Seules les personnes qui l&apos;ont accepté montrent leur progression.</source>
+        <translation>Each module cell gives the lessons done and the hours completed (the module&apos;s declared workload × the share of lessons done). Only people who agreed show their progress.</translation>
+    </message>
+    <message>
+        <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
+        <translation>Log in first (Sharing › Account and server).</translation>
+    </message>
+    <message>
+        <source>n&apos;a pas partagé sa progression</source>
+        <translation>has not shared their progress</translation>
+    </message>
+    <message>
+        <source>{d}/{n} · {h} h</source>
+        <translation>{d}/{n} · {h} h</translation>
+    </message>
+    <message>
+        <source>{n} participant·e(s) ; {s} montre(nt) sa progression.</source>
+        <translation>{n} participant(s); {s} show(s) their progress.</translation>
+    </message>
+    <message>
+        <source>{u} réponse(s) illisible(s) laissée(s) de côté.</source>
+        <translation>{u} unreadable answer(s) left out.</translation>
+    </message>
+    <message>
+        <source>La progression n&apos;a pas pu être obtenue : {e}</source>
+        <translation>The progress could not be obtained: {e}</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
+    </message>
+    <message>
+        <source>Exporter la progression</source>
+        <translation>Export the progress</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : {e}</source>
+        <translation>The file could not be written: {e}</translation>
+    </message>
+    <message>
+        <source>Progression exportée</source>
+        <translation>Progress exported</translation>
+    </message>
+    <message>
+        <source>La progression du groupe est enregistrée dans {p}.</source>
+        <translation>The group&apos;s progress is saved in {p}.</translation>
+    </message>
+</context>
+<context>
     <name>GroupsDialog</name>
     <message>
         <source>animateur·rice</source>
@@ -1169,6 +1403,18 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Join</translation>
     </message>
     <message>
+        <source>Montrer ma progression à l&apos;animation de ce groupe</source>
+        <translation>Show my progress to this group&apos;s facilitators</translation>
+    </message>
+    <message>
+        <source>Oui, montrer ma progression</source>
+        <translation>Yes, show my progress</translation>
+    </message>
+    <message>
+        <source>Non merci</source>
+        <translation>No thanks</translation>
+    </message>
+    <message>
         <source>Membres :</source>
         <translation>Members:</translation>
     </message>
@@ -1179,6 +1425,18 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>Code d&apos;invitation à transmettre : {c}</source>
         <translation>Invitation code to pass on: {c}</translation>
+    </message>
+    <message>
+        <source>Voulez-vous montrer votre progression à l&apos;animateur ou l&apos;animatrice de « {g} » ? Ce qui est montré : {w}. Vous pourrez changer d&apos;avis à tout moment ici. Sans votre accord, l&apos;animation voit seulement que vous n&apos;avez pas partagé votre progression.</source>
+        <translation>Do you want to show your progress to the facilitator of “{g}”? What is shown: {w}. You can change your mind here at any time. Without your agreement, the facilitators only see that you have not shared your progress.</translation>
+    </message>
+    <message>
+        <source>Votre progression sera montrée à l&apos;animation du groupe.</source>
+        <translation>Your progress will be shown to the group&apos;s facilitators.</translation>
+    </message>
+    <message>
+        <source>Votre progression ne sera pas montrée à l&apos;animation du groupe.</source>
+        <translation>Your progress will not be shown to the group&apos;s facilitators.</translation>
     </message>
     <message>
         <source>Groupe « {n} » créé. Code d&apos;invitation : {c}</source>
@@ -2476,6 +2734,57 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Sans titre</source>
         <translation>Untitled</translation>
+    </message>
+</context>
+<context>
+    <name>SeasonDialog</name>
+    <message>
+        <source>Saison du groupe « {g} »</source>
+        <translation>Season of the group “{g}”</translation>
+    </message>
+    <message>
+        <source>Début de la saison</source>
+        <translation>Start of the season</translation>
+    </message>
+    <message>
+        <source>Modules suivis</source>
+        <translation>Modules followed</translation>
+    </message>
+    <message>
+        <source>Semaine {w} — {t}</source>
+        <translation>Week {w} — {t}</translation>
+    </message>
+    <message>
+        <source>Ouverture de la semaine {n}</source>
+        <translation>Opening of week {n}</translation>
+    </message>
+    <message>
+        <source>à son rythme</source>
+        <translation>at one&apos;s own pace</translation>
+    </message>
+    <message>
+        <source>Semaine {n} à son rythme</source>
+        <translation>Week {n} at one&apos;s own pace</translation>
+    </message>
+    <message>
+        <source>Semaine {n}</source>
+        <translation>Week {n}</translation>
+    </message>
+    <message>
+        <source>Une semaine d&apos;écart à partir du début</source>
+        <translation>One week apart from the start</translation>
+    </message>
+    <message>
+        <source>Début de la saison :</source>
+        <translation>Start of the season:</translation>
+    </message>
+    <message>
+        <source>Modules suivis :</source>
+        <translation>Modules followed:</translation>
+    </message>
+    <message>
+        <source>Chaque semaine s&apos;ouvre à sa date pour le groupe. Les dates guident, elles ne ferment rien : qui a déjà le contenu peut le lire quand il veut.</source>
+        <translation>Each week opens on its date for the group. Dates guide, they lock nothing: whoever already has the content can read it whenever they like.</translation>
     </message>
 </context>
 <context>

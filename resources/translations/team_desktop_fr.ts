@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="fr">
 <context>
+    <name>AnnouncementsPanel</name>
+    <message numerus="yes">
+        <source>(%n nouvelle(s))</source>
+        <translation>
+            <numerusform>(%n nouvelle)</numerusform>
+            <numerusform>(%n nouvelles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n annonce(s) plus ancienne(s).</source>
+        <translation>
+            <numerusform>… et %n annonce plus ancienne.</numerusform>
+            <numerusform>… et %n annonces plus anciennes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DataController</name>
     <message numerus="yes">
         <source>%n note(s) exportée(s) dans :

@@ -1,9 +1,11 @@
-"""Settings › Groups: create a group and share its code, join one with a code, see members."""
+"""Settings › Groups: create a group and share its code, join one with a code, see members;
+choose whether to show one's progress to a group's facilitators; facilitators' tools."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -16,15 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from team_desktop.core.facilitation import sharing
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
 from team_desktop.core.sync.errors import SyncError
+from team_desktop.ui.group_tools import FacilitatorTools
 from team_desktop.ui.tasks import TaskRunner
 
 ROLE_NAMES = {
     "facilitator": QT_TRANSLATE_NOOP("GroupsDialog", "animateur·rice"),
     "member": QT_TRANSLATE_NOOP("GroupsDialog", "membre"),
 }
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class GroupsDialog(QDialog):
@@ -50,6 +55,25 @@ class GroupsDialog(QDialog):
         self.code.setPlaceholderText(self.tr("Code d'invitation (8 caractères)"))
         self.code.setAccessibleName(self.tr("Code d'invitation du groupe à rejoindre"))
         self.join_button = QPushButton(self.tr("Rejoindre"))
+        self.share_box = QCheckBox(self.tr("Montrer ma progression à l'animation de ce groupe"))
+        self.share_box.toggled.connect(self._share_toggled)
+        self.ask_label = QLabel()
+        self.ask_label.setWordWrap(True)
+        self.ask_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.share_yes = QPushButton(self.tr("Oui, montrer ma progression"))
+        self.share_no = QPushButton(self.tr("Non merci"))
+        self.share_yes.clicked.connect(lambda: self._choose(True))
+        self.share_no.clicked.connect(lambda: self._choose(False))
+        self.ask_frame = QWidget()
+        ask_layout = QVBoxLayout(self.ask_frame)
+        ask_layout.setContentsMargins(0, 0, 0, 0)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.share_yes)
+        ask_row.addWidget(self.share_no)
+        ask_row.addStretch(1)
+        ask_layout.addWidget(self.ask_label)
+        ask_layout.addLayout(ask_row)
+        self.tools = FacilitatorTools(runner, self)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # a group's name comes from others
         self.status.setWordWrap(True)
@@ -63,6 +87,9 @@ class GroupsDialog(QDialog):
         layout.addWidget(self.code_label)
         layout.addWidget(QLabel(self.tr("Membres :")))
         layout.addWidget(self.members, 1)
+        layout.addWidget(self.share_box)
+        layout.addWidget(self.ask_frame)
+        layout.addWidget(self.tools)
         layout.addLayout(create_row)
         layout.addLayout(join_row)
         layout.addWidget(self.status)
@@ -72,6 +99,7 @@ class GroupsDialog(QDialog):
         self.create_button.clicked.connect(self.create_group)
         self.join_button.clicked.connect(self.join)
         self.groups.currentItemChanged.connect(lambda item, _old: self._show_group(item))
+        self._show_group(None)
         self.reload()
         # Creating or joining waits for the server's list, so the two cannot cross.
         self._set_busy(True)
@@ -97,11 +125,17 @@ class GroupsDialog(QDialog):
         else:
             self.code_label.setText(self.tr("Vous n'êtes dans aucun groupe pour l'instant."))
 
+    def current_group(self) -> GroupRecord | None:
+        item = self.groups.currentItem()
+        if item is None:
+            return None
+        return GroupRecord.get_or_none(GroupRecord.id == item.data(Qt.ItemDataRole.UserRole))
+
     def _show_group(self, item: QListWidgetItem | None) -> None:
         self.members.clear()
-        if item is None:
-            return
-        group = GroupRecord.get_or_none(GroupRecord.id == item.data(Qt.ItemDataRole.UserRole))
+        group = self.current_group() if item is not None else None
+        self._show_choice(group)
+        self.tools.set_group(group)
         if group is None:
             return
         self.code_label.setText(
@@ -113,7 +147,56 @@ class GroupsDialog(QDialog):
         self.members.clear()
         for member in members:
             role = self.tr(ROLE_NAMES.get(member.get("role", ""), member.get("role", "")))
-            self.members.addItem(f"{member.get('display_name', '?')} — {role}")
+            item = QListWidgetItem(f"{member.get('display_name', '?')} — {role}")
+            item.setData(Qt.ItemDataRole.UserRole, member.get("id"))
+            item.setData(MEMBER_ROLE, member.get("role"))
+            self.members.addItem(item)
+
+    def selected_member(self) -> tuple[str, str] | None:
+        """(id, name) of the member chosen in the list, when they are not a facilitator."""
+        item = self.members.currentItem()
+        if item is None or item.data(MEMBER_ROLE) != "member":
+            return None
+        return item.data(Qt.ItemDataRole.UserRole), item.text().rsplit(" — ", 1)[0]
+
+    def refresh_members(self) -> None:
+        self._show_group(self.groups.currentItem())
+
+    # -- showing one's progress to the group's facilitators ----------------------------------
+
+    def _show_choice(self, group: GroupRecord | None) -> None:
+        """A member chooses; a facilitator has nobody to show their progress to."""
+        member = group is not None and group.role == "member"
+        choice = sharing.shares(group.id) if member else None
+        self.share_box.setVisible(member and choice is not None)
+        self.share_box.blockSignals(True)
+        self.share_box.setChecked(bool(choice))
+        self.share_box.blockSignals(False)
+        self.ask_frame.setVisible(member and choice is None)
+        if member:
+            self.share_box.setToolTip(sharing.what_is_shown())
+            self.ask_label.setText(
+                self.tr(
+                    "Voulez-vous montrer votre progression à l'animateur ou l'animatrice de "
+                    "« {g} » ? Ce qui est montré : {w}. Vous pourrez changer d'avis à tout "
+                    "moment ici. Sans votre accord, l'animation voit seulement que vous n'avez "
+                    "pas partagé votre progression."
+                ).format(g=group.name, w=sharing.what_is_shown())
+            )
+
+    def _choose(self, share: bool) -> None:
+        group = self.current_group()
+        if group is not None:
+            sharing.set_share(group.id, share)
+            self._show_choice(group)
+            self.status.setText(
+                self.tr("Votre progression sera montrée à l'animation du groupe.")
+                if share
+                else self.tr("Votre progression ne sera pas montrée à l'animation du groupe.")
+            )
+
+    def _share_toggled(self, checked: bool) -> None:
+        self._choose(checked)
 
     def create_group(self) -> None:
         name = self.new_name.text().strip()
@@ -137,7 +220,17 @@ class GroupsDialog(QDialog):
     def _joined(self, group: GroupRecord) -> None:
         self.code.clear()
         self.reload()
+        self._select(group.id)  # where the question about progress is asked
         self.status.setText(self.tr("Vous avez rejoint « {n} ».").format(n=group.name))
+
+    def _select(self, group_id: str) -> None:
+        for row in range(self.groups.count()):
+            if self.groups.item(row).data(Qt.ItemDataRole.UserRole) == group_id:
+                self.groups.setCurrentRow(row)
+
+    def call(self, work, done) -> None:
+        """Run `work(connection)` as a network task; `done(result)` on the GUI thread."""
+        self._call(work, done)
 
     def _call(self, work, done) -> None:
         connection = account.connect()

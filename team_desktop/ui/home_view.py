@@ -1,6 +1,9 @@
-"""The home view: where the learner is, a button to resume, and every module's progress."""
+"""The home view: where the learner is, a button to resume, the group's announcements and
+season, and every module's progress."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import course, i18n, progress
+from team_desktop.core.facilitation import season
+from team_desktop.ui.announcements_panel import AnnouncementsPanel
 from team_desktop.ui.week_path import WeekPath
 
 
@@ -105,7 +110,10 @@ class HomeView(QScrollArea):
                 )
             )
 
-        weeks = WeekPath(modules, resume.uid if resume else None)
+        self.announcements = AnnouncementsPanel()
+        layout.addWidget(self.announcements)
+
+        weeks = WeekPath(modules, resume.uid if resume else None, season.openings(dt.date.today()))
         weeks.module_chosen.connect(self.module_chosen)
         where = QLabel(weeks.headline())
         where.setObjectName("homeWhere")

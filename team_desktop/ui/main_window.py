@@ -46,8 +46,9 @@ from team_desktop.ui.task_failures import failure_handler
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.window_layout import PlanSpace, place_first_window
 
-NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS)
+NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS, changes.SEASONS, changes.GROUPS)
 HOME_KINDS = (changes.PROGRESS, changes.PACKS, changes.BOOKMARKS, changes.ENTRIES, changes.NOTES)
+HOME_KINDS += (changes.SEASONS, changes.ANNOUNCEMENTS, changes.GROUPS)
 
 
 class MainWindow(QMainWindow):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem, QWidget
 
 from team_desktop.core import course
+from team_desktop.core.facilitation import season
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,10 +48,12 @@ class CourseNavigator(QTreeWidget):
         self.clear()
         self._lesson_items.clear()
         weeks: dict[int, QTreeWidgetItem] = {}
+        openings = season.openings(dt.date.today())
         for module in course.modules():
             week = weeks.get(module.week)
             if week is None:
-                week = QTreeWidgetItem(self, [self.tr("Semaine {n}").format(n=module.week)])
+                label = openings.get(module.week) or self.tr("Semaine {n}").format(n=module.week)
+                week = QTreeWidgetItem(self, [label])
                 week.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 week.setFirstColumnSpanned(True)
                 weeks[module.week] = week

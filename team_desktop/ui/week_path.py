@@ -1,4 +1,5 @@
-"""The home page's course path: one line per week, marked done, current or to come."""
+"""The home page's course path: one line per week, marked done, current or to come, with
+when the group's season opens it."""
 
 from __future__ import annotations
 
@@ -17,7 +18,13 @@ class WeekPath(QFrame):
 
     module_chosen = Signal(str)
 
-    def __init__(self, modules: list[Module], reading_uid: str | None, parent=None):
+    def __init__(
+        self,
+        modules: list[Module],
+        reading_uid: str | None,
+        openings: dict[int, str] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setObjectName("weekPath")
         steps = course_path.path(modules, reading_uid)
@@ -26,7 +33,9 @@ class WeekPath(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
-        for row, step in enumerate(steps):
+        openings = openings or {}
+        row = 0
+        for step in steps:
             module = step.module
             mark = QLabel(MARKS.get(step.state, str(module.week)))
             mark.setObjectName("weekMark")
@@ -64,6 +73,13 @@ class WeekPath(QFrame):
             grid.addWidget(mark, row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(bar, row, 2)
+            row += 1
+            if module.week in openings:
+                # The group's calendar guides; it never locks a week the learner already has.
+                opening = QLabel(openings[module.week])
+                opening.setObjectName("moduleLabel")
+                grid.addWidget(opening, row, 1)
+                row += 1
         grid.setColumnStretch(1, 1)
 
     def headline(self) -> str:

@@ -4,7 +4,7 @@ The server sends, per learner, only what that learner agreed to show
 (team_server/facilitation.py); this device checks every field (a server is not trusted), puts
 it against the installed packs (module titles, lesson and activity counts, declared hours)
 and writes the CSV a training organisation asks for. Hours per module are the pack's
-declared workload times the share of its lessons done, to the tenth of an hour.
+declared workload times the share of its lessons done, to the tenth of an hour (half up).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from team_desktop.core.csv_cells import write_rows
@@ -66,7 +67,9 @@ class ModuleProgress:
         """The declared workload times the share of lessons done."""
         if not self.module.lessons:
             return 0.0
-        return round(self.module.hours * self.lessons_done / len(self.module.lessons), 1)
+        hours = Decimal(str(self.module.hours)) * self.lessons_done / len(self.module.lessons)
+        # Half up, as a training organisation counts: 0.25 h is 0.3 h, not 0.2 h.
+        return float(hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _uids(value: object) -> set[str]:

@@ -129,3 +129,11 @@ def opening_text(week: int, opens_on: dt.date | None, today: dt.date) -> str:
     if opens_on > today:
         return _("Semaine {n} — ouvre le {d}").format(n=week, d=day_month(opens_on))
     return _("Semaine {n} — ouverte depuis le {d}").format(n=week, d=day_month(opens_on))
+
+
+def openings(today: dt.date) -> dict[int, str]:
+    """ "Semaine 3 — ouvre le 20 janvier" for each week of the learner's current season."""
+    current = current_season()
+    if current is None:
+        return {}
+    return {week: opening_text(week, opens, today) for week, opens in current.weeks.items()}
