@@ -135,7 +135,9 @@ def revocation_list(request: Request) -> Response:
 
 
 @well_known.get("/.well-known/jwks.json")
+@router.get("/issuer/keys")
 @connected
 def public_keys() -> dict:
-    """The public keys that verify this server's attestations."""
+    """The public keys that verify this server's attestations (the app reads them under
+    /api/v1, verifiers at the well-known address)."""
     return jwks()

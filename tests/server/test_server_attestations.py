@@ -25,7 +25,9 @@ from server_helpers import Device, new_id
 from team_desktop.core.content.archive import build_archive
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SCHEMA = json.loads((FIXTURES / "openbadges" / "ob_v3p0_achievementcredential_schema.json").read_text())
+SCHEMA = json.loads(
+    (FIXTURES / "openbadges" / "ob_v3p0_achievementcredential_schema.json").read_text()
+)
 T1 = "2026-12-01T09:00:00Z"
 COPREP = "test-mini/co-preparer"
 ED25519 = JWSRegistry(algorithms=["Ed25519"])
@@ -72,7 +74,9 @@ def test_a_completed_module_is_attested_on_request_and_verifies(
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert credential["issuer"]["id"] == live_server.url + "/api/v1/issuer"
     achievement = credential["credentialSubject"]["achievement"]
-    assert achievement["name"] == "Module d'essai" and "0,5 h" in achievement["criteria"]["narrative"]
+    assert (
+        achievement["name"] == "Module d'essai" and "0,5 h" in achievement["criteria"]["narrative"]
+    )
     assert credential["credentialSubject"]["identifier"][0]["identityHash"] == "Ben"
     assert "evidence" not in credential
     # Asked again: the same credential, not a second one.
