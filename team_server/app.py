@@ -17,6 +17,7 @@ from team_server.routes import (
     accounts,
     attestations,
     blobs,
+    bundles,
     groups,
     my_data,
     packs,
@@ -44,7 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=_forwarding(settings),
     )
     app.state.settings = settings
-    for module in (accounts, groups, sync, blobs, packs, my_data, research, attestations):
+    for module in (accounts, groups, sync, bundles, blobs, packs, my_data, research, attestations):
         app.include_router(module.router, prefix=API)
     app.include_router(attestations.well_known)
     errors.install(app)

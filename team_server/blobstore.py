@@ -240,6 +240,14 @@ def store_file(path: Path) -> tuple[str, int]:
     return digest, size
 
 
+def store_upload(user: User, path: Path) -> str:
+    """A whole file received at once (carried in a sync file), held by `user` as an upload is."""
+    digest, _size = store_file(path)
+    with database.atomic():
+        BlobGrant.insert(blob=digest, user=user.id).on_conflict_ignore().execute()
+    return digest
+
+
 def read(digest: str, start: int, end: int) -> Iterator[bytes]:
     """Bytes `start`..`end` (inclusive) of a blob, one piece at a time. From the database,
     each chunk with its own connection so a slow download holds none between chunks; from

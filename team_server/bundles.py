@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from team_desktop.core.sync import bundle_file
 from team_desktop.core.sync.bundle_file import BundleError
+from team_server import bundle_files
 from team_server.db import write_transaction
 from team_server.models import AppliedChange, Token, User
 from team_server.routes.accounts import server_id
@@ -58,23 +59,29 @@ def deliver(request: Path, answer: Path, settings: Settings) -> str:
         _check_order(user, device_id, number)
         pages = _exchange(user, first, settings)
         AppliedChange.create(user=user.id, change_id=f"teamsync:{device_id}:{number}")
-        reply = {
-            "format": bundle_file.FORMAT,
-            "version": bundle_file.VERSION,
-            "kind": "answer",
-            "request": number,
-            "user_id": user.id,
-            "device_id": device_id,
-            "server_id": ours,
-            "request_cursor": first.cursor,
-            "request_membership_version": first.membership_version,
-            "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "pages": pages,
-        }
+    # Files after the records that cite them, as a network sync sends them; one that fails
+    # stays unsent on the device and goes with its next sync.
+    stored = bundle_files.store_carried(user, bundle, settings)
+    sent = bundle_files.for_answer(user, body, pages, settings)
+    reply = {
+        "format": bundle_file.FORMAT,
+        "version": bundle_file.VERSION,
+        "kind": "answer",
+        "request": number,
+        "user_id": user.id,
+        "device_id": device_id,
+        "server_id": ours,
+        "request_cursor": first.cursor,
+        "request_membership_version": first.membership_version,
+        "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "pages": pages,
+        "stored": stored,
+        "files": [{"hash": digest, "size": size} for digest, size in sent.items()],
+    }
     # Written after the commit: an answer must never acknowledge what was rolled back. If the
     # disk fails now, the device's next request carries the same changes (acked "duplicate").
-    summary = _summary(user, number, pages)
-    bundle_file.write(answer, reply, summary, key)
+    summary = _summary(user, number, pages, len(stored), sent)
+    bundle_file.write(answer, reply, summary, key, bundle_files.pieces(sent))
     return summary
 
 
@@ -127,14 +134,15 @@ def _exchange(user: User, first: SyncIn, settings: Settings) -> list[dict]:
     return pages
 
 
-def _summary(user: User, number: int, pages: list[dict]) -> str:
+def _summary(user: User, number: int, pages: list[dict], stored: int, sent: dict) -> str:
     acks = pages[0]["acks"]
     refused = sum(ack.get("status") == "rejected" for ack in acks)
     pulled = sum(len(page["changes"]) for page in pages)
     lines = [
         f"Réponse de synchronisation TEAM pour {user.display_name}, fichier n° {number}.",
         f"Modifications reçues de l'appareil : {len(acks)}, dont {refused} refusée(s).",
-        f"Éléments renvoyés à l'appareil : {pulled}.",
+        f"Pièces jointes reçues de l'appareil : {stored}.",
+        f"Éléments renvoyés à l'appareil : {pulled}, et {len(sent)} pièce(s) jointe(s).",
         "À importer dans TEAM Desktop sur l'appareil qui a écrit la demande "
         "(Partage › Importer une réponse de synchronisation…).",
     ]

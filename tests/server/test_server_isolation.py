@@ -164,6 +164,7 @@ def test_outsiders_cannot_leave_a_group_they_are_not_in(world: World, actor: str
         ("POST", "/groups"),
         ("POST", "/groups/join"),
         ("POST", "/sync"),
+        ("POST", "/bundles"),
         ("PUT", "/me/research-consent"),
         ("GET", f"/blobs/{ATTACHMENT_HASH}/upload"),
         ("PUT", f"/blobs/{ATTACHMENT_HASH}"),
@@ -308,6 +309,8 @@ MATRIX = {
         "citer": 404,
     },
     ("POST", "/sync"): {},  # what each actor pulls and may write: the tests above
+    # Any signed-in courier; the file's own signature says whose it is ("{}" is no such file).
+    ("POST", "/bundles"): {"own": 422, "same_group": 422, "other_group": 422, "citer": 422},
     ("HEAD", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404, "citer": 404},
     ("GET", "/blobs/{digest}"): {"own": 200, "same_group": 200, "other_group": 404, "citer": 404},
     ("PUT", "/blobs/{digest}"): {},  # an upload of one's own: anonymous and revoked only

@@ -1,22 +1,24 @@
 """The `.teamsync` file: a sync request or answer that travels on a USB stick, checksummed and signed.
 
 A zip holding `contenu.json` (the signed body), `signature.json` (its SHA-256, the key's id and
-an HMAC-SHA256 of the body) and `LISEZMOI.txt` (what it holds, in French, for whoever finds the
-stick). Shared by the app and `team-server deliver-bundle`; docs/sync-protocol.md describes it.
+an HMAC-SHA256 of the body), `LISEZMOI.txt` (what it holds, in French, for whoever finds the
+stick) and attachments as `fichiers/<sha256>` (each named in the signed body and checked
+against its hash). Shared by the app and the server; docs/sync-protocol.md describes it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import json
 import os
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from team_desktop.core.hashing import is_sha256
 from team_desktop.core.i18n import _
 from team_desktop.core.sync.errors import SyncError
 
@@ -24,7 +26,9 @@ FORMAT = "teamsync"
 VERSION = 1
 SUFFIX = ".teamsync"
 BODY, SIGNATURE, README = "contenu.json", "signature.json", "LISEZMOI.txt"
-MAX_FILE_BYTES = 256 * 2**20  # a stick's file, attachments aside
+FILES = "fichiers/"
+MAX_FILE_BYTES = 4 * 2**30  # a stick's file with its attachments (FAT32 stops there too)
+PIECE = 2**20
 MAX_BODY_BYTES = 256 * 2**20  # inflated: a small zip must not fill the memory
 MAX_SIDE_BYTES = 64 * 2**10  # signature and readme
 
@@ -78,15 +82,68 @@ class Bundle:
     raw: bytes
     key_id: str
     mac: str
+    path: Path | None = None
 
     def signed_by(self, key: bytes) -> bool:
         """Whether `key` signed this body (compared in constant time)."""
         expected = hmac.new(key, self.raw, hashlib.sha256).hexdigest()
         return key_id(key) == self.key_id and hmac.compare_digest(expected, self.mac)
 
+    def listed_files(self) -> dict[str, int]:
+        """The attachments the signed body names (hash -> size); malformed entries are left out."""
+        listed = self.body.get("files")
+        found = {}
+        for item in listed if isinstance(listed, list) else []:
+            if isinstance(item, dict) and is_sha256(item.get("hash")):
+                size = item.get("size")
+                if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
+                    found[item["hash"]] = size
+        return found
 
-def write(path: Path, body: dict, summary: str, key: bytes) -> Path:
-    """Write `body` signed with `key`, with its readable summary; atomically (a temporary file)."""
+    def copy_file(self, digest: str, size: int, target: Path) -> bool:
+        """Copy the attachment `digest` to `target` if the file holds it whole and intact.
+
+        Only a file named in the signed body is asked for; its bytes are checked against the
+        hash, so nothing unsigned ever lands. False (and nothing written) otherwise.
+        """
+        partial = target.with_name(target.name + ".partiel")
+        sha, written = hashlib.sha256(), 0
+        try:
+            with zipfile.ZipFile(self.path) as archive, archive.open(FILES + digest) as member:
+                with open(partial, "wb") as out:
+                    for piece in iter(lambda: member.read(PIECE), b""):
+                        written += len(piece)
+                        if written > size:
+                            break
+                        sha.update(piece)
+                        out.write(piece)
+        except (OSError, zipfile.BadZipFile, zlib.error, KeyError, EOFError):
+            partial.unlink(missing_ok=True)
+            return False
+        if written != size or sha.hexdigest() != digest:
+            partial.unlink(missing_ok=True)
+            return False
+        os.replace(partial, target)
+        return True
+
+
+def file_pieces(path: Path) -> Iterable[bytes]:
+    """A file's bytes piece by piece, for `write`'s attachments."""
+    with open(path, "rb") as handle:
+        yield from iter(lambda: handle.read(PIECE), b"")
+
+
+def write(
+    path: Path,
+    body: dict,
+    summary: str,
+    key: bytes,
+    files: Iterable[tuple[str, Iterable[bytes]]] = (),
+) -> Path:
+    """Write `body` signed with `key`, its readable summary and `files` (hash, pieces); atomically.
+
+    Attachments are stored, not deflated: photos and PDFs are compressed already.
+    """
     raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     signature = {
         "format": FORMAT,
@@ -95,17 +152,25 @@ def write(path: Path, body: dict, summary: str, key: bytes) -> Path:
         "key_id": key_id(key),
         "hmac": hmac.new(key, raw, hashlib.sha256).hexdigest(),
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(README, summary)
-        archive.writestr(SIGNATURE, json.dumps(signature, indent=1))
-        archive.writestr(BODY, raw)
     path = Path(path)
     partial = path.with_name(path.name + ".partiel")
-    with open(partial, "wb") as out:
-        out.write(buffer.getvalue())
-        out.flush()
-        os.fsync(out.fileno())
+    try:
+        with open(partial, "wb") as out:
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(README, summary)
+                archive.writestr(SIGNATURE, json.dumps(signature, indent=1))
+                archive.writestr(BODY, raw)
+                for digest, pieces in files:
+                    info = zipfile.ZipInfo(FILES + digest)
+                    info.compress_type = zipfile.ZIP_STORED
+                    with archive.open(info, "w", force_zip64=True) as member:
+                        for piece in pieces:
+                            member.write(piece)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full stick leaves no half file behind
+        raise
     os.replace(partial, path)
     return path
 
@@ -142,7 +207,7 @@ def read(path: Path, kind: str) -> Bundle:
             if kind == "answer"
             else _("Ce fichier est une réponse de synchronisation, pas une demande.")
         )
-    return Bundle(body, raw, str(signature.get("key_id")), str(signature.get("hmac")))
+    return Bundle(body, raw, str(signature.get("key_id")), str(signature.get("hmac")), Path(path))
 
 
 def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:

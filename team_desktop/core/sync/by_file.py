@@ -12,12 +12,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from team_desktop.core.export.labels import human_size
 from team_desktop.core.i18n import N_, _, ngettext
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import bundle_file, credentials, engine
+from team_desktop.core.sync import bundle_file, bundle_files, credentials, engine, files
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.bundle_file import BundleError
 from team_desktop.core.sync.errors import MalformedReply
@@ -51,13 +52,18 @@ def _key() -> bytes:
     return bundle_file.signing_key(bundle_file.token_hash(token))
 
 
-def write_request(store: Store, path: Path) -> str:
-    """Write a request file of what the next sync would push; returns its readable summary."""
+def write_request(store: Store, path: Path, files_max: int = 0) -> str:
+    """Write a request file of what the next sync would push; returns its readable summary.
+
+    Attachments of ours up to `files_max` bytes each travel in it, and the answer may bring
+    the group's files up to that size (none when 0).
+    """
     key = _key()
     state = sync_state.load()
     with changes.initiated_by(changes.SYNC):
         rows = list(Outbox.select().order_by(Outbox.seq).limit(MAX_CHANGES))
         pushed, _sent = engine.prepare_changes(rows, store.device_id)
+    chosen = bundle_files.for_request(store.paths, state.user_id, files_max)
     number = sync_state.bundle_number() + 1
     body = {
         "format": bundle_file.FORMAT,
@@ -69,18 +75,26 @@ def write_request(store: Store, path: Path) -> str:
         "server_id": state.server_id or None,
         "written_at": iso(dt.datetime.now(dt.UTC)),
         "sync": engine.request_body(store.device_id, state, pushed),
+        **bundle_files.body_fields(store.paths, chosen, files_max),
     }
     waiting = Outbox.select().count() - len(pushed)
-    summary = request_summary(state.display_name, number, pushed, waiting)
-    bundle_file.write(path, body, summary, key)
+    summary = request_summary(state.display_name, number, pushed, waiting, chosen)
+    bundle_file.write(path, body, summary, key, bundle_files.pieces(store.paths, chosen))
     with database.atomic():
         sync_state.save(bundle_number=number)
     return summary
 
 
-def request_summary(name: str, number: int, pushed: list[dict], waiting: int) -> str:
+def request_summary(
+    name: str,
+    number: int,
+    pushed: list[dict],
+    waiting: int,
+    chosen: bundle_files.RequestFiles | None = None,
+) -> str:
     """What a request holds, in words, for whoever finds the file on a stick."""
     counts = Counter(change["kind"] for change in pushed)
+    chosen = chosen or bundle_files.RequestFiles()
     lines = [
         _("Demande de synchronisation TEAM de {name}, fichier n° {n}.").format(name=name, n=number),
         _("Modifications à envoyer : {n}.").format(n=len(pushed)),
@@ -93,6 +107,22 @@ def request_summary(name: str, number: int, pushed: list[dict], waiting: int) ->
             "l'administrateur (team-server deliver-bundle FICHIER --out REPONSE)."
         ),
     ]
+    if chosen.carried:
+        lines.insert(
+            -1,
+            _("Pièces jointes dans ce fichier : {n} ({size}).").format(
+                n=len(chosen.carried), size=human_size(chosen.bytes)
+            ),
+        )
+    if chosen.left:
+        later = ngettext(
+            "{n} pièce jointe plus grande que la taille choisie attend une connexion ou un "
+            "prochain fichier.",
+            "{n} pièces jointes plus grandes que la taille choisie attendent une connexion ou "
+            "un prochain fichier.",
+            len(chosen.left),
+        )
+        lines.append(later.format(n=len(chosen.left)))
     if waiting > 0:
         later = ngettext(
             "{n} autre modification partira dans le fichier suivant.",
@@ -156,6 +186,10 @@ def import_answer(store: Store, path: Path) -> engine.SyncReport:
             engine.apply_answer(page, state, sent if index == 0 else {}, report, set(), since)
             report.pulled += len(page["changes"])
             report.round_trips += 1
+        report.files = files.FilesReport()
+        report.files.uploaded, report.files.downloaded = bundle_files.import_answer_files(
+            store.paths, bundle
+        )
         with database.atomic():
             kept = [*imported, number][-KEPT_IMPORTS:]
             sync_state.save(

@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from team_desktop.core.hashing import is_sha256, sha256_file
 from team_desktop.core.i18n import _
@@ -159,9 +160,20 @@ def _download(paths: DataPaths, connection: Connection, digest: str, attachment:
     if sha256_file(partial) != digest:
         partial.unlink()  # a damaged copy is never kept; the next sync fetches it again
         return False
+    keep_received(paths, digest, partial, attachment)
+    return True
+
+
+def missing_files(paths: DataPaths) -> dict[str, dict]:
+    """Attachments that live entries cite and this device does not hold yet, by hash."""
+    return {d: a for d, a in _wanted().items() if not blob_path(paths, d).is_file()}
+
+
+def keep_received(paths: DataPaths, digest: str, checked: Path, attachment: dict) -> None:
+    """Put a received file, already checked against `digest`, in place as a known blob."""
     target = blob_path(paths, digest)
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(partial, target)
+    os.replace(checked, target)
     with database.atomic():
         AttachmentBlob.insert(
             hash=digest,
@@ -170,4 +182,3 @@ def _download(paths: DataPaths, connection: Connection, digest: str, attachment:
             created_at=utcnow(),
             uploaded=True,
         ).on_conflict_ignore().execute()
-    return True
