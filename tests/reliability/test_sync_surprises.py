@@ -4,7 +4,7 @@ or was replaced, a client speaking an older protocol."""
 from __future__ import annotations
 
 import pytest
-from clients import Client, unique, write_entry
+from clients import Client, group_of_two, unique, write_entry
 
 from team_desktop.core import feed, outbox, progress
 from team_desktop.core.notes import store as notes
@@ -12,7 +12,6 @@ from team_desktop.core.notes.doc import Author
 from team_desktop.core.portfolio.entries import save_entry
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.store.sync_models import SharedComment
-from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import AuthError, ProtocolTooOld, ServerChanged
@@ -119,21 +118,16 @@ def test_a_comment_written_before_a_withdrawal_is_pulled_stays_with_its_author(m
     on it. Ben's sync pulls the withdrawal (which drops the entry and its comments here), the
     entry again, and must bring his own comment back (found by the system model, seed
     3316663689043, on a server that left a device's own changes out of its pull)."""
-    awa = make_client("awa").sign_up(unique("awa"), "Awa")
-    ben = make_client("ben").sign_up(unique("ben"), "Ben")
+    awa, ben, group_id = group_of_two(make_client)
     with awa:
-        group = account.create_group(awa.connection, "Collège Jean Moulin")
-    with ben:
-        account.join_group(ben.connection, group.invite_code)
-    with awa:
-        entry_id = write_entry(awa, "Séance", "à commenter", visibility="group", group_id=group.id)
+        entry_id = write_entry(awa, "Séance", "à commenter", visibility="group", group_id=group_id)
     awa.sync()
     ben.sync()
     with awa:
         save_entry(entry_id, visibility="private", group_id=None)
     awa.sync()
     with awa:
-        save_entry(entry_id, visibility="group", group_id=group.id)
+        save_entry(entry_id, visibility="group", group_id=group_id)
     awa.sync()
     with ben:
         comment_id = feed.add_comment("entry", entry_id, "Merci pour le partage 🙂")

@@ -89,6 +89,29 @@ def unique(name: str) -> str:
     return f"{name}-{uuid.uuid4().hex[:8]}"
 
 
+def group_of_two(
+    make: Callable[..., Client], name: str = "Collège Jean Moulin"
+) -> tuple[Client, Client, str]:
+    """Awa and Ben, each signed up on a device of their own, in one group Awa created.
+
+    Returns (awa, ben, the group's id).
+    """
+    from team_desktop.core.sync import account
+
+    awa = make("awa").sign_up(unique("awa"), "Awa")
+    ben = make("ben").sign_up(unique("ben"), "Ben")
+    with awa:
+        group = account.create_group(awa.connection, name)
+    with ben:
+        account.join_group(ben.connection, group.invite_code)
+    return awa, ben, group.id
+
+
+def deliver_by_admin(server, request: Path, answer: Path):
+    """`team-server deliver-bundle` on the live server's database, as its administrator runs it."""
+    return server.admin("deliver-bundle", str(request), "--out", str(answer))
+
+
 def write_entry(
     client: Client, title: str, body: str, visibility: str = "private", group_id: str | None = None
 ) -> str:

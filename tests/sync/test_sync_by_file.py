@@ -10,30 +10,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from clients import unique, write_entry
+from clients import deliver_by_admin as deliver
+from clients import group_of_two, unique, write_entry
 
 from team_desktop.core import feed, outbox
 from team_desktop.core.store.portfolio_models import JournalEntry
-from team_desktop.core.sync import account, by_file
+from team_desktop.core.sync import by_file
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.bundle_file import BODY, SIGNATURE, BundleError
 
 
-def deliver(server, request: Path, answer: Path) -> subprocess.CompletedProcess:
-    """`team-server deliver-bundle` on the live server's database, as its administrator runs it."""
-    return server.admin("deliver-bundle", str(request), "--out", str(answer))
-
-
-def _group_of_two(make_client):
-    """Awa (who will stay offline) and Ben in one group; Awa joins while she has a connection."""
-    awa = make_client("awa").sign_up(unique("awa"), "Awa")
-    ben = make_client("ben").sign_up(unique("ben"), "Ben")
-    with ben:
-        group = account.create_group(ben.connection, "Collège Jean Moulin")
-    with awa:
-        account.join_group(awa.connection, group.invite_code)
-    awa.connection = None  # from here on, Awa has no connection at all
-    return awa, ben, group.id
+def _offline_group(make_client):
+    """Awa and Ben in one group; from then on Awa has no connection at all."""
+    awa, ben, group_id = group_of_two(make_client)
+    awa.connection = None
+    return awa, ben, group_id
 
 
 def _round_trip(awa, live_server, tmp_path: Path, name: str):
@@ -62,7 +53,7 @@ def _rewrite(path: Path, edit) -> None:
 
 
 def test_offline_device_shares_and_reads_comments_through_files(make_client, live_server, tmp_path):
-    awa, ben, group_id = _group_of_two(make_client)
+    awa, ben, group_id = _offline_group(make_client)
     with ben:
         write_entry(ben, "L'atelier de Ben", "Des rôles tournants.", "group", group_id)
     ben.sync()
@@ -120,7 +111,7 @@ def test_delivered_twice_or_out_of_order_is_refused(make_client, live_server, tm
 def test_wrong_server_damaged_and_tampered_requests_change_nothing(
     make_client, live_server, tmp_path
 ):
-    awa, ben, group_id = _group_of_two(make_client)
+    awa, ben, group_id = _offline_group(make_client)
     request = tmp_path / "awa.teamsync"
     with awa:
         write_entry(awa, "Séance d'Awa", "texte", "group", group_id)
@@ -194,7 +185,7 @@ def test_answer_refused_for_another_learner_damaged_tampered_or_twice(
 
 
 def test_answer_to_an_older_request_is_applied_safely(make_client, live_server, tmp_path):
-    awa, ben, group_id = _group_of_two(make_client)
+    awa, ben, group_id = _offline_group(make_client)
     with awa:
         entry_id = write_entry(awa, "Séance", "version 1", "group", group_id)
         by_file.write_request(awa.store, tmp_path / "1.teamsync")

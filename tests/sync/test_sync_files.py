@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 
-from clients import unique, write_entry
+from clients import group_of_two, unique, write_entry
 from fault_proxy import FaultProxy
 
 from team_desktop.core.portfolio.attachments import add_attachment, blob_path
 from team_desktop.core.store.portfolio_models import AttachmentBlob
-from team_desktop.core.sync import account
 from team_desktop.core.sync.engine import exchange_records
 from team_desktop.core.sync.errors import OfflineError
 from team_desktop.core.sync.files import sync_files
@@ -19,17 +18,12 @@ from team_desktop.core.sync.files import sync_files
 def test_shared_attachment_reaches_the_group_and_resumes_after_a_cut(
     make_client, live_server, tmp_path
 ):
-    awa = make_client("awa").sign_up(unique("awa"), "Awa")
-    ben = make_client("ben").sign_up(unique("ben"), "Ben")
-    with awa:
-        group = account.create_group(awa.connection, "Binôme")
-    with ben:
-        account.join_group(ben.connection, group.invite_code)
+    awa, ben, group_id = group_of_two(make_client, "Binôme")
     photo = tmp_path / "tableau.jpg"
     photo.write_bytes(os.urandom(700_000))
     digest = hashlib.sha256(photo.read_bytes()).hexdigest()
     with awa:
-        entry_id = write_entry(awa, "Le tableau", "Voir la photo.", "group", group.id)
+        entry_id = write_entry(awa, "Le tableau", "Voir la photo.", "group", group_id)
         add_attachment(awa.store.paths, entry_id, photo)
     report = awa.sync()
     assert report.files.uploaded == 1

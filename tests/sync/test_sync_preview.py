@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import random
 
-from clients import unique, write_entry
+from clients import group_of_two, write_entry
 from fault_proxy import FaultProxy
 
 from team_desktop.core import feed, outbox
 from team_desktop.core.portfolio.attachments import add_attachment
-from team_desktop.core.sync import account, preview
+from team_desktop.core.sync import preview
 from team_desktop.core.sync.engine import exchange_records
 
 WORDS = "séance élève atelier débriefing binôme posture objectif consigne retour pair".split()
@@ -20,13 +20,9 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def test_preview_counts_and_text_bytes_match_the_wire(make_client, live_server, tmp_path):
-    awa = make_client("awa").sign_up(unique("awa"), "Awa")
-    ben = make_client("ben").sign_up(unique("ben"), "Ben")
-    with awa:
-        group = account.create_group(awa.connection, "Lycée Victor Hugo")
+    awa, ben, group_id = group_of_two(make_client, "Lycée Victor Hugo")
     with ben:
-        account.join_group(ben.connection, group.invite_code)
-        shared = write_entry(ben, "Atelier de Ben", "texte", "group", group.id)
+        shared = write_entry(ben, "Atelier de Ben", "texte", "group", group_id)
     ben.sync()
     awa.sync()
     rng = random.Random(17)
@@ -40,7 +36,7 @@ def test_preview_counts_and_text_bytes_match_the_wire(make_client, live_server, 
                 f"Entrée {number}",
                 _text(rng, 60),
                 visibility,
-                group.id if number % 10 == 0 else None,
+                group_id if number % 10 == 0 else None,
             )
         add_attachment(awa.store.paths, entry_id, photo)
         feed.add_comment("entry", shared, "Bravo pour la séance")
