@@ -267,6 +267,30 @@
         <translation>What your group shares</translation>
     </message>
     <message>
+        <source>Synchroniser par &amp;fichier…</source>
+        <translation>Sync by &amp;file…</translation>
+    </message>
+    <message>
+        <source>Écrire vos changements dans un fichier (sur une clé USB par exemple), pour qu&apos;un appareil connecté les transmette</source>
+        <translation>Write your changes to a file (on a USB stick for example), for a connected device to deliver them</translation>
+    </message>
+    <message>
+        <source>&amp;Transmettre un fichier de synchronisation…</source>
+        <translation>&amp;Deliver a sync file…</translation>
+    </message>
+    <message>
+        <source>Envoyer au serveur le fichier d&apos;un appareil sans connexion, et écrire sa réponse à côté</source>
+        <translation>Send the file of a device without a connection to the server, and write its answer beside it</translation>
+    </message>
+    <message>
+        <source>&amp;Importer la réponse…</source>
+        <translation>&amp;Import the answer…</translation>
+    </message>
+    <message>
+        <source>Recevoir sur cet appareil la réponse à votre fichier de synchronisation</source>
+        <translation>Receive on this device the answer to your sync file</translation>
+    </message>
+    <message>
         <source>Mettre à &amp;jour les modules…</source>
         <translation>&amp;Update the modules…</translation>
     </message>
@@ -2943,6 +2967,163 @@ Send this server everything you wrote and did here?</translation>
     </message>
 </context>
 <context>
+    <name>SyncFileDialog</name>
+    <message>
+        <source>Synchroniser par fichier</source>
+        <translation>Sync by file</translation>
+    </message>
+    <message>
+        <source>Vos changements sont écrits dans un fichier, par exemple sur une clé USB. Un appareil connecté au même serveur le transmet (Partage › Transmettre un fichier de synchronisation…) et écrit la réponse à côté ; importez-la ensuite ici (Partage › Importer la réponse…). Rien ne passe par le réseau sur cet appareil.</source>
+        <translation>Your changes are written to a file, for example on a USB stick. A device connected to the same server delivers it (Sharing › Deliver a sync file…) and writes the answer beside it; then import it here (Sharing › Import the answer…). Nothing goes over the network on this device.</translation>
+    </message>
+    <message>
+        <source>Inclure mes pièces jointes (et recevoir celles du groupe) jusqu&apos;à</source>
+        <translation>Include my attachments (and receive the group&apos;s) up to</translation>
+    </message>
+    <message>
+        <source> Mo chacune</source>
+        <translation> MB each</translation>
+    </message>
+    <message>
+        <source>Taille maximale d&apos;une pièce jointe</source>
+        <translation>Largest size of an attachment</translation>
+    </message>
+    <message>
+        <source>Fichier à écrire</source>
+        <translation>File to write</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fichier :</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Écrire le fichier</source>
+        <translation>Write the file</translation>
+    </message>
+    <message>
+        <source>plus grandes que la taille choisie : elles partiront plus tard</source>
+        <translation>larger than the size chosen: they will leave later</translation>
+    </message>
+    <message>
+        <source>Écrire le fichier de synchronisation</source>
+        <translation>Write the sync file</translation>
+    </message>
+    <message>
+        <source>Fichiers de synchronisation TEAM (*.teamsync)</source>
+        <translation>TEAM sync files (*.teamsync)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFilesController</name>
+    <message>
+        <source>{s}
+Fichier écrit : {p}</source>
+        <translation>{s}
+File written: {p}</translation>
+    </message>
+    <message>
+        <source>Fichier de synchronisation écrit</source>
+        <translation>Sync file written</translation>
+    </message>
+    <message>
+        <source>Fichier non écrit</source>
+        <translation>File not written</translation>
+    </message>
+    <message>
+        <source>Écriture annulée.</source>
+        <translation>Writing cancelled.</translation>
+    </message>
+    <message>
+        <source>Écriture de {f}…</source>
+        <translation>Writing {f}…</translation>
+    </message>
+    <message>
+        <source>Transmettre un fichier de synchronisation</source>
+        <translation>Deliver a sync file</translation>
+    </message>
+    <message>
+        <source>Fichier non transmis</source>
+        <translation>File not delivered</translation>
+    </message>
+    <message>
+        <source>Pour transmettre un fichier, cet appareil doit être connecté au serveur (Partage › Compte et serveur).</source>
+        <translation>To deliver a file, this device must be signed in to the server (Sharing › Account and server).</translation>
+    </message>
+    <message>
+        <source>La réponse est écrite à côté de la demande :
+{p}
+
+Rendez-la à la personne qui vous a confié le fichier.
+
+{s}</source>
+        <translation>The answer is written beside the request:
+{p}
+
+Give it back to the person who handed you the file.
+
+{s}</translation>
+    </message>
+    <message>
+        <source>Fichier transmis</source>
+        <translation>File delivered</translation>
+    </message>
+    <message>
+        <source>Transmission annulée.</source>
+        <translation>Delivery cancelled.</translation>
+    </message>
+    <message>
+        <source>Transmission de {f}…</source>
+        <translation>Delivering {f}…</translation>
+    </message>
+    <message>
+        <source>Importer la réponse</source>
+        <translation>Import the answer</translation>
+    </message>
+    <message>
+        <source>Réponse importée. Changements envoyés : {p} ; éléments reçus : {r} ; pièces jointes envoyées : {u}, reçues : {d}.</source>
+        <translation>Answer imported. Changes sent: {p}; items received: {r}; attachments sent: {u}, received: {d}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changement(s) refusé(s) : voir Partage › En attente d&apos;envoi.</source>
+        <translation>
+            <numerusform>%n change refused: see Sharing › Waiting to be sent.</numerusform>
+            <numerusform>%n changes refused: see Sharing › Waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Réponse importée.</source>
+        <translation>Answer imported.</translation>
+    </message>
+    <message>
+        <source>Réponse importée</source>
+        <translation>Answer imported</translation>
+    </message>
+    <message>
+        <source>Réponse non importée</source>
+        <translation>Answer not imported</translation>
+    </message>
+    <message>
+        <source>Import annulé.</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <source>Import de {f}…</source>
+        <translation>Importing {f}…</translation>
+    </message>
+    <message>
+        <source>Fichiers de synchronisation TEAM (*.teamsync)</source>
+        <translation>TEAM sync files (*.teamsync)</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être lu ou écrit ({e}) : clé USB retirée ou pleine ? Rien n&apos;a été modifié.</source>
+        <translation>The file could not be read or written ({e}): USB stick removed or full? Nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>SyncService</name>
     <message>
         <source>Synchronisation non configurée</source>
@@ -3083,6 +3264,64 @@ Send this server everything you wrote and did here?</translation>
     <message>
         <source>À venir</source>
         <translation>To come</translation>
+    </message>
+</context>
+<context>
+    <name>WhatLeavesLabel</name>
+    <message>
+        <source>Ce qui quittera cet appareil</source>
+        <translation>What will leave this device</translation>
+    </message>
+    <message>
+        <source>Calcul de ce qui quittera cet appareil…</source>
+        <translation>Working out what will leave this device…</translation>
+    </message>
+    <message>
+        <source>Rien ne quittera cet appareil : tout est déjà envoyé.</source>
+        <translation>Nothing will leave this device: everything is sent already.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ce qui quittera cet appareil : %n élément(s)</source>
+        <translation>
+            <numerusform>What will leave this device: %n item</numerusform>
+            <numerusform>What will leave this device: %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partagé avec un groupe : %n élément(s)</source>
+        <translation>
+            <numerusform>Shared with a group: %n item</numerusform>
+            <numerusform>Shared with a group: %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sans titre</source>
+        <translation>Untitled</translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n autre(s)</source>
+        <translation>
+            <numerusform>… and %n other</numerusform>
+            <numerusform>… and %n others</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Texte : environ {size}</source>
+        <translation>Text: about {size}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pièces jointes : %n fichier(s), {size}</source>
+        <translation>
+            <numerusform>Attachments: %n file, {size}</numerusform>
+            <numerusform>Attachments: %n files, {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restent ici pour l&apos;instant : %n fichier(s), {size}</source>
+        <translation>
+            <numerusform>Stays here for now: %n file, {size}</numerusform>
+            <numerusform>Stay here for now: %n files, {size}</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -140,6 +140,16 @@
     </message>
 </context>
 <context>
+    <name>SyncFilesController</name>
+    <message numerus="yes">
+        <source>%n changement(s) refusé(s) : voir Partage › En attente d&apos;envoi.</source>
+        <translation>
+            <numerusform>%n changement refusé : voir Partage › En attente d&apos;envoi.</numerusform>
+            <numerusform>%n changements refusés : voir Partage › En attente d&apos;envoi.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncService</name>
     <message numerus="yes">
         <source>À jour ({t}) — %n changement(s) refusé(s), voir « En attente »</source>
@@ -170,6 +180,44 @@
         <translation>
             <numerusform>{d}/%n leçon</numerusform>
             <numerusform>{d}/%n leçons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WhatLeavesLabel</name>
+    <message numerus="yes">
+        <source>Ce qui quittera cet appareil : %n élément(s)</source>
+        <translation>
+            <numerusform>Ce qui quittera cet appareil : %n élément</numerusform>
+            <numerusform>Ce qui quittera cet appareil : %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partagé avec un groupe : %n élément(s)</source>
+        <translation>
+            <numerusform>Partagé avec un groupe : %n élément</numerusform>
+            <numerusform>Partagé avec un groupe : %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n autre(s)</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pièces jointes : %n fichier(s), {size}</source>
+        <translation>
+            <numerusform>Pièces jointes : %n fichier, {size}</numerusform>
+            <numerusform>Pièces jointes : %n fichiers, {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restent ici pour l&apos;instant : %n fichier(s), {size}</source>
+        <translation>
+            <numerusform>Reste ici pour l&apos;instant : %n fichier, {size}</numerusform>
+            <numerusform>Restent ici pour l&apos;instant : %n fichiers, {size}</numerusform>
         </translation>
     </message>
 </context>

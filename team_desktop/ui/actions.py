@@ -34,6 +34,9 @@ class Act(enum.Enum):
     GROUPS = "groups"
     FEED = "feed"
     PENDING = "pending"
+    SYNC_BY_FILE = "sync_by_file"
+    DELIVER_FILE = "deliver_file"
+    IMPORT_ANSWER = "import_answer"
     UPDATE_PACKS = "update_packs"
     JOURNAL = "journal"
     NEW_ENTRY = "new_entry"
@@ -194,6 +197,31 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         ["Ctrl+M"],
         QT_TRANSLATE_NOOP("Actions", "Ce que votre groupe partage"),
     ),
+    Act.SYNC_BY_FILE: (
+        QT_TRANSLATE_NOOP("Actions", "Synchroniser par &fichier…"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Écrire vos changements dans un fichier (sur une clé USB par exemple), pour qu'un "
+            "appareil connecté les transmette",
+        ),
+    ),
+    Act.DELIVER_FILE: (
+        QT_TRANSLATE_NOOP("Actions", "&Transmettre un fichier de synchronisation…"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Envoyer au serveur le fichier d'un appareil sans connexion, et écrire sa réponse à "
+            "côté",
+        ),
+    ),
+    Act.IMPORT_ANSWER: (
+        QT_TRANSLATE_NOOP("Actions", "&Importer la réponse…"),
+        [],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Recevoir sur cet appareil la réponse à votre fichier de synchronisation"
+        ),
+    ),
     Act.UPDATE_PACKS: (
         QT_TRANSLATE_NOOP("Actions", "Mettre à &jour les modules…"),
         [],
@@ -307,6 +335,10 @@ _MENUS: dict[Menu, tuple[str, list[Act | None]]] = {
             Act.SYNC_NOW,
             Act.FEED,
             Act.PENDING,
+            None,
+            Act.SYNC_BY_FILE,
+            Act.DELIVER_FILE,
+            Act.IMPORT_ANSWER,
             None,
             Act.UPDATE_PACKS,
             None,

@@ -15,6 +15,7 @@ from team_desktop.ui.feed_view import FeedView
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.messages import Icon, ask, show_message
 from team_desktop.ui.pending_view import PendingView
+from team_desktop.ui.sync_files import SyncFilesController
 from team_desktop.ui.sync_service import SyncService
 
 OFFERS_EVERY_S = 6 * 3600
@@ -46,6 +47,7 @@ class SharingController(QObject):
         actions[Act.PENDING].triggered.connect(self.show_pending)
         actions[Act.UPDATE_PACKS].triggered.connect(self.update_packs)
         actions[Act.UPDATE_PACKS].setEnabled(False)
+        self.files = SyncFilesController(window)
         self.offers: list[packs.PackOffer] = []
         self._offers_checked = 0.0
         self.service.status_changed.connect(self._status)

@@ -7,7 +7,7 @@ size. Every file is named with its size in the signed body and checked against i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from team_desktop.core.hashing import is_sha256, sha256_file
@@ -18,6 +18,8 @@ from team_desktop.core.store.portfolio_models import AttachmentBlob
 from team_desktop.core.sync import bundle_file, files
 
 MAX_WANTED = 5_000  # hashes a request may ask for
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -52,10 +54,21 @@ def body_fields(paths: DataPaths, chosen: RequestFiles, max_bytes: int) -> dict:
     }
 
 
-def pieces(paths: DataPaths, chosen: RequestFiles) -> Iterable[tuple[str, Iterable[bytes]]]:
-    """The carried files' bytes, for `bundle_file.write`."""
+def pieces(
+    paths: DataPaths, chosen: RequestFiles, progress: Progress | None = None
+) -> Iterable[tuple[str, Iterable[bytes]]]:
+    """The carried files' bytes, for `bundle_file.write`; `progress(bytes done, total)`."""
+    done = [0]
+
+    def counted(digest: str) -> Iterable[bytes]:
+        for piece in bundle_file.file_pieces(blob_path(paths, digest)):
+            yield piece
+            done[0] += len(piece)
+            if progress:
+                progress(done[0], chosen.bytes)
+
     for digest in chosen.carried:
-        yield digest, bundle_file.file_pieces(blob_path(paths, digest))
+        yield digest, counted(digest)
 
 
 def import_answer_files(paths: DataPaths, bundle: bundle_file.Bundle) -> tuple[int, int]:

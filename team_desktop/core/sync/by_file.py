@@ -52,7 +52,9 @@ def _key() -> bytes:
     return bundle_file.signing_key(bundle_file.token_hash(token))
 
 
-def write_request(store: Store, path: Path, files_max: int = 0) -> str:
+def write_request(
+    store: Store, path: Path, files_max: int = 0, progress: engine.Progress | None = None
+) -> str:
     """Write a request file of what the next sync would push; returns its readable summary.
 
     Attachments of ours up to `files_max` bytes each travel in it, and the answer may bring
@@ -79,7 +81,7 @@ def write_request(store: Store, path: Path, files_max: int = 0) -> str:
     }
     waiting = Outbox.select().count() - len(pushed)
     summary = request_summary(state.display_name, number, pushed, waiting, chosen)
-    bundle_file.write(path, body, summary, key, bundle_files.pieces(store.paths, chosen))
+    bundle_file.write(path, body, summary, key, bundle_files.pieces(store.paths, chosen, progress))
     with database.atomic():
         sync_state.save(bundle_number=number)
     return summary
@@ -134,7 +136,9 @@ def request_summary(
     return "\n".join(lines) + "\n"
 
 
-def import_answer(store: Store, path: Path) -> engine.SyncReport:
+def import_answer(
+    store: Store, path: Path, progress: engine.Progress | None = None
+) -> engine.SyncReport:
     """Apply an answer file as a pull; BundleError (nothing changed) when it is not for us."""
     bundle = bundle_file.read(path, "answer")
     body, state = bundle.body, sync_state.load()
@@ -186,6 +190,8 @@ def import_answer(store: Store, path: Path) -> engine.SyncReport:
             engine.apply_answer(page, state, sent if index == 0 else {}, report, set(), since)
             report.pulled += len(page["changes"])
             report.round_trips += 1
+            if progress:
+                progress(index + 1, len(pages))
         report.files = files.FilesReport()
         report.files.uploaded, report.files.downloaded = bundle_files.import_answer_files(
             store.paths, bundle

@@ -37,10 +37,15 @@ class Preview:
     requests: int = 0
     file_count: int = 0
     file_bytes: int = 0
+    held_count: int = 0  # files above `files_max`: they stay here this time
+    held_bytes: int = 0
 
 
-def what_leaves(paths: DataPaths, device_id: str) -> Preview:
-    """What the next sync would send; reads only (call inside the store's binding)."""
+def what_leaves(paths: DataPaths, device_id: str, files_max: int | None = None) -> Preview:
+    """What the next sync would send, files above `files_max` bytes held back (None: no limit).
+
+    Reads only (call inside the store's binding).
+    """
     state = sync_state.load()
     preview = Preview()
     pending = []
@@ -66,8 +71,17 @@ def what_leaves(paths: DataPaths, device_id: str) -> Preview:
         body = encode_body(engine.request_body(device_id, state, batch))
         preview.text_bytes += len(body) + HTTP_OVERHEAD
     preview.requests = len(batches)
-    uploads = files.pending_uploads(paths, state.user_id)
-    preview.file_count, preview.file_bytes = len(uploads), sum(uploads.values())
+    for size in files.pending_uploads(paths, state.user_id).values():
+        if files_max is None or size <= files_max:
+            preview.file_count, preview.file_bytes = (
+                preview.file_count + 1,
+                preview.file_bytes + size,
+            )
+        else:
+            preview.held_count, preview.held_bytes = (
+                preview.held_count + 1,
+                preview.held_bytes + size,
+            )
     return preview
 
 
