@@ -2841,10 +2841,12 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Update interrupted</translation>
     </message>
     <message>
-        <source>{e}
-Ce qui a été téléchargé est gardé : la mise à jour reprendra là où elle s&apos;est arrêtée.</source>
-        <translation>{e}
-What was downloaded is kept: the update will resume where it stopped.</translation>
+        <source>Mise à jour annulée : ce qui a été téléchargé est gardé pour la prochaine fois.</source>
+        <translation>Update cancelled: what was downloaded is kept for next time.</translation>
+    </message>
+    <message>
+        <source>Les modules n&apos;ont pas pu être écrits sur le disque ({e}). Vos données n&apos;ont pas changé : relancez la mise à jour une fois de la place libérée.</source>
+        <translation>The modules could not be written to the disk ({e}). Your data has not changed: run the update again once some space is free.</translation>
     </message>
     <message>
         <source>Téléchargement des modules…</source>

@@ -7,8 +7,11 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from team_desktop.core import library
+from team_desktop.core.content.archive import PackArchiveError
 from team_desktop.core.store import changes
 from team_desktop.core.sync import account, packs, recovery
+from team_desktop.core.sync.errors import SyncError
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
 from team_desktop.ui.feed_view import FeedView
@@ -17,6 +20,7 @@ from team_desktop.ui.messages import Icon, ask, show_message
 from team_desktop.ui.pending_view import PendingView
 from team_desktop.ui.sync_files import SyncFilesController
 from team_desktop.ui.sync_service import SyncService
+from team_desktop.ui.task_failures import failure_handler
 
 OFFERS_EVERY_S = 6 * 3600
 
@@ -143,18 +147,19 @@ class SharingController(QObject):
                 self.tr("Installé : {n}. Votre progression est conservée.").format(n=names),
             )
 
-        def failed(error: BaseException, details: str) -> None:
-            self.window.progress_panel.finish()
-            show_message(
-                self.window,
-                Icon.Warning,
-                self.tr("Mise à jour interrompue"),
-                self.tr(
-                    "{e}\nCe qui a été téléchargé est gardé : la mise à jour reprendra là où elle s'est arrêtée."
-                ).format(e=error),
-                details,
-            )
-
+        # Core's errors say what happened and what to do (a cut download resumes).
+        failed = failure_handler(
+            self.window,
+            self.tr("Mise à jour interrompue"),
+            self.tr(
+                "Mise à jour annulée : ce qui a été téléchargé est gardé pour la prochaine fois."
+            ),
+            (SyncError, PackArchiveError, library.PackImportRefused),
+            self.tr(
+                "Les modules n'ont pas pu être écrits sur le disque ({e}). Vos données n'ont pas "
+                "changé : relancez la mise à jour une fois de la place libérée."
+            ),
+        )
         state = self.window.runner.run(
             work, done, failed, self.window.progress_panel.progress, network=True
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -64,8 +65,9 @@ def test_newer_pack_offered_then_resumed_after_a_cut(make_client, live_server, t
     try:
         line = proxy.line_for(learner)
         proxy.cut_reply_after = proxy.received + offer.size // 2
-        with learner, pytest.raises(OfflineError):
+        with learner, pytest.raises(OfflineError) as cut:
             packs.download_and_install(learner.store, line, offer)
+        assert "reprendra là où elle s'est arrêtée" in str(cut.value)  # what to do, in French
         proxy.heal()
         before = proxy.received
         with learner:
@@ -78,3 +80,19 @@ def test_newer_pack_offered_then_resumed_after_a_cut(make_client, live_server, t
         assert resumed_bytes < offer.size * 0.75  # only the rest travelled
     finally:
         proxy.close()
+
+
+def test_a_pack_that_does_not_match_its_checksum_is_dropped_and_told(
+    make_client, live_server, tmp_path
+):
+    learner = make_client("apprenant").sign_up(unique("ines"), "Inès")
+    _publish(live_server, _version(tmp_path, "2.0.0"))  # newer than any other test's
+    with learner:
+        offers = packs.offers(learner.connection)
+        [offer] = [o for o in offers if (o.id, o.version) == ("test-mini", "2.0.0")]
+        tampered = dataclasses.replace(offer, sha256="0" * 64)
+        with pytest.raises(packs.PackDamaged) as damaged:
+            packs.download_and_install(learner.store, learner.connection, tampered)
+        assert "téléchargé à nouveau" in str(damaged.value)
+        assert PackRecord.get_by_id("test-mini").version == "1.0.0"
+        assert list(learner.store.paths.tmp.glob("pack-*")) == []  # nothing half-kept

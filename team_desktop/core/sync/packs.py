@@ -12,9 +12,32 @@ from team_desktop.core.i18n import _
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import PackRecord
 from team_desktop.core.sync.connection import Connection
-from team_desktop.core.sync.errors import MalformedReply, OfflineError
+from team_desktop.core.sync.errors import MalformedReply, OfflineError, SyncError
 
 CHUNK = 256 * 1024
+
+
+class DownloadCut(OfflineError):
+    """The connection went during a pack's download; what arrived is kept for the next try."""
+
+    def __init__(self, detail: str = ""):
+        SyncError.__init__(
+            self,
+            _(
+                "La connexion a été coupée pendant le téléchargement des modules. Ce qui a été "
+                "téléchargé est gardé : la mise à jour reprendra là où elle s'est arrêtée."
+            ),
+        )
+        self.detail = detail
+
+
+class PackDamaged(SyncError):
+    """A downloaded pack does not match the checksum the server announced."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Le module téléchargé est incomplet ou abîmé ; il sera téléchargé à nouveau.")
+        )
 
 
 @dataclass
@@ -69,16 +92,17 @@ def download_and_install(
     if offset < offer.size:
         with partial.open("ab") as out:
             url = f"/packs/{offer.id}/{offer.version}"
-            for chunk in connection.iter_download(url, offset, offer.size - offset):
-                out.write(chunk)
-                offset += len(chunk)
-                if progress:
-                    progress(offset, offer.size)
+            try:
+                for chunk in connection.iter_download(url, offset, offer.size - offset):
+                    out.write(chunk)
+                    offset += len(chunk)
+                    if progress:
+                        progress(offset, offer.size)
+            except OfflineError as error:
+                raise DownloadCut(getattr(error, "detail", "")) from error
     if sha256_file(partial) != offer.sha256:
         partial.unlink()
-        raise OfflineError(
-            _("Le module téléchargé est incomplet ou abîmé ; il sera téléchargé à nouveau.")
-        )
+        raise PackDamaged()
     try:
         return library.import_pack_file(store, partial)
     finally:
