@@ -11,7 +11,8 @@ from team_desktop.ui.actions import TOOLBAR, Act, Menu
 
 UI = Path(__file__).resolve().parents[2] / "team_desktop" / "ui"
 
-# What the learner sees, as it was when each feature still added its own menu.
+# What the learner sees (as it was when each feature still added its own menu, plus the
+# sync-by-file entries added since).
 EXPECTED = {
     "&Fichier": ["import_pack", "-", "export_journal", "backup", "restore", "-", "quit"],
     "&Aller": ["home", "course_plan", "previous", "next", "-", "search", "bookmarks"],
@@ -19,7 +20,20 @@ EXPECTED = {
     "&Leçon": ["toggle_done", "toggle_bookmark"],
     "&Co-préparation": ["new_note", "notes", "-", "new_plan", "plans"],
     "&Recherche participative": ["research_consent", "my_data", "privacy"],
-    "&Partage": ["sync_now", "feed", "pending", "-", "update_packs", "-", "groups", "account"],
+    "&Partage": [
+        "sync_now",
+        "feed",
+        "pending",
+        "-",
+        "sync_by_file",
+        "deliver_file",
+        "import_answer",
+        "-",
+        "update_packs",
+        "-",
+        "groups",
+        "account",
+    ],
     "Affic&hage": ["text_bigger", "text_smaller", "text_normal", "-", "preferences"],
     "Ai&de": ["privacy", "shortcuts", "open_logs", "-", "about"],
 }
