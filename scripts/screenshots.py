@@ -4,7 +4,8 @@
 
 Two trainers, Awa and Benoît, on two scratch data folders with the bundled course: progress,
 a quiz answered, journal entries, a co-preparation note they both wrote, a group on a
-throwaway team-server (a free loopback port), a comment. The main views are drawn off screen
+throwaway team-server (a free loopback port), a comment. Awa facilitates the group: its
+season, an announcement, and two more learners, one of whom does not show their progress. The main views are drawn off screen
 at 1366×768 and 1024×600, light and dark, into `<size>-<clair|sombre>/`; dialogs alone, at
 1366×768, in the folder itself. Look at every picture before committing it.
 """
@@ -30,6 +31,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from team_desktop.core import bookmarks, course, feed, library, progress, quiz
+from team_desktop.core.facilitation import announcements, season, sharing
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.templates import default_template
@@ -38,18 +40,22 @@ from team_desktop.core.plans import observation, plans
 from team_desktop.core.portfolio import attachments, entries
 from team_desktop.core.store.db import Store, open_store
 from team_desktop.core.store.models import ActivityRecord
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
 from team_desktop.core.sync.engine import run_sync
 from team_desktop.ui import themes
 from team_desktop.ui.account_dialog import AccountDialog
+from team_desktop.ui.announcements_dialog import AnnouncementsDialog
 from team_desktop.ui.app import application
 from team_desktop.ui.export_dialog import ExportDialog
+from team_desktop.ui.group_progress_view import GroupProgressDialog
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.history_dialog import HistoryDialog
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.my_data_dialog import MyDataDialog
 from team_desktop.ui.preferences import THEME
 from team_desktop.ui.preferences_dialog import PreferencesDialog
+from team_desktop.ui.season_dialog import SeasonDialog
 from team_desktop.ui.tasks import TaskRunner
 
 REPO = Path(__file__).resolve().parents[1]
@@ -152,6 +158,7 @@ def populate(root: Path, url: str) -> tuple[Store, dict[str, str]]:
     ids = {"gibbs": journal(awa, root)}
     group_work(awa, awa_link.connection, ben, ben_link.connection, ids)
     session_plan(awa, awa_link.connection, ben, ben_link.connection, ids)
+    facilitation(awa, awa_link.connection, ben, ben_link.connection, root, url, ids)
     # One change not sent yet, for "En attente d'envoi".
     entry(awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"])
     ben.close()
@@ -193,7 +200,7 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
     """A group, a note written by both, then shared entries and a comment, in that order
     (the shared feed shows the newest first)."""
     group = account.create_group(awa_link, "CFA du Cher — binômes")
-    ids["group"] = group.id
+    ids["group"], ids["code"] = group.id, group.invite_code
     shared = {"visibility": "group", "group_id": group.id}
     ids["note"] = notes.create("Atelier « débat réglé » en CAP 🗣", default_template())
     notes.set_sharing(ids["note"], "group", group.id)
@@ -227,6 +234,48 @@ def group_work(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) 
         feed.add_comment("entry", ids["shared"], comment)
         run_sync(ben, ben_link)
     run_sync(awa, awa_link)
+
+
+def facilitation(awa: Store, awa_link, ben: Store, ben_link, root: Path, url, ids) -> None:
+    """Awa's season (weekly from ten days ago, week 5 at one's own pace), an announcement;
+    Benoît and Chloé show their progress, David does not."""
+    start = dt.date.today() - dt.timedelta(days=10)
+    weeks = season.weekly_dates(start, [1, 2, 3, 4]) | {5: None}
+    packs = [module.pack_id for module in course.modules()]
+    season.set_season(ids["group"], start, packs, weeks)
+    announcements.publish(
+        ids["group"],
+        "Classe virtuelle jeudi à 17 h",
+        "Nous mettrons en commun vos grilles d'observation de la semaine 2. Lien envoyé par "
+        "courriel ; sans connexion, envoyez vos questions d'avance.",
+    )
+    run_sync(awa, awa_link)
+    sequence = course.lesson_sequence()
+    with ben.bound():
+        sharing.set_share(ids["group"], True)
+        for uid in sequence[:5]:
+            progress.set_completed(uid)
+        run_sync(ben, ben_link)
+    for name, username, done, shares in (
+        ("Chloé Bernard", "chloe.bernard", 9, True),
+        ("David Leroy", "david.leroy", 4, False),
+    ):
+        with awa.bound():
+            learner = open_store(DataPaths(root / username))
+            library.install_bundled(learner, bundled_content_dir())
+            link = account.log_in(url, username, PASSWORD, "Portable", name, True)
+            account.join_group(link.connection, ids["code"])
+            sharing.set_share(ids["group"], shares)
+            for uid in sequence[:done]:
+                progress.set_completed(uid)
+            for row in (
+                ActivityRecord.select().where(ActivityRecord.kind == "quiz").limit(done // 3)
+            ):
+                fields, state = json.loads(row.fields_json), quiz.QuizState()
+                quiz.toggle_choice(fields, state, 0, 0)
+                quiz.submit(row.uid, fields, state)
+            run_sync(learner, link.connection)
+            learner.close()
 
 
 def session_plan(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) -> None:
@@ -381,6 +430,9 @@ def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[
 
         return show
 
+    def group() -> GroupRecord:
+        return GroupRecord.get_by_id(ids["group"])
+
     def authorship() -> QWidget:
         window.notes.show(ids["note"])
         window.notes.view.editor.authors_button.setChecked(True)
@@ -395,6 +447,9 @@ def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[
         "qui-a-ecrit-quoi": authorship,
         "compte": dialog(lambda: AccountDialog(window.runner, window)),
         "groupes": dialog(lambda: GroupsDialog(window.runner, window)),
+        "saison": dialog(lambda: SeasonDialog(group(), window)),
+        "annonces": dialog(lambda: AnnouncementsDialog(group(), window)),
+        "progression-groupe": dialog(lambda: GroupProgressDialog(window.runner, group(), window)),
         "export": dialog(
             lambda: ExportDialog(["co-intervention", "consignes"], window, "Awa Diallo")
         ),

@@ -42,7 +42,7 @@ class AnnouncementsPanel(QFrame):
             head.setTextFormat(Qt.TextFormat.PlainText)  # written by others
             head.setWordWrap(True)
             font = head.font()
-            font.setBold(new)
+            font.setBold(True)
             head.setFont(font)
             who = names.get(row.author_id or "", "")
             where = self.tr("{g}, le {d}").format(

@@ -34,7 +34,7 @@ class FacilitatorTools(QWidget):
         grid.addWidget(self.announce_button, 0, 1)
         grid.addWidget(self.progress_button, 0, 2)
         grid.addWidget(self.remove_button, 1, 0)
-        grid.addWidget(self.rotate_button, 1, 1)
+        grid.addWidget(self.rotate_button, 1, 1, 1, 2)
         self.season_button.clicked.connect(self.edit_season)
         self.announce_button.clicked.connect(self.show_announcements)
         self.progress_button.clicked.connect(self.show_progress)

@@ -113,7 +113,11 @@ class HomeView(QScrollArea):
         self.announcements = AnnouncementsPanel()
         layout.addWidget(self.announcements)
 
-        weeks = WeekPath(modules, resume.uid if resume else None, season.openings(dt.date.today()))
+        weeks = WeekPath(
+            modules,
+            resume.uid if resume else None,
+            season.openings(dt.date.today(), with_week=False),
+        )
         weeks.module_chosen.connect(self.module_chosen)
         where = QLabel(weeks.headline())
         where.setObjectName("homeWhere")

@@ -40,7 +40,7 @@ class SeasonDialog(QDialog):
         super().__init__(parent)
         self.group = group
         self.setWindowTitle(self.tr("Saison du groupe « {g} »").format(g=group.name))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         current = season.season_of(group.id)
         modules = course.modules()
         start = current.start_date if current else dt.date.today()
@@ -58,7 +58,7 @@ class SeasonDialog(QDialog):
             followed = current is None or module.pack_id in current.packs
             item.setCheckState(Qt.CheckState.Checked if followed else Qt.CheckState.Unchecked)
             self.packs.addItem(item)
-        self.packs.setMaximumHeight(150)
+        self.packs.setMaximumHeight(120)
         weeks = sorted({module.week for module in modules})
         suggested = season.weekly_dates(start, weeks)
         self.opens: dict[int, QDateEdit] = {}

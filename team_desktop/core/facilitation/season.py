@@ -122,18 +122,26 @@ def day_month(day: dt.date) -> str:
     return f"{first} {_(MONTHS[day.month - 1])}"
 
 
-def opening_text(week: int, opens_on: dt.date | None, today: dt.date) -> str:
-    """`Semaine 3 — ouvre le 20 janvier`, `… — ouverte depuis le 6 janvier`, `… — à votre rythme`."""
+def opening_phrase(opens_on: dt.date | None, today: dt.date) -> str:
+    """`ouvre le 20 janvier`, `ouverte depuis le 6 janvier` or `à votre rythme`."""
     if opens_on is None:
-        return _("Semaine {n} — à votre rythme").format(n=week)
+        return _("à votre rythme")
     if opens_on > today:
-        return _("Semaine {n} — ouvre le {d}").format(n=week, d=day_month(opens_on))
-    return _("Semaine {n} — ouverte depuis le {d}").format(n=week, d=day_month(opens_on))
+        return _("ouvre le {d}").format(d=day_month(opens_on))
+    return _("ouverte depuis le {d}").format(d=day_month(opens_on))
 
 
-def openings(today: dt.date) -> dict[int, str]:
-    """ "Semaine 3 — ouvre le 20 janvier" for each week of the learner's current season."""
+def opening_text(week: int, opens_on: dt.date | None, today: dt.date) -> str:
+    """`Semaine 3 — ouvre le 20 janvier`, as the course navigator shows a week."""
+    return _("Semaine {n} — {p}").format(n=week, p=opening_phrase(opens_on, today))
+
+
+def openings(today: dt.date, *, with_week: bool = True) -> dict[int, str]:
+    """For each week of the learner's current season, when it opens (`Semaine 3 — ouvre le
+    20 janvier`, or without the week's name: `ouvre le 20 janvier`)."""
     current = current_season()
     if current is None:
         return {}
+    if not with_week:
+        return {week: opening_phrase(opens, today) for week, opens in current.weeks.items()}
     return {week: opening_text(week, opens, today) for week, opens in current.weeks.items()}
