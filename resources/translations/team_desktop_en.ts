@@ -307,6 +307,14 @@
         <translation>The changes that have not left this device yet</translation>
     </message>
     <message>
+        <source>Mes &amp;compétences</source>
+        <translation>My &amp;competencies</translation>
+    </message>
+    <message>
+        <source>Vos preuves, les appuis de vos pairs, les validations et vos attestations</source>
+        <translation>Your evidence, your peers&apos; endorsements, validations and your attestations</translation>
+    </message>
+    <message>
         <source>&amp;Journal de bord</source>
         <translation>&amp;Learning journal</translation>
     </message>
@@ -612,6 +620,283 @@
     <message>
         <source>Écrivez votre commentaire avant de l&apos;envoyer.</source>
         <translation>Write your comment before sending it.</translation>
+    </message>
+</context>
+<context>
+    <name>CompetenciesController</name>
+    <message>
+        <source>Impossible</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <source>Rien à lier</source>
+        <translation>Nothing to link</translation>
+    </message>
+    <message>
+        <source>Écrivez d&apos;abord une entrée de journal, une note ou un plan de séance.</source>
+        <translation>First write a journal entry, a note or a session plan.</translation>
+    </message>
+    <message>
+        <source>Privée (moi seul·e)</source>
+        <translation>Private (only me)</translation>
+    </message>
+    <message>
+        <source>Partager la preuve</source>
+        <translation>Share the evidence</translation>
+    </message>
+    <message>
+        <source>Qui peut la voir ?</source>
+        <translation>Who can see it?</translation>
+    </message>
+    <message>
+        <source>Appuyer la preuve</source>
+        <translation>Endorse the evidence</translation>
+    </message>
+    <message>
+        <source>Ce que vous avez observé (« J&apos;ai observé… ») :</source>
+        <translation>What you observed (“I observed…”):</translation>
+    </message>
+    <message>
+        <source>J&apos;ai observé </source>
+        <translation>I observed </translation>
+    </message>
+    <message>
+        <source>Valider la compétence</source>
+        <translation>Validate the competency</translation>
+    </message>
+    <message>
+        <source>Valider cette compétence pour {name} ? Un commentaire (facultatif) :</source>
+        <translation>Validate this competency for {name}? A comment (optional):</translation>
+    </message>
+    <message>
+        <source>Connexion nécessaire</source>
+        <translation>Connection needed</translation>
+    </message>
+    <message>
+        <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
+        <translation>Log in first (Sharing › Account and server).</translation>
+    </message>
+    <message>
+        <source>Attestation non obtenue</source>
+        <translation>Attestation not obtained</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;attestation</source>
+        <translation>Ask for the attestation</translation>
+    </message>
+    <message>
+        <source>Faire figurer vos {n} preuve(s) (titre et phrase) dans l&apos;attestation ? Toute personne à qui vous la montrerez les lira.</source>
+        <translation>Include your {n} piece(s) of evidence (title and sentence) in the attestation? Anyone you show it to will read them.</translation>
+    </message>
+    <message>
+        <source>Attestation d&apos;un module</source>
+        <translation>Attestation of a module</translation>
+    </message>
+    <message>
+        <source>Module terminé :</source>
+        <translation>Completed module:</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;attestation</source>
+        <translation>Export the attestation</translation>
+    </message>
+    <message>
+        <source>Attestation signée (*.jwt)</source>
+        <translation>Signed attestation (*.jwt)</translation>
+    </message>
+    <message>
+        <source>Imprimer l&apos;attestation</source>
+        <translation>Print the attestation</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fichier non écrit</source>
+        <translation>File not written</translation>
+    </message>
+    <message>
+        <source>Enregistré : {p}</source>
+        <translation>Saved: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetenciesView</name>
+    <message>
+        <source>Mes compétences</source>
+        <translation>My competencies</translation>
+    </message>
+    <message>
+        <source>Rattachez à chaque compétence des preuves tirées de votre pratique (entrées du journal, notes, plans de séance) : elles restent privées tant que vous ne les partagez pas. Vos pairs peuvent les appuyer, l&apos;animation du groupe les valider.</source>
+        <translation>Link to each competency evidence from your practice (journal entries, notes, session plans): it stays private until you share it. Your peers can endorse it, the group&apos;s facilitator can validate it.</translation>
+    </message>
+    <message>
+        <source>Preuves de mes pairs</source>
+        <translation>My peers&apos; evidence</translation>
+    </message>
+    <message>
+        <source>Mes attestations</source>
+        <translation>My attestations</translation>
+    </message>
+    <message>
+        <source>Compétence</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Compétences des modules</source>
+        <translation>The modules&apos; competencies</translation>
+    </message>
+    <message>
+        <source>La compétence choisie</source>
+        <translation>The chosen competency</translation>
+    </message>
+    <message>
+        <source>Preuves de la compétence</source>
+        <translation>The competency&apos;s evidence</translation>
+    </message>
+    <message>
+        <source>Lier une preuve…</source>
+        <translation>Link evidence…</translation>
+    </message>
+    <message>
+        <source>Partager / rendre privée…</source>
+        <translation>Share / make private…</translation>
+    </message>
+    <message>
+        <source>Retirer la preuve</source>
+        <translation>Remove the evidence</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;attestation</source>
+        <translation>Ask for the attestation</translation>
+    </message>
+    <message>
+        <source>Preuves :</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>Preuves partagées par vos pairs</source>
+        <translation>Evidence shared by your peers</translation>
+    </message>
+    <message>
+        <source>La preuve choisie</source>
+        <translation>The chosen evidence</translation>
+    </message>
+    <message>
+        <source>Appuyer cette preuve…</source>
+        <translation>Endorse this evidence…</translation>
+    </message>
+    <message>
+        <source>Valider la compétence…</source>
+        <translation>Validate the competency…</translation>
+    </message>
+    <message>
+        <source>Vos attestations</source>
+        <translation>Your attestations</translation>
+    </message>
+    <message>
+        <source>L&apos;attestation choisie</source>
+        <translation>The chosen attestation</translation>
+    </message>
+    <message>
+        <source>Exporter le fichier…</source>
+        <translation>Export the file…</translation>
+    </message>
+    <message>
+        <source>Imprimer l&apos;attestation (PDF)…</source>
+        <translation>Print the attestation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;état en ligne</source>
+        <translation>Check the status online</translation>
+    </message>
+    <message>
+        <source>Attestation d&apos;un module…</source>
+        <translation>Attestation of a module…</translation>
+    </message>
+    <message>
+        <source>✔ validée</source>
+        <translation>✔ validated</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n preuve(s)</source>
+        <translation>
+            <numerusform>%n piece of evidence</numerusform>
+            <numerusform>%n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>à montrer</source>
+        <translation>to show</translation>
+    </message>
+    <message>
+        <source>Choisissez une compétence.</source>
+        <translation>Choose a competency.</translation>
+    </message>
+    <message>
+        <source>Leçons : {l}</source>
+        <translation>Lessons: {l}</translation>
+    </message>
+    <message>
+        <source>Validée</source>
+        <translation>Validated</translation>
+    </message>
+    <message>
+        <source>Non validée</source>
+        <translation>Not validated</translation>
+    </message>
+    <message>
+        <source>Aucune preuve pour l’instant.</source>
+        <translation>No evidence yet.</translation>
+    </message>
+    <message>
+        <source>partagée avec {g}</source>
+        <translation>shared with {g}</translation>
+    </message>
+    <message>
+        <source>privée</source>
+        <translation>private</translation>
+    </message>
+    <message>
+        <source>Aucune preuve partagée par vos pairs pour l’instant.</source>
+        <translation>No evidence shared by your peers yet.</translation>
+    </message>
+    <message>
+        <source>⚠ ne se vérifie pas</source>
+        <translation>⚠ does not verify</translation>
+    </message>
+    <message>
+        <source>révoquée</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>✔ signature vérifiée</source>
+        <translation>✔ signature verified</translation>
+    </message>
+    <message>
+        <source>Aucune attestation. Quand un module est terminé ou une compétence validée, demandez-la : le serveur la signe, elle reste ici hors ligne.</source>
+        <translation>No attestation. When a module is completed or a competency validated, ask for it: the server signs it, it stays here offline.</translation>
+    </message>
+    <message>
+        <source>Cette attestation ne se vérifie plus : elle a été modifiée.</source>
+        <translation>This attestation no longer verifies: it was modified.</translation>
+    </message>
+    <message>
+        <source>Délivrée à {h} par {i}</source>
+        <translation>Issued to {h} by {i}</translation>
+    </message>
+    <message>
+        <source>Révoquée par l&apos;animation du groupe.</source>
+        <translation>Revoked by the group&apos;s facilitator.</translation>
+    </message>
+    <message>
+        <source>Signature vérifiée avec la clé publique de l&apos;émetteur.</source>
+        <translation>Signature verified with the issuer&apos;s public key.</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +2041,25 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Leçon dans mes favoris</source>
         <translation>Lesson bookmarked</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Lier une preuve</source>
+        <translation>Link evidence</translation>
+    </message>
+    <message>
+        <source>Ce que cette preuve montre, en une phrase ou deux</source>
+        <translation>What this evidence shows, in a sentence or two</translation>
+    </message>
+    <message>
+        <source>Élément :</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il montre :</source>
+        <translation>What it shows:</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>CompetenciesView</name>
+    <message numerus="yes">
+        <source>%n preuve(s)</source>
+        <translation>
+            <numerusform>%n preuve</numerusform>
+            <numerusform>%n preuves</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DataController</name>
     <message numerus="yes">
         <source>%n note(s) exportée(s) dans :

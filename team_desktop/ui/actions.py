@@ -40,6 +40,7 @@ class Act(enum.Enum):
     UPDATE_PACKS = "update_packs"
     JOURNAL = "journal"
     NEW_ENTRY = "new_entry"
+    COMPETENCIES = "competencies"
     COURSE_PLAN = "course_plan"
     TEXT_BIGGER = "text_bigger"
     TEXT_SMALLER = "text_smaller"
@@ -234,6 +235,13 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
         [],
         QT_TRANSLATE_NOOP("Actions", "Les changements qui n'ont pas encore quitté cet appareil"),
     ),
+    Act.COMPETENCIES: (
+        QT_TRANSLATE_NOOP("Actions", "Mes &compétences"),
+        ["Ctrl+K"],
+        QT_TRANSLATE_NOOP(
+            "Actions", "Vos preuves, les appuis de vos pairs, les validations et vos attestations"
+        ),
+    ),
     Act.JOURNAL: (
         QT_TRANSLATE_NOOP("Actions", "&Journal de bord"),
         ["Ctrl+J"],
@@ -319,7 +327,10 @@ _MENUS: dict[Menu, tuple[str, list[Act | None]]] = {
         QT_TRANSLATE_NOOP("Actions", "&Aller"),
         [Act.HOME, Act.COURSE_PLAN, Act.PREVIOUS, Act.NEXT, None, Act.SEARCH, Act.BOOKMARKS],
     ),
-    Menu.JOURNAL: (QT_TRANSLATE_NOOP("Actions", "&Journal"), [Act.NEW_ENTRY, Act.JOURNAL]),
+    Menu.JOURNAL: (
+        QT_TRANSLATE_NOOP("Actions", "&Journal"),
+        [Act.NEW_ENTRY, Act.JOURNAL, None, Act.COMPETENCIES],
+    ),
     Menu.LESSON: (QT_TRANSLATE_NOOP("Actions", "&Leçon"), [Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK]),
     Menu.NOTES: (
         QT_TRANSLATE_NOOP("Actions", "&Co-préparation"),

@@ -29,6 +29,7 @@ from team_desktop.ui.actions import TOOLBAR, Act, Menu, create_actions, create_m
 from team_desktop.ui.appearance import AppearanceController
 from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.change_bus import ChangeBroadcaster
+from team_desktop.ui.competencies_controller import CompetenciesController
 from team_desktop.ui.data_controller import DataController
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.journal_controller import JournalController
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.journal = JournalController(self)
         self.notes = NotesController(self)
         self.plans = PlansController(self)
+        self.competencies = CompetenciesController(self)
         self.sharing = SharingController(self)
         self.research = ResearchController(self)
         self.appearance = AppearanceController(self)

@@ -16,7 +16,7 @@ UI = Path(__file__).resolve().parents[2] / "team_desktop" / "ui"
 EXPECTED = {
     "&Fichier": ["import_pack", "-", "export_journal", "backup", "restore", "-", "quit"],
     "&Aller": ["home", "course_plan", "previous", "next", "-", "search", "bookmarks"],
-    "&Journal": ["new_entry", "journal"],
+    "&Journal": ["new_entry", "journal", "-", "competencies"],
     "&Leçon": ["toggle_done", "toggle_bookmark"],
     "&Co-préparation": ["new_note", "notes", "-", "new_plan", "plans"],
     "&Recherche participative": ["research_consent", "my_data", "privacy"],

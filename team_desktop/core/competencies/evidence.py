@@ -170,3 +170,33 @@ def validate(
         ).execute()
         outbox.enqueue("validation", validation_id)
     return validation_id
+
+
+def sources(limit: int = 300) -> list[tuple[str, str, str]]:
+    """What the learner may link as evidence, newest first: (kind, id, label)."""
+    me = _me()
+    entries = (
+        JournalEntry.select(JournalEntry.id, JournalEntry.title)
+        .where(
+            (JournalEntry.author_id.is_null() | (JournalEntry.author_id == me))
+            & JournalEntry.trashed_at.is_null()
+            & ~JournalEntry.deleted
+            & (JournalEntry.visibility != DEVICE)
+        )
+        .order_by(JournalEntry.updated_at.desc())
+        .limit(limit)
+    )
+    notes = (
+        Note.select(Note.id, Note.title_cache, Note.kind)
+        .where(Note.trashed_at.is_null() & ~Note.deleted & (Note.visibility != DEVICE))
+        .order_by(Note.updated_at.desc())
+        .limit(limit)
+    )
+    untitled = _("(sans titre)")
+    found = [
+        ("entry", row.id, _("Journal — {t}").format(t=row.title or untitled)) for row in entries
+    ]
+    for row in notes:
+        label = _("Plan de séance — {t}") if row.kind == "plan" else _("Note — {t}")
+        found.append(("note", row.id, label.format(t=row.title_cache or untitled)))
+    return found

@@ -173,3 +173,17 @@ def peers_evidence() -> list[EvidenceItem]:
     }
     items = [item for author in authors for item in evidence_items(author)]
     return sorted(items, key=lambda item: item.updated_at, reverse=True)
+
+
+def facilitates(group_id: str | None) -> bool:
+    """Whether this device's learner facilitates the group (and so may validate in it)."""
+    if not group_id:
+        return False
+    group = GroupRecord.get_or_none(GroupRecord.id == group_id)
+    return group is not None and group.role == "facilitator"
+
+
+def modules() -> list[tuple[str, str]]:
+    """The installed modules, in course order: (pack id, title)."""
+    packs = PackRecord.select(PackRecord.id, PackRecord.title)
+    return [(pack.id, pack.title) for pack in packs.order_by(PackRecord.week, PackRecord.order)]

@@ -105,23 +105,28 @@ def verify(token: str, issuer_keys: str) -> Verified:
     )
 
 
-def request(
+def ask(
     connection: Connection, kind: str, uid: str, evidence_ids: list[str] | None = None
-) -> Attestation:
-    """Ask the server for the attestation of a module or a validated competency, and keep it.
-
-    ServerRefused (409) carries the server's French reason when it is not earned yet.
-    """
+) -> tuple[dict, str]:
+    """Ask the server for the attestation of a module or a validated competency (network
+    only, no store): (its answer, the issuer's keys). ServerRefused (409) carries the
+    server's French reason when it is not earned yet."""
     answer = connection.json(
         "POST", "/attestations", {"kind": kind, "uid": uid, "evidence_ids": evidence_ids or []}
     )
-    keys = json.dumps(connection.json("GET", "/issuer/keys"))
-    return keep(answer, keys)
+    return answer, json.dumps(connection.json("GET", "/issuer/keys"))
+
+
+def request(
+    connection: Connection, kind: str, uid: str, evidence_ids: list[str] | None = None
+) -> Attestation:
+    """`ask`, then `keep` what was issued."""
+    return keep(*ask(connection, kind, uid, evidence_ids))
 
 
 def keep(answer: dict, issuer_keys: str) -> Attestation:
     """Store an attestation the server answered, once it verifies with `issuer_keys`."""
-    token = answer.get("credential")
+    token = answer.get("credential") if isinstance(answer, dict) else None
     verified = verify(token, issuer_keys)
     values = {
         "achievement_kind": _text(answer.get("kind")),
@@ -146,32 +151,50 @@ def _when(value: str) -> dt.datetime:
         return utcnow()
 
 
-def refresh(connection: Connection) -> int:
-    """Bring back the learner's attestations (from other devices too) and their revocation
-    state, read from the signed revocation list; returns how many are revoked."""
-    keys = json.dumps(connection.json("GET", "/issuer/keys"))
-    for answer in connection.json("GET", "/attestations"):
+@dataclass
+class ServerState:
+    """What the server says of the learner's attestations (read online, applied offline)."""
+
+    answers: list[dict]
+    keys: str
+    revocation_list: str
+
+
+def fetch_state(connection: Connection) -> ServerState:
+    """The learner's attestations (from other devices too) and the signed revocation list."""
+    return ServerState(
+        answers=connection.json("GET", "/attestations"),
+        keys=json.dumps(connection.json("GET", "/issuer/keys")),
+        revocation_list=connection.request("GET", "/status/revocation").text,
+    )
+
+
+def apply_state(state: ServerState) -> int:
+    """Keep the attestations that verify and mark the revoked ones; returns how many are."""
+    for answer in state.answers if isinstance(state.answers, list) else []:
         try:
-            keep(answer, keys)
+            keep(answer, state.keys)
         except AttestationError:
             continue  # one the keys do not verify is not kept; the others are
     revoked = 0
-    lists: dict[str, str] = {}
     for row in Attestation.select():
         try:
             verified = verify(row.token, row.issuer_keys)
         except AttestationError:
             continue  # shown as not verifying (`listing`); nothing to ask about it
-        if verified.status_index is None or not verified.status_url:
+        if verified.status_index is None:
             continue
-        if verified.status_url not in lists:
-            lists[verified.status_url] = connection.request("GET", "/status/revocation").text
-        now_revoked = is_revoked(lists[verified.status_url], row.issuer_keys, verified.status_index)
+        now_revoked = is_revoked(state.revocation_list, row.issuer_keys, verified.status_index)
         revoked += now_revoked
         Attestation.update(revoked=now_revoked, status_checked_at=utcnow()).where(
             Attestation.id == row.id
         ).execute()
     return revoked
+
+
+def refresh(connection: Connection) -> int:
+    """`fetch_state`, then `apply_state`."""
+    return apply_state(fetch_state(connection))
 
 
 def is_revoked(status_token: str, issuer_keys: str, index: int) -> bool:
