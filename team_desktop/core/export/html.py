@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from team_desktop import __version__
+from team_desktop.core.export import competencies
 from team_desktop.core.export.labels import human_size, long_date, visibility_label
 from team_desktop.core.export.output import staged_file
 from team_desktop.core.export.selection import Attachment, ExportEntry, ExportResult
@@ -87,7 +88,9 @@ def journal_html(
     return page(
         title,
         f'<h1>{escape(title)}</h1><p class="meta">{escape(summary)}</p>'
-        f'<h2>{escape(_("Sommaire"))}</h2><ol class="toc">{toc}</ol>' + "".join(sections),
+        f'<h2>{escape(_("Sommaire"))}</h2><ol class="toc">{toc}</ol>'
+        + "".join(sections)
+        + competencies.html_section(competencies.shown()),
     )
 
 

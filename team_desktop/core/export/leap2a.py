@@ -24,6 +24,7 @@ Terms and namespaces, and where they were checked:
 - `categories:audience#Private` marks private entries (Leap2A categories, "audience").
 - XHTML content is a `div` in the XHTML namespace, unprefixed: Mahara's `get_entry_content`
   expects that exact opening.
+- Competencies and attestations: see core/export/competencies.py.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from team_desktop import __version__
+from team_desktop.core.export import competencies
 from team_desktop.core.export.html import rewrite_body_images
 from team_desktop.core.export.naming import UniqueNames
 from team_desktop.core.export.output import ExportError, staged_file
@@ -111,7 +113,7 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str) -
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
         f'<feed xmlns="{ATOM_NS}" xmlns:rdf="{RDF_NS}" xmlns:leap2="{LEAP2_NS}" '
-        f'xmlns:categories="{CATEGORIES_NS}">\n',
+        f'xmlns:categories="{CATEGORIES_NS}" xmlns:mahara="{competencies.MAHARA_NS}">\n',
         f"<leap2:version>{LEAP2A_VERSION}</leap2:version>\n",
         f"<id>{_iri('export', now)}</id>\n",
         _element("title", _("Journal de formation exporté de TEAM Desktop")),
@@ -138,6 +140,7 @@ def leap2a_xml(entries: list[ExportEntry], files: dict[str, str], author: str) -
         parts.append(_entry_item(entry, journal_id, files, file_items))
     for digest, attachment in file_items.items():
         parts.append(_file_item(attachment, files[digest], now))
+    parts.append(competencies.leap2a_items(competencies.shown(), _iri, _stamp))
     parts.append("</feed>\n")
     return "".join(parts)
 
