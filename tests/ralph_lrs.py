@@ -24,6 +24,7 @@ file) and `.strict_errors(statements)` (Ralph's full xAPI 1.0.3 model on each: "
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
@@ -79,6 +80,14 @@ def ralph_venv(request: pytest.FixtureRequest) -> Path:
         if cache
         else Path(tempfile.gettempdir()) / "team-ralph-venv"
     )
+    # Test processes in parallel (pytest-xdist) share the folder: one builds it, the others wait.
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with open(venv.parent / "ralph-venv.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ralph_venv_in(venv)
+
+
+def _ralph_venv_in(venv: Path) -> Path:
     marker = venv / "team-installed.txt"
     wanted = " ".join(RALPH_PACKAGES)
     if marker.exists() and marker.read_text() == wanted and (venv / "bin" / "ralph").exists():
