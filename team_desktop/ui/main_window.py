@@ -47,9 +47,11 @@ from team_desktop.ui.task_failures import failure_handler
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.window_layout import PlanSpace, place_first_window
 
-NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS, changes.SEASONS, changes.GROUPS)
+# Not GROUPS: every sync rewrites the group list, and leaving a group removes its season and
+# announcements, which say so themselves.
+NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS, changes.SEASONS)
 HOME_KINDS = (changes.PROGRESS, changes.PACKS, changes.BOOKMARKS, changes.ENTRIES, changes.NOTES)
-HOME_KINDS += (changes.SEASONS, changes.ANNOUNCEMENTS, changes.GROUPS)
+HOME_KINDS += (changes.SEASONS, changes.ANNOUNCEMENTS)
 
 
 class MainWindow(QMainWindow):

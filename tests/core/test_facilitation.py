@@ -105,7 +105,18 @@ def test_a_pulled_season_applies_latest_first_and_a_malformed_one_is_skipped(gro
         change["data"]["changed_at"] = "2031-01-01T00:00:00Z"
         reason = records.apply_incoming(change, "me")
         assert reason is not None and field in reason, (field, reason)
+    # A server that says two different groups for one record is not believed.
+    moved = pulled("season", JOINED, season_data("2031-01-01T00:00:00Z"), group_id=LED)
+    assert "group_id" in records.apply_incoming(moved, "me")
+    elsewhere = {
+        "group_id": LED,
+        "title": "Ailleurs",
+        "published_at": "2027-01-07T08:00:00Z",
+        "changed_at": "2027-01-07T08:00:00Z",
+    }
+    assert "group_id" in records.apply_incoming(pulled("announcement", "9" * 32, elsewhere), "me")
     assert season.season_of(JOINED).start_date == dt.date(2027, 1, 6)
+    assert announcements.listing() == []
     assert len(skipped_listing()) >= 1
 
 

@@ -308,6 +308,13 @@ MATRIX = {
         "other_group": 404,
         "citer": 404,
     },
+    # The learners' progress they agreed to show: for the group's facilitators only.
+    ("GET", "/groups/{group_id}/progress"): {
+        "own": 200,
+        "same_group": 403,
+        "other_group": 404,
+        "citer": 404,
+    },
     ("POST", "/sync"): {},  # what each actor pulls and may write: the tests above
     # Any signed-in courier; the file's own signature says whose it is ("{}" is no such file).
     ("POST", "/bundles"): {"own": 422, "same_group": 422, "other_group": 422, "citer": 422},

@@ -7,8 +7,10 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
+from team_desktop.core.i18n import _
 from team_desktop.core.store.group_models import Announcement, GroupSeason, ProgressShare
 from team_desktop.core.store.sync_models import Outbox
+from team_desktop.core.sync.pulled import InvalidRecord
 from team_desktop.core.wire_time import iso, parse_time
 
 # -- outgoing ------------------------------------------------------------------------------
@@ -51,7 +53,15 @@ def _pending(kind: str, record_id: str) -> bool:
     return Outbox.select().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).exists()
 
 
+def _same_group(change: dict, group_id: str) -> None:
+    """A group's record says which group it is for twice; a server that disagrees with itself
+    is not believed (it could move a season or an announcement into another group)."""
+    if change.get("group_id") != group_id:
+        raise InvalidRecord(_("champ « {field} » invalide").format(field="group_id"))
+
+
 def _season_in(change: dict) -> None:
+    _same_group(change, change["id"])
     if _pending("season", change["id"]):
         return  # our own newer edit is waiting: the latest edit wins on the server
     data = dict(change["data"])
@@ -70,9 +80,10 @@ def _season_in(change: dict) -> None:
 
 
 def _announcement_in(change: dict) -> None:
+    data = change["data"]
+    _same_group(change, data["group_id"])
     if _pending("announcement", change["id"]):
         return
-    data = change["data"]
     if data.get("deleted"):
         Announcement.delete().where(Announcement.id == change["id"]).execute()
         return
