@@ -5,7 +5,8 @@
 Two trainers, Awa and Benoît, on two scratch data folders with the bundled course: progress,
 a quiz answered, journal entries, a co-preparation note they both wrote, a group on a
 throwaway team-server (a free loopback port), a comment. Awa facilitates the group: its
-season, an announcement, and two more learners, one of whom does not show their progress. The main views are drawn off screen
+season, an announcement, and two more learners, one of whom does not show their progress.
+Awa's evidence of a competency, endorsed and validated by Benoît, and her attestation. The main views are drawn off screen
 at 1366×768 and 1024×600, light and dark, into `<size>-<clair|sombre>/`; dialogs alone, at
 1366×768, in the folder itself. Look at every picture before committing it.
 """
@@ -31,6 +32,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from team_desktop.core import bookmarks, course, feed, library, progress, quiz
+from team_desktop.core.competencies import evidence, overview
+from team_desktop.core.content.archive import build_archive
+from team_desktop.core.credentials import attestations
 from team_desktop.core.facilitation import announcements, season, sharing
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import store as notes
@@ -38,6 +42,7 @@ from team_desktop.core.notes.templates import default_template
 from team_desktop.core.paths import DataPaths, bundled_content_dir
 from team_desktop.core.plans import observation, plans
 from team_desktop.core.portfolio import attachments, entries
+from team_desktop.core.store.competency_models import Attestation
 from team_desktop.core.store.db import Store, open_store
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.sync_models import GroupRecord
@@ -47,6 +52,7 @@ from team_desktop.ui import themes
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.announcements_dialog import AnnouncementsDialog
 from team_desktop.ui.app import application
+from team_desktop.ui.competencies_controller import write_attestation_pdf
 from team_desktop.ui.export_dialog import ExportDialog
 from team_desktop.ui.group_progress_view import GroupProgressDialog
 from team_desktop.ui.groups_dialog import GroupsDialog
@@ -70,6 +76,14 @@ THEME_NAMES = {themes.LIGHT: "clair", themes.DARK: "sombre"}
 PASSWORD = "un mot de passe de démonstration"
 S2 = "team-s2-co-intervention"
 CONFIGURATIONS = f"{S2}/configurations"
+COPREP = f"{S2}/co-preparer"
+COPREP_NOTE = "Le plan à deux : qui mène chaque phase, ce que fait l'autre, le plan B."
+COPREP_ENTRY = "Les rôles tenus en séance, et ce que nous changerons la prochaine fois."
+BENOIT_ENDORSEMENT = (
+    "J'ai observé la séance du 14 : chacune savait quand prendre la parole, et le plan B a "
+    "servi quand le vidéoprojecteur a lâché."
+)
+BENOIT_VALIDATION = "Vu en séance et dans la note de préparation."
 GIBBS_BODY = """## Description
 Que s'est-il passé ? Où, quand, avec qui, qu'avez-vous fait ?
 
@@ -159,6 +173,7 @@ def populate(root: Path, url: str) -> tuple[Store, dict[str, str]]:
     group_work(awa, awa_link.connection, ben, ben_link.connection, ids)
     session_plan(awa, awa_link.connection, ben, ben_link.connection, ids)
     facilitation(awa, awa_link.connection, ben, ben_link.connection, root, url, ids)
+    competencies(awa, awa_link.connection, ben, ben_link.connection, root, ids)
     # One change not sent yet, for "En attente d'envoi".
     entry(awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"])
     ben.close()
@@ -278,6 +293,49 @@ def facilitation(awa: Store, awa_link, ben: Store, ben_link, root: Path, url, id
             learner.close()
 
 
+def competencies(awa: Store, awa_link, ben: Store, ben_link, root: Path, ids) -> None:
+    """Awa's evidence for "co-préparer", shared and endorsed by Benoît, who validates it as
+    the facilitator of a network group they are both in; then her attestation, and the
+    module's, from the server (which publishes the bundled module)."""
+    archive = root / "s2.teampack"
+    build_archive(bundled_content_dir() / "s2-co-intervention", archive)
+    subprocess.run(
+        [sys.executable, "-m", "team_server", "publish-pack", str(archive)]
+        + ["--data-dir", str(root / "server")],
+        check=True,
+        capture_output=True,
+    )
+    first = evidence.link(COPREP, "note", ids["note"], COPREP_NOTE)
+    second = evidence.link(COPREP, "entry", ids["shared"], COPREP_ENTRY)
+    for proof in (first, second):
+        evidence.share(proof, ids["group"])
+    run_sync(awa, awa_link)
+    with ben.bound():
+        network = account.create_group(ben_link, "Réseau des formateurs du Cher")
+        run_sync(ben, ben_link)
+        evidence.endorse(first, BENOIT_ENDORSEMENT)
+        run_sync(ben, ben_link)
+    account.join_group(awa_link, network.invite_code)
+    with ben.bound():
+        run_sync(ben, ben_link)
+        awa_id = next(p.author_id for p in overview.peers_evidence() if p.id == first)
+        evidence.validate(COPREP, awa_id, network.id, comment=BENOIT_VALIDATION)
+        run_sync(ben, ben_link)
+    run_sync(awa, awa_link)
+    attestations.request(awa_link, "competency", COPREP, [first, second])
+
+
+def printed_attestation(out: Path, root: Path) -> None:
+    """The printable attestation's first page, as the PDF shows it (pdftoppm, poppler)."""
+    pdf = root / "attestation.pdf"
+    write_attestation_pdf(Attestation.get(), pdf)
+    target = out / "attestation-pdf"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(target)], check=True
+    )
+    print(target.with_suffix(".png"))
+
+
 def session_plan(awa: Store, awa_link, ben: Store, ben_link, ids: dict[str, str]) -> None:
     """A plan Awa and Benoît both wrote, the session Benoît observed, and Awa observing now."""
     plan_id = ids["plan"] = plans.create_plan(
@@ -395,6 +453,19 @@ def show_plan(window: MainWindow, plan_id: str, tab: int) -> None:
     window.plans.view.tabs.setCurrentIndex(tab)
 
 
+def show_competencies(window: MainWindow, tab: int) -> None:
+    """The competencies view on "co-préparer", or on the attestations tab."""
+    window.competencies.show()
+    view = window.competencies.view
+    for top in range(view.tree.topLevelItemCount()):
+        module = view.tree.topLevelItem(top)
+        for child in range(module.childCount()):
+            if module.child(child).data(0, Qt.ItemDataRole.UserRole) == COPREP:
+                view.tree.setCurrentItem(module.child(child))
+                view.tree.scrollToItem(module.child(child))
+    view.tabs.setCurrentIndex(tab)
+
+
 def main_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[], QWidget]]:
     """Name → show the view in the window and return the window to grab."""
 
@@ -414,6 +485,8 @@ def main_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[[]
         "observation": shown(lambda: show_plan(window, ids["plan"], 1)),
         "debriefing": shown(lambda: show_plan(window, ids["plan"], 2)),
         "en-attente": shown(window.sharing.show_pending),
+        "competences": shown(lambda: show_competencies(window, 0)),
+        "attestation": shown(lambda: show_competencies(window, 2)),
         # Last: the search words stay in the search box.
         "recherche": shown(lambda: window.run_search("observer")),
     }
@@ -506,6 +579,8 @@ def main() -> int:
             grab_all(window, main_views(window, ids), folder, args.names)
         set_look(window, MATRIX[0][0], themes.LIGHT)
         grab_all(window, dialog_views(window, ids), args.out, args.names)
+        if not args.names or "attestation-pdf" in args.names:
+            printed_attestation(args.out, root)
         themes.apply_theme(app, themes.LIGHT)
         window.lesson.leave()
         window.close()

@@ -237,7 +237,7 @@ _SPEC: dict[Act, tuple[str, list, str]] = {
     ),
     Act.COMPETENCIES: (
         QT_TRANSLATE_NOOP("Actions", "Mes &compétences"),
-        ["Ctrl+K"],
+        ["Ctrl+Shift+K"],
         QT_TRANSLATE_NOOP(
             "Actions", "Vos preuves, les appuis de vos pairs, les validations et vos attestations"
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -96,11 +97,16 @@ class CompetenciesView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Compétence"), self.tr("État")])
         self.tree.setAccessibleName(self.tr("Compétences des modules"))
-        self.tree.setColumnWidth(0, 330)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.details = _pane(self.tr("La compétence choisie"))
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(self.tr("Preuves de la compétence"))
-        self.evidence.setMaximumHeight(110)
+        self.evidence.setMaximumHeight(80)
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.evidence.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.link_button = QPushButton(self.tr("Lier une preuve…"))
         self.link_button.setObjectName("primaryButton")
         self.share_button = QPushButton(self.tr("Partager / rendre privée…"))
@@ -118,7 +124,7 @@ class CompetenciesView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
-        splitter.setSizes([420, 520])
+        splitter.setSizes([460, 480])
         self.tree.currentItemChanged.connect(lambda *_a: self._show_competency())
         self.evidence.currentItemChanged.connect(lambda *_a: self._enable())
         self.link_button.clicked.connect(lambda: self.link_requested.emit(self.competency_uid()))
@@ -153,6 +159,7 @@ class CompetenciesView(QWidget):
     def _attestations(self) -> QWidget:
         self.attestation_list = QListWidget()
         self.attestation_list.setObjectName("entryList")
+        self.attestation_list.setWordWrap(True)
         self.attestation_list.setAccessibleName(self.tr("Vos attestations"))
         self.attestation_details = _pane(self.tr("L'attestation choisie"))
         self.export_button = QPushButton(self.tr("Exporter le fichier…"))

@@ -25,7 +25,10 @@ OB_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
 TYP = "vc+jwt"
-ISSUER_NAME = "TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques"
+ISSUER_NAME = (
+    "MOOC TEAM — Travaillons Ensemble à la Mutualisation de nos pratiques d’enseignement et "
+    "de formation"
+)
 MAX_EVIDENCE = 20
 
 
