@@ -3,7 +3,7 @@ choose to show (only theirs, only while they agree)."""
 
 from __future__ import annotations
 
-from live_server import Account, LiveServer
+from live_server import PASSWORD, Account, LiveServer
 from server_helpers import Device, entry_data, new_id
 
 
@@ -215,3 +215,35 @@ def test_sharing_progress_needs_membership_but_refusing_never_does(
     device.push("progress_share", group["id"], ahead)
     kept = of_kind(Device(chloe).pull_all(), "progress_share")[0]["data"]["decided_at"]
     assert kept < "2099"
+
+
+def test_a_facilitator_who_deletes_their_account_takes_or_leaves_what_they_gave_the_group(
+    live_server: LiveServer,
+):
+    for shared in ("remove", "anonymise"):
+        host = live_server.new_account("hote", "Hôte")
+        learner = live_server.new_account("eleve", "Élève")
+        made = new_group(host, learner)
+        note_id = new_id()
+        device = Device(host)
+        device.exchange(
+            [
+                device.change("season", made["id"], season()),
+                device.change("announcement", note_id, announcement(made["id"])),
+            ]
+        )
+        reader = Device(learner)
+        assert len(reader.pull_all()) >= 2
+        gone = host.http.delete(
+            live_server.api + "/me", json={"password": PASSWORD, "shared": shared}
+        )
+        assert gone.status_code == 204, gone.text
+        later = {(c["kind"], c.get("gone", False)) for c in reader.pull_all()}
+        if shared == "remove":
+            # Withdrawn from the group: the learner's devices drop them.
+            assert {("season", True), ("announcement", True)} <= later
+        else:
+            # Kept for the group, under the anonymous participant's name.
+            kept = [c for c in Device(learner).pull_all() if c["kind"] == "announcement"]
+            assert kept[0]["owner_name"] == "Participant·e anonyme"
+            assert kept[0]["data"]["title"] == "Classe virtuelle jeudi"
