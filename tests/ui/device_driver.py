@@ -10,6 +10,8 @@ is pushed far away, so two devices' exchanges happen in the order the scenario s
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import threading
 import time
@@ -27,7 +29,7 @@ from team_desktop.core.portfolio import entries
 from team_desktop.core.store.db import open_store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import JournalEntry
-from team_desktop.core.sync import account
+from team_desktop.core.sync import account, records
 from team_desktop.ui.app import application
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.tasks import TaskRunner
@@ -85,6 +87,23 @@ class Device(QObject):
         for _ in range(5):  # the change bus delivers on the next turns of the event loop
             QApplication.processEvents()
         return {"state": service.state, "text": service.text}
+
+    def op_sync_killed_mid_apply(self, after: int) -> None:
+        """Sync, and die (SIGKILL, as a power cut or the task manager would) inside the
+        transaction applying the pulled page, once `after` records of it are applied. Never
+        answers: the test waits for the process to end."""
+        apply = records.apply_incoming
+        applied = 0
+
+        def apply_then_die(change: dict, me: str):
+            nonlocal applied
+            if applied == after:
+                os.kill(os.getpid(), signal.SIGKILL)
+            applied += 1
+            return apply(change, me)
+
+        records.apply_incoming = apply_then_die
+        self.op_sync()
 
     # -- journal ----------------------------------------------------------------------------
 

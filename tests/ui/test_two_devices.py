@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import uuid
 from pathlib import Path
 
 import pytest
+from live_server import LiveServer
 
 DRIVER = Path(__file__).with_name("device_driver.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +36,11 @@ class Device:
             encoding="utf-8",
             env=env,
         )
+
+    def wait_ready(self) -> Device:
+        """Wait until the window is up (devices started together start side by side)."""
         assert self._answer() == {"ready": True}
+        return self
 
     def _answer(self) -> dict:
         line = self.process.stdout.readline()
@@ -42,11 +48,19 @@ class Device:
         return json.loads(line)
 
     def __call__(self, op: str, **args) -> dict:
-        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
-        self.process.stdin.flush()
+        self.send(op, **args)
         answer = self._answer()
         assert "error" not in answer, answer["error"]
         return answer
+
+    def send(self, op: str, **args) -> None:
+        """A command that is not answered (the device is meant to die doing it)."""
+        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
+        self.process.stdin.flush()
+
+    def wait_end(self) -> int:
+        """Wait for the device's process to end by itself; its exit code."""
+        return self.process.wait(60)
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -56,14 +70,22 @@ class Device:
         self.process.stdout.close()
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server for the module: each scenario signs up learners of its own."""
+    started = LiveServer(tmp_path_factory.mktemp("server")).start()
+    yield started
+    started.stop()
+
+
 @pytest.fixture
-def devices(tmp_path, server_factory):
-    server = server_factory("sqlite")
+def devices(tmp_path, server):
     made: list[Device] = []
 
-    def make(name: str) -> Device:
-        made.append(Device(tmp_path / name, server.url))
-        return made[-1]
+    def make(*names: str) -> list[Device]:
+        started = [Device(tmp_path / name, server.url) for name in names]
+        made.extend(started)
+        return [device.wait_ready() for device in started]
 
     yield make
     for device in made:
@@ -72,9 +94,10 @@ def devices(tmp_path, server_factory):
 
 def _same_learner(devices) -> tuple[Device, Device]:
     username = f"claire-{uuid.uuid4().hex[:8]}"
-    a, b = devices("a"), devices("b")
+    a, b = devices("a", "b")
     a("log_in", username=username, name="Claire", create=True)
     b("log_in", username=username, name="Claire", create=False)
+    a.username = b.username = username
     return a, b
 
 
@@ -151,7 +174,7 @@ def test_an_autosave_during_a_sync_applying_a_large_page_succeeds(devices):
 
 
 def test_a_note_open_on_both_co_authors_shows_the_others_words_and_ready_mark(devices):
-    awa, ben = devices("awa"), devices("ben")
+    awa, ben = devices("awa", "ben")
     awa("log_in", username=f"awa-{uuid.uuid4().hex[:8]}", name="Awa", create=True)
     ben("log_in", username=f"ben-{uuid.uuid4().hex[:8]}", name="Ben", create=True)
     group = awa("create_group", name="Collège Jean Moulin")
@@ -171,3 +194,32 @@ def test_a_note_open_on_both_co_authors_shows_the_others_words_and_ready_mark(de
     assert state["text"] == "Objectif : coopérer."
     assert state["caret"] == 3
     assert "Ben" in state["ready"]
+
+
+def test_a_sync_killed_while_it_applies_a_large_page_loses_nothing_and_resumes(devices):
+    a, b = _same_learner(devices)
+    a("many_entries", count=200, size=200)  # one full pulled page for B
+    a("sync")
+    mine = b("new_entry", title="Écrite avant la coupure", body="Mes mots.")["id"]
+    b("open_entry", id=mine)
+    b("type", text=" Et ceux-ci.")
+    # B's sync sends its entry, then the process is killed halfway through applying the page.
+    b.send("sync_killed_mid_apply", after=100)
+    assert b.wait_end() == -signal.SIGKILL
+    [b] = devices("b")  # the app started again on the same data folder
+    state = b("entry_state")
+    # The page's transaction died with the process: nothing of it is half there, and B's
+    # own words are intact.
+    assert [(s["id"], s["body"]) for s in state["stored"]] == [(mine, "Mes mots. Et ceux-ci.")]
+    # No keyring on this machine: the token lived in the killed process's memory, so the
+    # learner signs in again (as the status bar asks), then the sync starts again.
+    asked = b("sync")
+    assert asked["state"] == "login" and "Connectez-vous" in asked["text"], asked
+    b("log_in", username=a.username, name="Claire", create=False)
+    assert b("sync")["state"] == "ok"
+    stored = b("entry_state")["stored"]
+    assert len(stored) == 201
+    assert len({s["id"] for s in stored}) == 201
+    a("sync")
+    on_a = {s["id"]: s["body"] for s in a("entry_state")["stored"]}
+    assert len(on_a) == 201 and on_a[mine] == "Mes mots. Et ceux-ci."  # sent again, once
