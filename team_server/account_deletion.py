@@ -119,6 +119,16 @@ def _files_of(user: User) -> set[str]:
     return {digest for (digest,) in owned} | {digest for (digest,) in granted}
 
 
+def _validations_of(user: User) -> None:
+    """Facilitators' decisions about the learner go with the account: they name them."""
+    for record in Record.select().where(
+        (Record.kind == "validation") & Record.data.contains(user.id)
+    ):
+        if json.loads(record.data).get("learner_id") == user.id:
+            rec.withdraw_if_leaving(record, PRIVATE, None)
+            record.delete_instance()
+
+
 def delete_account(user: User, shared: str) -> None:
     """Delete the account and everything of it; `shared` is REMOVE or ANONYMISE."""
     if shared not in (REMOVE, ANONYMISE):
@@ -131,6 +141,7 @@ def delete_account(user: User, shared: str) -> None:
         ):
             _shared_record(record, keep, user.id)
         _others_notes(user, keep)
+        _validations_of(user)
         Withdrawal.update(owner=GHOST_ID).where(Withdrawal.owner == user.id).execute()
         _hand_over_groups(user)
         LoginFailure.delete().where(LoginFailure.username == user.username).execute()

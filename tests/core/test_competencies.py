@@ -11,7 +11,7 @@ from team_desktop.core.portfolio.entries import create_entry, save_entry
 from team_desktop.core.store.competency_models import Evidence
 from team_desktop.core.store.db import set_setting
 from team_desktop.core.store.sync_models import GroupRecord, Person
-from team_desktop.core.sync.records import apply_incoming
+from team_desktop.core.sync.records import apply_incoming, forget_left_groups
 
 COPREP = "test-mini/co-preparer"
 
@@ -100,3 +100,27 @@ def test_a_pulled_endorsement_of_ones_own_evidence_is_skipped(course):
     assert "competency_uid" in apply_incoming(stray, "c" * 32)
     [peer] = overview.peers_evidence()
     assert peer.author == "Dana" and peer.endorsements == []
+
+
+def test_leaving_a_group_drops_its_peers_evidence_not_ones_own(course):
+    set_setting("sync.user_id", "c" * 32)
+    GroupRecord.create(id="a" * 32, name="Les binômes", role="member")
+    mine = evidence.link(COPREP, "entry", _entry(course), "La mienne")
+    evidence.share(mine, "a" * 32)
+    peer = {
+        "kind": "evidence",
+        "id": "e" * 32,
+        "owner": "d" * 32,
+        "group_id": "a" * 32,
+        "data": {
+            "competency_uid": COPREP,
+            "source_kind": "note",
+            "source_id": "f" * 32,
+            "statement": "Celle d'un pair",
+            "visibility": "group",
+            "group_id": "a" * 32,
+        },
+    }
+    assert apply_incoming(peer, "c" * 32) is None
+    forget_left_groups([], "c" * 32)
+    assert [row.id for row in Evidence.select()] == [mine]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from live_server import Account, LiveServer
+from live_server import PASSWORD, Account, LiveServer
 from server_helpers import Device, by_id, new_id
 
 T1 = "2026-12-01T09:00:00Z"
@@ -116,3 +116,26 @@ def test_only_a_facilitator_validates_a_member(
     )
     facilitator.push("validation", decision, validation(ben.id, group["id"], False))
     assert by_id(Device(ben).pull_all(), decision)[-1]["data"]["validated"] is False
+
+
+def test_a_deleted_learner_takes_the_decisions_about_them(live_server: LiveServer):
+    host = live_server.new_account("anime", "Inès")
+    learner = live_server.new_account("apprend", "Théo")
+    peer = live_server.new_account("pair", "Lou")
+    group = host.post("/groups", json={"name": "Binômes"}).json()
+    for member in (learner, peer):
+        member.post("/groups/join", json={"invite_code": group["invite_code"]})
+    decision = new_id()
+    assert (
+        Device(host).push("validation", decision, validation(learner.id, group["id"]))["status"]
+        == "applied"
+    )
+    lou = Device(peer)
+    assert by_id(lou.pull_all(), decision)[0]["data"]["learner_id"] == learner.id
+    answer = learner.http.delete(
+        live_server.api + "/me", json={"password": PASSWORD, "shared": "anonymise"}
+    )
+    assert answer.status_code == 204
+    # The group's devices drop it; nothing about Théo stays on the server.
+    assert by_id(lou.pull_all(), decision)[-1]["gone"] is True
+    assert by_id(Device(host).pull_all(), decision) == []

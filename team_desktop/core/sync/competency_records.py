@@ -132,6 +132,19 @@ def withdraw(kind: str, record_id: str) -> None:
         CompetencyValidation.delete().where(CompetencyValidation.id == record_id).execute()
 
 
+def forget_left_groups(current: list[str], me: str) -> None:
+    """After a full resync: others' evidence shared with groups the learner left goes, with
+    its endorsements, and the validations made in those groups."""
+    left = Evidence.author_id.is_null(False) & (Evidence.author_id != me)
+    left &= Evidence.group_id.is_null() | Evidence.group_id.not_in(current or [""])
+    stale = [row.id for row in Evidence.select(Evidence.id).where(left)]
+    Endorsement.delete().where(Endorsement.evidence_id.in_(stale or [""])).execute()
+    Evidence.delete().where(Evidence.id.in_(stale or [""])).execute()
+    CompetencyValidation.delete().where(
+        CompetencyValidation.group_id.not_in(current or [""])
+    ).execute()
+
+
 OUTGOING: dict[str, Callable[[str], dict | None]] = {
     "evidence": _evidence_out,
     "endorsement": _endorsement_out,

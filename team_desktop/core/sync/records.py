@@ -350,9 +350,10 @@ def _withdraw(change: dict) -> None:
 
 def forget_left_groups(groups: list[dict], me: str) -> int:
     """After a full resync: drop others' entries shared with groups the learner left (and
-    those groups' seasons and announcements)."""
+    those groups' seasons, announcements, peers' evidence and validations)."""
     current = [group["id"] for group in groups]
     group_records.forget_left_groups(current)
+    competency_records.forget_left_groups(current, me)
     stale = JournalEntry.select(JournalEntry.id).where(
         JournalEntry.author_id.is_null(False)
         & (JournalEntry.author_id != me)
