@@ -28,6 +28,7 @@ BENCHMARKS = {
     "search": "benchmarks.search_bench",
     "sync": "benchmarks.sync_bench",
     "server": "benchmarks.server_bench",
+    "season": "benchmarks.season_bench",
     "memory": "benchmarks.memory_bench",
 }
 RESULTS = Path(__file__).with_name("results.md")

@@ -27,6 +27,7 @@ def test_smoke_run_prints_the_table(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     header = next(line for line in done.stdout.splitlines() if line.startswith("Figure"))
     assert "Measured" in header and "Ratio" in header
-    for figure in ("Cold start", "Open the largest lesson", "Search p95", "Sync bytes"):
+    figures = ("Cold start", "Open the largest lesson", "Search p95", "Sync bytes", "Season mix")
+    for figure in figures:
         assert figure in done.stdout
     assert "Sync round trips" in output.read_text(encoding="utf-8")

@@ -1,0 +1,122 @@
+"""The peer: Anki's own sync server (`python -m anki.syncserver`, from the `anki` package) driven
+by real Anki collections, one per simulated user, in the same run as ours.
+
+Closed loop like `load.run_load`: each client syncs again as soon as its sync returns, for a set
+time; "noop" syncs an unchanged collection, "change" adds one note and syncs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from benchmarks.load import LoadResult
+from tests.live_server import free_port
+
+START_TIMEOUT = 180.0
+
+
+def available() -> str | None:
+    """Why the peer cannot run here (None: it can)."""
+    try:
+        import anki.collection  # noqa: F401
+    except ImportError as error:
+        return f"the anki package is not installed ({error}): pip install anki"
+    return None
+
+
+@dataclass
+class AnkiServer:
+    endpoint: str
+    users: int
+    process: subprocess.Popen
+
+
+@contextlib.contextmanager
+def server(folder: Path, users: int) -> Iterator[AnkiServer]:
+    """Anki's sync server with `users` accounts, started and stopped here."""
+    port = free_port()
+    env = {**os.environ, "SYNC_HOST": "127.0.0.1", "SYNC_PORT": str(port)}
+    env["SYNC_BASE"] = str(folder / "base")
+    env.update({f"SYNC_USER{n}": f"u{n}:p{n}" for n in range(1, users + 1)})
+    with (folder / "anki-server.log").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "anki.syncserver"], env=env, stdout=log, stderr=log
+        )
+    endpoint = f"http://127.0.0.1:{port}/"
+    try:
+        # With 50 users it took 30 s to answer on this loaded machine.
+        deadline = time.monotonic() + START_TIMEOUT
+        while not _healthy(endpoint):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"Anki's sync server did not start: see {log.name}")
+            time.sleep(0.2)
+        yield AnkiServer(endpoint, users, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _healthy(endpoint: str) -> bool:
+    try:
+        return requests.get(endpoint + "health", timeout=1).ok
+    except requests.ConnectionError:
+        return False
+
+
+def collections(folder: Path, peer: AnkiServer) -> list[tuple]:
+    """One real collection per user, logged in and uploaded once: (collection, auth)."""
+    from anki.collection import Collection
+
+    made = []
+    for n in range(1, peer.users + 1):
+        col = Collection(str(folder / f"c{n}.anki2"))
+        auth = col.sync_login(f"u{n}", f"p{n}", peer.endpoint)
+        col.sync_collection(auth, False)
+        col.full_upload_or_download(auth=auth, server_usn=None, upload=True)
+        made.append((col, auth))
+    return made
+
+
+def run_load(clients: list[tuple], kind: str, seconds: float) -> LoadResult:
+    """Every client syncs back to back for `seconds` ("noop" or "change")."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    until = time.monotonic() + seconds
+
+    def loop(col, auth) -> None:
+        mine = []
+        while time.monotonic() < until:
+            if kind == "change":
+                note = col.new_note(col.models.by_name("Basic"))
+                note["Front"], note["Back"] = "séance", "ce qui a marché"
+                col.add_note(note, col.decks.id("Default"))
+            started = time.monotonic()
+            col.sync_collection(auth, False)
+            mine.append((time.monotonic() - started) * 1000)
+        with lock:
+            latencies.extend(mine)
+
+    cpu = time.process_time()
+    started = time.monotonic()
+    threads = [threading.Thread(target=loop, args=client) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return LoadResult(len(latencies), elapsed, latencies, (time.process_time() - cpu) / elapsed)
+
+
+def close(clients: list[tuple]) -> None:
+    for col, _auth in clients:
+        col.close()

@@ -1,0 +1,269 @@
+"""A MOOC season's traffic, replayed open loop: requests arrive at a set rate (Poisson), not
+when the previous one is answered, so a slow server faces a queue as it would in a real week.
+
+The mix (shares of all requests) and where each figure comes from:
+
+- The app syncs every 5 minutes while open (team_desktop/ui/sync_service.py, PERIOD_MS), and
+  4 s after a change (DEBOUNCE_MS). A learner with the app open about an hour on a study day,
+  seven days a week at most, makes about 84 syncs a week: the unit below.
+- Per learner and week, as the course is built (one module pack a week, pack.toml `week`;
+  about ten activities per module): ~10 activities done (progress: 12 % of syncs), ~2.5
+  journal entries, shared with the group (3 %), ~1.7 comments on a group member's writing (2 %),
+  one pack (1.2 %) and one attachment (1.2 %) downloaded, one login (a new device or an expired
+  token, 1.2 %); account creations are the first week's (0.2 %).
+- The rest, ~79 %, are syncs with nothing to push; they still pull what the group wrote.
+
+Learners are in groups of 10 to 30 (a training session's size); each has one device, sending
+one request at a time, as the app does. Latency is measured from the scheduled arrival, so a
+request that waited for a free connection counts that wait (no coordinated omission).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import random
+import statistics
+import time
+import uuid
+from dataclasses import dataclass, field
+
+import requests
+
+from benchmarks.load import PASSWORD, SimClient, _exchange, progress_change, sync_body
+
+MIX = {
+    "noop": 0.792,
+    "progress": 0.12,
+    "entry": 0.03,
+    "comment": 0.02,
+    "pack": 0.012,
+    "attachment": 0.012,
+    "login": 0.012,
+    "signup": 0.002,
+}
+STAMP = "2026-11-29T08:15:00Z"
+
+
+@dataclass
+class Learner(SimClient):
+    """A device of the season: its account, group, and what it wrote that others can see."""
+
+    username: str = ""
+    group_id: str | None = None
+    entries: list[str] = field(default_factory=list)
+    busy: bool = False
+
+
+@dataclass
+class Cohort:
+    """Everything the requests refer to: learners in groups, a published pack, a file."""
+
+    learners: list[Learner]
+    pack_path: str  # /api/v1/packs/ID/VERSION
+    attachment: str  # a file's sha256 every learner may read
+
+
+@dataclass
+class SeasonResult:
+    rate: float
+    seconds: float
+    latencies_ms: list[float]
+    errors: int
+    by_kind: dict[str, int]
+    dropped: int  # arrivals with every device already waiting on an answer
+
+    @property
+    def per_second(self) -> float:
+        return len(self.latencies_ms) / self.seconds
+
+    def quantile(self, q: int) -> float:
+        if len(self.latencies_ms) < 2:
+            return self.latencies_ms[0] if self.latencies_ms else float("nan")
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[q - 1]
+
+
+def make_cohort(api: str, count: int, pack_path: str, seed: int = 7) -> Cohort:
+    """`count` learners, logged in, in groups of 10 to 30, and a shared attachment."""
+    chance = random.Random(seed)
+    http = requests.Session()
+    http.headers["X-Team-Protocol"] = "1"
+    learners: list[Learner] = []
+    while len(learners) < count:
+        size = min(chance.randint(10, 30), count - len(learners))
+        group = [_sign_up(http, api) for _ in range(size)]
+        lead = http.post(
+            api + "/groups", json={"name": "Session"}, headers=_bearer(group[0])
+        ).json()
+        for learner in group:
+            learner.group_id = lead["id"]
+            if learner is not group[0]:
+                joined = http.post(
+                    api + "/groups/join",
+                    json={"invite_code": lead["invite_code"]},
+                    headers=_bearer(learner),
+                )
+                joined.raise_for_status()
+        learners += group
+    data = b"Photo du tableau blanc " * 4000
+    digest = hashlib.sha256(data).hexdigest()
+    for learner in learners:  # each holds it, as after a shared entry's attachment was fetched
+        http.put(
+            f"{api}/blobs/{digest}",
+            data=data,
+            headers={**_bearer(learner), "X-Total-Size": str(len(data))},
+        ).raise_for_status()
+    for learner in learners:  # up to date, as a device that synced five minutes ago
+        answer = http.post(
+            api + "/sync",
+            data=sync_body(learner, []),
+            headers={**_bearer(learner), "Content-Type": "application/json"},
+        ).json()
+        learner.cursor, learner.server_id = answer["cursor"], answer["server_id"]
+        learner.membership_version = answer["membership_version"]
+    return Cohort(learners, pack_path, digest)
+
+
+def _sign_up(http: requests.Session, api: str) -> Learner:
+    username = f"saison-{uuid.uuid4().hex[:10]}"
+    account = {"username": username, "password": PASSWORD, "display_name": "Apprenant"}
+    http.post(api + "/accounts", json=account).raise_for_status()
+    login = http.post(
+        api + "/login",
+        json={"username": username, "password": PASSWORD, "device_name": "saison"},
+    )
+    login.raise_for_status()
+    return Learner(token=login.json()["token"], username=username)
+
+
+def _bearer(learner: Learner) -> dict:
+    return {"Authorization": f"Bearer {learner.token}"}
+
+
+def _changes(kind: str, learner: Learner, cohort: Cohort, chance: random.Random) -> list[dict]:
+    if kind == "progress":
+        return [progress_change(learner) for _ in range(chance.randint(1, 3))]
+    record_id = str(uuid.uuid4())
+    if kind == "entry":
+        learner.entries.append(record_id)
+        data = {
+            "title": "Séance du lundi",
+            "body": "Ce qui a marché, ce qui reste à reprendre avec le binôme. " * 8,
+            "tags": [],
+            "attachments": [],
+            "template_id": None,
+            "lesson_uid": None,
+            "activity_uid": None,
+            "entry_date": "2026-11-29",
+            "visibility": "group",
+            "group_id": learner.group_id,
+            "trashed_at": None,
+            "deleted": False,
+            "conflict_of": None,
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        }
+    else:  # a comment on a group member's shared entry
+        peers = [p for p in cohort.learners if p.group_id == learner.group_id and p.entries]
+        if not peers:
+            return _changes("entry", learner, cohort, chance)
+        target = chance.choice(chance.choice(peers).entries)
+        data = {
+            "target_kind": "entry",
+            "target_id": target,
+            "body": "Merci, je reprends ton idée.",
+            "created_at": STAMP,
+        }
+    change = {"change_id": str(uuid.uuid4()), "kind": kind, "id": record_id, "base_rev": None}
+    return [{**change, "data": data}]
+
+
+def _request(kind: str, learner: Learner, cohort: Cohort, host: str, chance) -> bytes:
+    common = f"Host: {host}\r\nX-Team-Protocol: 1\r\nAccept-Encoding: gzip\r\n"
+    if kind in ("login", "signup"):
+        if kind == "login":
+            body = {"username": learner.username, "password": PASSWORD, "device_name": "saison"}
+            path = "/api/v1/login"
+        else:
+            name = f"saison-{uuid.uuid4().hex[:10]}"
+            body = {"username": name, "password": PASSWORD, "display_name": "Nouvelle"}
+            path = "/api/v1/accounts"
+        payload = json.dumps(body).encode()
+        return _post(path, common, payload)
+    common += f"Authorization: Bearer {learner.token}\r\n"
+    if kind == "pack":
+        return f"GET {cohort.pack_path} HTTP/1.1\r\n{common}\r\n".encode()
+    if kind == "attachment":
+        return f"GET /api/v1/blobs/{cohort.attachment} HTTP/1.1\r\n{common}\r\n".encode()
+    changes = [] if kind == "noop" else _changes(kind, learner, cohort, chance)
+    return _post("/api/v1/sync", common, sync_body(learner, changes))
+
+
+def _post(path: str, common: str, body: bytes) -> bytes:
+    head = (
+        f"POST {path} HTTP/1.1\r\n{common}Content-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11) -> SeasonResult:
+    """Requests of the mix arriving at `rate` per second for `seconds`, open loop."""
+    host = api.split("//", 1)[1].split("/", 1)[0]
+    address, port = host.split(":")
+    chance = random.Random(seed)
+    kinds, weights = list(MIX), list(MIX.values())
+    latencies: list[float] = []
+    by_kind = dict.fromkeys(MIX, 0)
+    errors = dropped = 0
+    idle: list[tuple] = []  # kept-alive connections, reused as the app's are
+
+    async def one(kind: str, learner: Learner, due: float) -> None:
+        nonlocal errors
+        message = _request(kind, learner, cohort, host, chance)
+        try:
+            connection = idle.pop() if idle else await asyncio.open_connection(address, port)
+            status, payload, zipped = await _exchange(*connection, message, b"")
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            errors += 1
+            learner.busy = False
+            return
+        latencies.append((time.monotonic() - due) * 1000)
+        idle.append(connection)
+        learner.busy = False
+        if status not in (200, 201, 206):
+            errors += 1
+            return
+        by_kind[kind] += 1
+        if kind in ("noop", "progress", "entry", "comment"):
+            answer = json.loads(gzip.decompress(payload) if zipped else payload)
+            learner.cursor, learner.server_id = answer["cursor"], answer["server_id"]
+            learner.membership_version = answer["membership_version"]
+
+    async def main() -> float:
+        nonlocal dropped
+        tasks = []
+        started = due = time.monotonic()
+        end = started + seconds
+        while True:
+            due += chance.expovariate(rate)
+            if due >= end:
+                break
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+            free = [c for c in cohort.learners if not c.busy]
+            if not free:
+                dropped += 1
+                continue
+            learner = chance.choice(free)
+            learner.busy = True
+            kind = chance.choices(kinds, weights)[0]
+            tasks.append(asyncio.ensure_future(one(kind, learner, due)))
+        await asyncio.gather(*tasks)
+        for _reader, writer in idle:
+            writer.close()
+        return max(time.monotonic() - started, seconds)
+
+    elapsed = asyncio.run(main())
+    return SeasonResult(rate, elapsed, latencies, errors, by_kind, dropped)
