@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from team_desktop.core.portfolio.lesson_links import entry_id_from_uid
 from team_desktop.ui.actions import Act
-from team_desktop.ui.journal_view import JournalView
+
+if TYPE_CHECKING:
+    from team_desktop.ui.journal_view import JournalView
 
 
 class JournalController(QObject):
@@ -16,13 +21,21 @@ class JournalController(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.view = JournalView(window.store, window.runner)
-        window.stack.addWidget(self.view)
         actions = window.actions_
         actions[Act.JOURNAL].triggered.connect(lambda: self.show())
         actions[Act.NEW_ENTRY].triggered.connect(self.new_entry)
-        self.view.open_activity.connect(self.open_activity)
-        window.changes.changed.connect(self.view.on_changes)
+
+    @functools.cached_property
+    def view(self) -> JournalView:
+        """The journal's view, built when first needed: not before the window's first paint
+        (it reads the whole journal list when it is built)."""
+        from team_desktop.ui.journal_view import JournalView
+
+        view = JournalView(self.window.store, self.window.runner)
+        self.window.stack.addWidget(view)
+        view.open_activity.connect(self.open_activity)
+        self.window.changes.changed.connect(view.on_changes)
+        return view
 
     def show(self, entry_id: str | None = None, find: str | None = None) -> bool:
         """Bring the journal forward, on entry `entry_id` when given."""

@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import functools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from team_desktop.core.notes.links import note_id_from_uid
 from team_desktop.ui.actions import Act
-from team_desktop.ui.notes_view import NotesView
+
+if TYPE_CHECKING:
+    from team_desktop.ui.notes_view import NotesView
 
 
 class NotesController(QObject):
     """Adds the notes view; answers the "Co-préparation" menu and copreparation activities."""
 
+    plan_chosen = Signal(str)  # the notes view's: a session plan to open in the plans view
+
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.view = NotesView()
-        window.stack.addWidget(self.view)
         actions = window.actions_
         actions[Act.NOTES].triggered.connect(lambda: self.show())
         actions[Act.NEW_NOTE].triggered.connect(self.new_note)
-        window.changes.changed.connect(self.view.on_changes)
+
+    @functools.cached_property
+    def view(self) -> NotesView:
+        """The notes' view, built when first needed, not before the window's first paint."""
+        from team_desktop.ui.notes_view import NotesView
+
+        view = NotesView()
+        self.window.stack.addWidget(view)
+        view.plan_chosen.connect(self.plan_chosen)
+        self.window.changes.changed.connect(view.on_changes)
+        return view
 
     def show(self, note_id: str | None = None, text: bool = False) -> bool:
         """Bring the notes forward, on note `note_id` when given.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
@@ -17,7 +19,9 @@ from team_desktop.core.store import changes
 from team_desktop.ui.actions import Act
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.pdf_export import write_pdf
-from team_desktop.ui.plans_view import PlansView
+
+if TYPE_CHECKING:
+    from team_desktop.ui.plans_view import PlansView
 
 
 def write_plan_pdf(note_id: str, path: Path) -> int:
@@ -33,16 +37,23 @@ class PlansController(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.view = PlansView(course.diagram_text(window.store.paths.packs))
-        window.stack.addWidget(self.view)
         actions = window.actions_
         actions[Act.NEW_PLAN].triggered.connect(self.new_plan)
         actions[Act.PLANS].triggered.connect(lambda: self.show())
-        self.view.editor.notes_requested.connect(lambda note_id: window.notes.show(note_id, True))
-        self.view.editor.pdf_requested.connect(self.choose_pdf)
-        self.view.debrief.write_requested.connect(self.write_debrief)
-        window.notes.view.plan_chosen.connect(self.show)
+        window.notes.plan_chosen.connect(self.show)
         window.changes.changed.connect(self._on_store_changed)
+
+    @functools.cached_property
+    def view(self) -> PlansView:
+        """The plans' view, built when first needed, not before the window's first paint."""
+        from team_desktop.ui.plans_view import PlansView
+
+        view = PlansView(course.diagram_text(self.window.store.paths.packs))
+        self.window.stack.addWidget(view)
+        view.editor.notes_requested.connect(lambda note_id: self.window.notes.show(note_id, True))
+        view.editor.pdf_requested.connect(self.choose_pdf)
+        view.debrief.write_requested.connect(self.write_debrief)
+        return view
 
     def show(self, note_id: str | None = None) -> None:
         """Bring the plans forward, on plan `note_id` when given."""
@@ -84,6 +95,8 @@ class PlansController(QObject):
         self.window.statusBar().showMessage(self.tr("Plan enregistré : {p}").format(p=path), 5000)
 
     def _on_store_changed(self, change_set: changes.ChangeSet) -> None:
+        if "view" not in self.__dict__:
+            return  # not built yet: it reads the store when it is
         # A sync, an imported copy, the plan's notes: the view's own writes are on screen.
         if change_set.initiator in (self.view.editor, self.view.observation):
             return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -14,13 +16,15 @@ from team_desktop.core.sync import account, packs, recovery
 from team_desktop.core.sync.errors import SyncError
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
-from team_desktop.ui.feed_view import FeedView
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.messages import Icon, ask, show_message
-from team_desktop.ui.pending_view import PendingView
 from team_desktop.ui.sync_files import SyncFilesController
 from team_desktop.ui.sync_service import SyncService
 from team_desktop.ui.task_failures import failure_handler
+
+if TYPE_CHECKING:
+    from team_desktop.ui.feed_view import FeedView
+    from team_desktop.ui.pending_view import PendingView
 
 OFFERS_EVERY_S = 6 * 3600
 
@@ -35,10 +39,6 @@ class SharingController(QObject):
         super().__init__(window)
         self.window = window
         self.service = SyncService(window.store, window.runner, self)
-        self.feed = FeedView(window.store.paths)
-        self.pending = PendingView()
-        window.stack.addWidget(self.feed)
-        window.stack.addWidget(self.pending)
         self.status = QLabel()
         self.status.setObjectName("syncStatus")
         self.status.setAccessibleName(self.tr("État de la synchronisation"))
@@ -58,10 +58,33 @@ class SharingController(QObject):
         self.service.progress.connect(window.progress_panel.progress)
         self.service.synced.connect(self._synced)
         self.service.server_changed.connect(self._ask_about_new_server)
-        self.pending.retry_requested.connect(self.service.sync_now)
-        self.feed.commented.connect(self.service.local_change)
         window.changes.changed.connect(self.service.on_changes)
         window.changes.changed.connect(self._on_changes)
+
+    # The two views are built when first shown, not before the window's first paint.
+
+    @functools.cached_property
+    def feed(self) -> FeedView:
+        from team_desktop.ui.feed_view import FeedView
+
+        feed = FeedView(self.window.store.paths)
+        self.window.stack.addWidget(feed)
+        feed.commented.connect(self.service.local_change)
+        return feed
+
+    @functools.cached_property
+    def pending(self) -> PendingView:
+        from team_desktop.ui.pending_view import PendingView
+
+        pending = PendingView()
+        self.window.stack.addWidget(pending)
+        pending.retry_requested.connect(self.service.sync_now)
+        return pending
+
+    def _shown(self, name: str) -> bool:
+        """True when view `name` is built and is the one on screen."""
+        view = self.__dict__.get(name)
+        return view is not None and self.window.stack.currentWidget() is view
 
     def start(self) -> None:
         self.service.start()
@@ -189,13 +212,12 @@ class SharingController(QObject):
         self._check_offers()
         # What the sync pulled reaches the views through the change bus; the pending view
         # also shows the sync's own outcome (refused changes, last error).
-        if self.window.stack.currentWidget() is self.pending:
+        if self._shown("pending"):
             self.pending.reload()
 
     def _on_changes(self, change_set: changes.ChangeSet) -> None:
         """The feed and the pending view refresh, when shown, on the kinds they show."""
-        current = self.window.stack.currentWidget()
-        if current is self.feed and any(change_set.touches(kind) for kind in FEED_KINDS):
+        if self._shown("feed") and any(change_set.touches(kind) for kind in FEED_KINDS):
             self.feed.reload()
-        elif current is self.pending and change_set.touches(changes.OUTBOX):
+        elif self._shown("pending") and change_set.touches(changes.OUTBOX):
             self.pending.reload()
