@@ -233,3 +233,15 @@ def test_a_learner_is_asked_on_joining_and_reads_the_group_offline(
     qtbot.waitUntil(lambda: not home.announcements.unread, timeout=10000)
     texts = [label.text() for label in home.widget().findChildren(type(groups.status))]
     assert "Semaine 1 décalée" in texts
+
+
+def test_the_progress_view_says_when_the_server_cannot_answer(window, qtbot, server, store):
+    account.log_in(server.url, unique("awa"), PASSWORD, "portable", "Awa", create=True)
+    group = account.create_group(account.connect(), "Atelier du jeudi")
+    server.stop()  # the facilitator is offline now
+    view = GroupProgressDialog(window.runner, group, window)
+    view.open()
+    qtbot.waitUntil(lambda: "n'a pas pu être obtenue" in view.summary.text(), timeout=20000)
+    assert view.table.rowCount() == 0 and not view.export_button.isEnabled()
+    assert view.refresh_button.isEnabled()  # try again once connected
+    view.reject()
