@@ -7,6 +7,7 @@ sync as initiator); the views hear of it only through the change bus.
 from __future__ import annotations
 
 import base64
+import os
 import threading
 import uuid
 
@@ -326,3 +327,19 @@ def test_reading_bookkeeping_neither_rebuilds_the_course_plan_nor_blocks_reading
     finally:
         release.set()
         holder.join(10)
+
+
+def test_an_entry_closed_while_its_attachment_is_being_saved_keeps_it(window, qtbot, tmp_path):
+    view = window.journal.view
+    window.journal.show()
+    entry_id = view.start_entry("libre")
+    qtbot.keyClicks(view.editor.text, "Le compte rendu joint.")
+    video = tmp_path / "seance.mp4"
+    video.write_bytes(os.urandom(8 * 1024 * 1024))  # copied and hashed in the background
+    view.editor.attachments.add_files([video])
+    assert window.runner.busy  # the copy is in flight when the learner closes the window
+    window.close()  # waits for the copy; the editor saves its text as it hides
+    qtbot.waitUntil(lambda: not window.runner.busy)  # its result reaches a closed window
+    entry = entries.get_entry(entry_id)
+    assert entry.body == "Le compte rendu joint."
+    assert [a.name for a in entry.attachments] == ["seance.mp4"]
