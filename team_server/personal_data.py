@@ -11,7 +11,7 @@ from peewee import fn
 
 from team_server import blobstore
 from team_server import records as rec
-from team_server.models import Blob, BlobGrant, Record, Token, User
+from team_server.models import Blob, BlobGrant, IssuedCredential, Record, Token, User
 from team_server.research import consent
 from team_server.research.pseudonyms import pseudonym
 from team_server.routes.accounts import public_user, user_groups
@@ -85,7 +85,24 @@ def summary(user: User) -> dict:
             for kind, label in KIND_LABELS.items()
         ],
         "files": {"count": len(hashes), "bytes": int(size)},
+        "attestations": len(attestations(user)),
     }
+
+
+def attestations(user: User) -> list[dict]:
+    """The attestations issued to the learner, as signed (docs/decisions/0022)."""
+    rows = IssuedCredential.select().where(IssuedCredential.user == user.id)
+    return [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "uid": row.uid,
+            "issued_at": _iso(row.issued_at),
+            "revoked_at": _iso(row.revoked_at),
+            "credential": row.token,
+        }
+        for row in rows.order_by(IssuedCredential.issued_at)
+    ]
 
 
 def _note_text(document: bytes | None) -> dict:
@@ -178,6 +195,10 @@ def write_zip(user: User, target: Path) -> None:
             archive.writestr(
                 f"enregistrements/{kind}.json", json.dumps(items, ensure_ascii=False, indent=2)
             )
+        archive.writestr(
+            "enregistrements/attestations.json",
+            json.dumps(attestations(user), ensure_ascii=False, indent=2),
+        )
         archive.writestr(
             "enregistrements/notes-co-ecrites.json",
             json.dumps(cowritten_notes(user), ensure_ascii=False, indent=2),

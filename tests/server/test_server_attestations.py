@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import gzip
+import io
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -156,6 +158,11 @@ def test_a_validated_competency_with_chosen_evidence_and_its_revocation(
     assert awa.post(path).json()["revoked"] is True
     assert revoked()
     assert [a["revoked"] for a in ben.get("/attestations").json() if a["uid"] == COPREP] == [True]
+    # What the server holds about Ben says it too (Mes données).
+    assert ben.get("/me/data").json()["attestations"] >= 1
+    archive = zipfile.ZipFile(io.BytesIO(ben.get("/me/data.zip").content))
+    kept = json.loads(archive.read("enregistrements/attestations.json"))
+    assert [a["revoked_at"] is not None for a in kept if a["uid"] == COPREP] == [True]
 
 
 def test_requests_that_do_not_fit_are_refused(ben: Account, chloe: Account, group: dict):
