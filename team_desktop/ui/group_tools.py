@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
+from team_desktop.ui.announcements_dialog import AnnouncementsDialog
+from team_desktop.ui.group_progress_view import GroupProgressDialog
 from team_desktop.ui.messages import ask
+from team_desktop.ui.season_dialog import SeasonDialog
 from team_desktop.ui.tasks import TaskRunner
 
 
@@ -47,20 +50,14 @@ class FacilitatorTools(QWidget):
         self.setVisible(group is not None and group.role == "facilitator")
 
     def edit_season(self) -> None:
-        from team_desktop.ui.season_dialog import SeasonDialog
-
         if self.group is not None:
             SeasonDialog(self.group, self.dialog).open()
 
     def show_announcements(self) -> None:
-        from team_desktop.ui.announcements_dialog import AnnouncementsDialog
-
         if self.group is not None:
             AnnouncementsDialog(self.group, self.dialog).open()
 
     def show_progress(self) -> None:
-        from team_desktop.ui.group_progress_view import GroupProgressDialog
-
         if self.group is not None:
             GroupProgressDialog(self.runner, self.group, self.dialog).open()
 
