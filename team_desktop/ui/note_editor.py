@@ -34,7 +34,7 @@ from team_desktop.ui.language import format_date, format_time
 from team_desktop.ui.markdown_editor import FormatBar, MarkdownTextEdit
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.text_size import scale_text
-from team_desktop.ui.visibility_choice import VisibilityChoice
+from team_desktop.ui.visibility_choice import VisibilityChoice, share_open_note
 
 SAVE_DELAY_MS = 700  # the first unsaved keystroke is on disk within this delay
 RETRY_DELAY_MS = 5000
@@ -130,7 +130,7 @@ class NoteEditor(QWidget):
         self.ready_box.toggled.connect(self._set_ready)
         self.export_button.clicked.connect(self._choose_export)
         self.merge_button.clicked.connect(self._choose_merge)
-        self.sharing.activated.connect(self._set_sharing)
+        self.sharing.activated.connect(lambda index: share_open_note(self, index))
         self.setEnabled(False)
 
     # -- opening and closing ----------------------------------------------------------------
@@ -304,14 +304,6 @@ class NoteEditor(QWidget):
         self.ready_label.setText(self.tr("Prête pour : {names}").format(names=", ".join(names)))
 
     # -- sharing --------------------------------------------------------------------------
-
-    def _set_sharing(self, index: int) -> None:
-        if self.note_id is None:
-            return
-        visibility, group_id = self.sharing.value(index)
-        self.save_now()
-        notes.set_sharing(self.note_id, visibility, group_id)
-        self.saved.emit(self.note_id)
 
     # -- .teamnote files --------------------------------------------------------------------
 

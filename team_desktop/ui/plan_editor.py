@@ -29,7 +29,7 @@ from team_desktop.core.plans import course, validation
 from team_desktop.core.plans.plan_doc import MAX_MINUTES, PlanDoc
 from team_desktop.core.plans.plans import load_plan, save_plan
 from team_desktop.core.store import changes
-from team_desktop.ui.visibility_choice import VisibilityChoice
+from team_desktop.ui.visibility_choice import VisibilityChoice, share_open_note
 
 SAVE_AFTER_MS = 800
 TEXT_COLUMNS = {0: "name", 3: "lead", 4: "other", 5: "material", 6: "observe"}
@@ -190,7 +190,7 @@ class PlanEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_phase)
         self.up_button.clicked.connect(lambda: self.move_phase(-1))
         self.down_button.clicked.connect(lambda: self.move_phase(1))
-        self.sharing.activated.connect(self._set_sharing)
+        self.sharing.activated.connect(lambda index: share_open_note(self, index))
         self.pdf_button.clicked.connect(lambda: self.pdf_requested.emit(self.note_id or ""))
         self.notes_button.clicked.connect(lambda: self.notes_requested.emit(self.note_id or ""))
 
@@ -364,14 +364,6 @@ class PlanEditor(QWidget):
         if select in ids:
             self.table.setCurrentCell(ids.index(select), 0)
         self._show_checks()
-
-    def _set_sharing(self, index: int) -> None:
-        if self.note_id is None:
-            return
-        visibility, group_id = self.sharing.value(index)
-        self.save_now()
-        notes.set_sharing(self.note_id, visibility, group_id)
-        self.saved.emit(self.note_id)
 
 
 def _set_line(edit: QLineEdit, text: str, force: bool) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from team_desktop.core.notes import store as notes
 from team_desktop.core.store.portfolio_models import DEVICE, GROUP, PRIVATE
 from team_desktop.core.store.sync_models import GroupRecord
 
@@ -85,3 +86,17 @@ class VisibilityChoice(QComboBox):
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End):
             self.show_value(*self.value())
         super().keyPressEvent(event)
+
+
+def share_open_note(editor, index: int) -> None:
+    """Apply line `index` of `editor.sharing` to the note open in a note or plan editor.
+
+    A plan is a note, so both editors share the same way: the text is saved first (the shared
+    record carries it), then the sharing, and `editor.saved` tells the lists.
+    """
+    if editor.note_id is None:
+        return
+    visibility, group_id = editor.sharing.value(index)
+    editor.save_now()
+    notes.set_sharing(editor.note_id, visibility, group_id)
+    editor.saved.emit(editor.note_id)
