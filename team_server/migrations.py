@@ -59,12 +59,18 @@ def _v4_attestations(db: Database) -> None:
     m.ServerMeta.insert(key=KEY_NAME, value=new_key_value()).on_conflict_ignore().execute()
 
 
+def _v5_device_files(db: Database) -> None:
+    """What each device still keeps, so removed attachments can leave the server."""
+    db.create_tables([m.DeviceFiles])
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_research,
     _v3_file_storage,
     _v4_attestations,
+    _v5_device_files,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

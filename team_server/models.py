@@ -221,6 +221,18 @@ class BlobGrant(BaseModel):
         primary_key = CompositeKey("blob", "user")
 
 
+class DeviceFiles(BaseModel):
+    """The files one device of a user still keeps (its last declaration, JSON list of hashes)."""
+
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    device_id = TextField()
+    hashes = TextField(default="[]")
+    declared_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "device_id"), True),)
+
+
 class ConsentEvent(BaseModel):
     """One research consent decision of a user: the history of their choices."""
 
@@ -280,6 +292,7 @@ MODELS = [
     Upload,
     Chunk,
     BlobGrant,
+    DeviceFiles,
     Pack,
     ConsentEvent,
     StatementForward,

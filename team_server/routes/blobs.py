@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
-from team_server import blobstore
+from team_server import blobstore, kept_files
 from team_server.auth import CurrentUser
 from team_server.db import connected
 from team_server.models import User
@@ -90,3 +93,27 @@ def download(
     """The file, or from a byte on (`Range: bytes=n-`, 206)."""
     size = _readable_size(user, digest)
     return file_response(digest, size, range_header, if_range, "application/octet-stream")
+
+
+Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class KeptIn(BaseModel):
+    """A device's declaration of the attachments its learner's writing still uses."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    device_id: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f]+$")
+    hashes: list[Hash] = Field(max_length=kept_files.MAX_KEPT)
+
+
+class KeptOut(BaseModel):
+    held: list[str]
+    released: int
+
+
+@router.put("/kept-files", response_model=KeptOut)
+@connected
+def declare_kept(body: KeptIn, user: CurrentUser) -> dict:
+    """What this device keeps; a file none of the learner's devices keeps and none of their
+    records cites leaves the server. `held`: the kept files the server has for them."""
+    return kept_files.declare(user, body.device_id, body.hashes)

@@ -17,10 +17,11 @@ from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import account, files, records, recovery
+from team_desktop.core.sync import account, files, kept_files, records, recovery
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import PROTOCOL, Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerChanged
+from team_desktop.core.sync.transfers import TransferControl
 from team_desktop.core.wire_time import iso
 
 BATCH = 100
@@ -48,19 +49,28 @@ class SyncReport:
     requeued: int = 0  # records queued again for a server restored from an older backup
     rejected: dict[str, str] = field(default_factory=dict)  # "kind/id" -> server's reason
     skipped: list[str] = field(default_factory=list)  # why pulled records were not applied
+    released: int = 0  # files the server let go: no device of the learner keeps them
 
 
-def run_sync(store: Store, connection: Connection, progress: Progress | None = None) -> SyncReport:
+def run_sync(
+    store: Store,
+    connection: Connection,
+    progress: Progress | None = None,
+    control: TransferControl | None = None,
+) -> SyncReport:
     """Exchange all writing with the server, then attachments: text first on a slow line.
 
-    Every write it makes names the sync as its initiator on the change bus.
+    Between the two, the device says which files its writing still uses (the others may leave
+    the server). `control` follows the files' bytes and may pause them. Every write it makes
+    names the sync as its initiator on the change bus.
     """
     with changes.initiated_by(changes.SYNC):
         consent_sync.before_sync(connection)
         report = exchange_records(store, connection, progress)
         consent_sync.after_sync(connection, report.rejected)
         user_id = sync_state.load().user_id
-        report.files = files.sync_files(store.paths, connection, user_id, progress)
+        report.released = kept_files.declare_kept(connection, store.device_id, user_id)
+        report.files = files.sync_files(store.paths, connection, user_id, progress, control)
     return report
 
 

@@ -16,6 +16,13 @@ from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, AttachmentBlob, JournalEntry
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerRefused
+from team_desktop.core.sync.transfers import (
+    DOWN,
+    UP,
+    TransferControl,
+    TransferProgress,
+    TransfersPaused,
+)
 
 PIECE = 256 * 1024  # a cut line loses at most this much of an upload
 
@@ -28,6 +35,7 @@ class FilesReport:
     downloaded: int = 0
     missing: int = 0  # files the server does not have (yet): tried again next time
     refused: dict[str, str] = field(default_factory=dict)  # hash -> the server's reason
+    paused: bool = False  # the learner paused transfers: the rest waits for "Reprendre"
 
 
 def _wanted() -> dict[str, dict]:
@@ -69,52 +77,113 @@ def pending_uploads(paths: DataPaths, me: str) -> dict[str, int]:
 
 
 def sync_files(
-    paths: DataPaths, connection: Connection, me: str, progress: Progress | None = None
+    paths: DataPaths,
+    connection: Connection,
+    me: str,
+    progress: Progress | None = None,
+    control: TransferControl | None = None,
 ) -> FilesReport:
-    """Upload our files the server lacks, download the ones we lack; all resumable."""
+    """Upload our files the server lacks, download the ones we lack; all resumable.
+
+    `control` reports each file's bytes and may pause: then the report says `paused` and
+    every partial transfer is kept for the next time.
+    """
     report = FilesReport()
+    control = control or TransferControl()
     wanted = _wanted()
-    for number, (digest, attachment) in enumerate(wanted.items(), start=1):
-        local = blob_path(paths, digest)
-        if local.is_file():
-            mine = attachment["author"] in (None, me)
-            if mine and _to_upload(paths, digest):
-                if sha256_file(local) != digest:
-                    # A disk error changed the copy: it is not sent, and the learner is told.
-                    report.refused[digest] = _(
-                        "La copie de ce fichier sur cet appareil est abîmée (son contenu a "
-                        "changé) : elle n'est pas envoyée. Joignez à nouveau le fichier d'origine."
-                    )
-                    continue
-                try:
-                    _upload(connection, digest, local)
-                except ServerRefused as error:
-                    if error.status not in (409, 413, 422):
-                        raise
-                    # One file the server will not take must not stop the others, or the text.
-                    report.refused[digest] = str(error)
-                    continue
-                with database.atomic():
-                    AttachmentBlob.update(uploaded=True).where(
-                        AttachmentBlob.hash == digest
-                    ).execute()
-                report.uploaded += 1
-        else:
-            try:
-                fetched = _download(paths, connection, digest, attachment)
-            except MalformedReply as error:  # too large, or garbled: this file only
-                report.refused[digest] = str(error)
-                continue
-            if fetched:
-                report.downloaded += 1
-            else:
-                report.missing += 1
-        if progress:
-            progress(number, len(wanted))
+    try:
+        for number, (digest, attachment) in enumerate(wanted.items(), start=1):
+            control.checkpoint()
+            moves = _Moves(control, attachment, number, len(wanted))
+            _one_file(paths, connection, me, digest, attachment, report, moves)
+            if progress:
+                progress(number, len(wanted))
+    except TransfersPaused:
+        report.paused = True
     return report
 
 
-def _upload(connection: Connection, digest: str, local) -> None:
+class _Moves:
+    """Tells `control` how far one file got."""
+
+    def __init__(self, control: TransferControl, attachment: dict, number: int, count: int):
+        self.control, self.number, self.count = control, number, count
+        self.name = str(attachment.get("name") or "")
+
+    def __call__(self, direction: str, done: int, total: int) -> None:
+        self.control.moved(
+            TransferProgress(direction, self.name, done, total, self.number, self.count)
+        )
+
+
+def _one_file(
+    paths: DataPaths,
+    connection: Connection,
+    me: str,
+    digest: str,
+    attachment: dict,
+    report: FilesReport,
+    moves: _Moves,
+) -> None:
+    """Send or fetch one file, counting the outcome in `report`."""
+    local = blob_path(paths, digest)
+    if not local.is_file():
+        try:
+            fetched = _download(paths, connection, digest, attachment, moves)
+        except MalformedReply as error:  # too large, or garbled: this file only
+            report.refused[digest] = str(error)
+            return
+        if fetched:
+            report.downloaded += 1
+        else:
+            report.missing += 1
+        return
+    if attachment["author"] not in (None, me) or not _to_upload(paths, digest):
+        return
+    if sha256_file(local) != digest:
+        # A disk error changed the copy: it is not sent, and the learner is told.
+        report.refused[digest] = _(
+            "La copie de ce fichier sur cet appareil est abîmée (son contenu a "
+            "changé) : elle n'est pas envoyée. Joignez à nouveau le fichier d'origine."
+        )
+        return
+    try:
+        _upload(connection, digest, local, moves)
+    except ServerRefused as error:
+        if error.status not in (409, 413, 422):
+            raise
+        # One file the server will not take must not stop the others, or the text.
+        report.refused[digest] = str(error)
+        return
+    with database.atomic():
+        AttachmentBlob.update(uploaded=True).where(AttachmentBlob.hash == digest).execute()
+    report.uploaded += 1
+
+
+def _announced_size(attachment: dict) -> int:
+    """The size the entry announces (a peer's word: only for showing progress)."""
+    size = attachment.get("size")
+    return size if isinstance(size, int) and 0 <= size <= MAX_ATTACHMENT_BYTES else 0
+
+
+def waiting(paths: DataPaths, me: str) -> list[TransferProgress]:
+    """The files still to send or fetch, each with what of it is already here."""
+    result = []
+    wanted = _wanted()
+    for digest, attachment in wanted.items():
+        name, local = str(attachment.get("name") or ""), blob_path(paths, digest)
+        if not local.is_file():
+            partial = paths.tmp / f"telechargement-{digest}.part"
+            done = partial.stat().st_size if partial.is_file() else 0
+            total = max(_announced_size(attachment), done)
+            result.append(TransferProgress(DOWN, name, done, total, len(result) + 1))
+        elif attachment["author"] in (None, me) and _to_upload(paths, digest):
+            size = local.stat().st_size
+            result.append(TransferProgress(UP, name, 0, size, len(result) + 1))
+    return result
+
+
+def _upload(connection: Connection, digest: str, local, moves: _Moves) -> None:
     size = local.stat().st_size
     try:
         connection.request("HEAD", f"/blobs/{digest}")
@@ -134,11 +203,14 @@ def _upload(connection: Connection, digest: str, local) -> None:
                 headers={"X-Total-Size": str(size), "Content-Type": "application/octet-stream"},
             )
             offset += len(piece)
+            moves(UP, offset, size)
             if size == 0:
                 break
 
 
-def _download(paths: DataPaths, connection: Connection, digest: str, attachment: dict) -> bool:
+def _download(
+    paths: DataPaths, connection: Connection, digest: str, attachment: dict, moves: _Moves
+) -> bool:
     """Fetch a file into place, resuming a partial download; False if the server lacks it."""
     partial = paths.tmp / f"telechargement-{digest}.part"
     partial.parent.mkdir(parents=True, exist_ok=True)
@@ -147,8 +219,11 @@ def _download(paths: DataPaths, connection: Connection, digest: str, attachment:
         with partial.open("ab") as out:
             # No attachment is larger than the server keeps: a longer reply is refused.
             limit = MAX_ATTACHMENT_BYTES - offset
+            total = _announced_size(attachment)
             for chunk in connection.iter_download(f"/blobs/{digest}", offset, limit):
                 out.write(chunk)
+                offset += len(chunk)
+                moves(DOWN, offset, max(total, offset))
     except MalformedReply:
         partial.unlink(missing_ok=True)  # nothing of a refused reply is kept
         raise

@@ -13,6 +13,7 @@ from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import PackRecord
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import MalformedReply, OfflineError, SyncError
+from team_desktop.core.sync.transfers import DOWN, TransferControl, TransferProgress
 
 CHUNK = 256 * 1024
 
@@ -83,9 +84,19 @@ def offers(connection: Connection) -> list[PackOffer]:
 
 
 def download_and_install(
-    store: Store, connection: Connection, offer: PackOffer, progress=None
+    store: Store,
+    connection: Connection,
+    offer: PackOffer,
+    progress=None,
+    control: TransferControl | None = None,
 ) -> library.InstallResult:
-    """Fetch the pack (resuming a partial file after a cut), check it, install it."""
+    """Fetch the pack (resuming a partial file after a cut), check it, install it.
+
+    `control` may pause the download (TransfersPaused): the partial file is kept, and the
+    next call goes on from its last byte.
+    """
+    control = control or TransferControl()
+    control.checkpoint()
     partial = store.paths.tmp / f"pack-{offer.id}-{offer.version}.teampack.part"
     partial.parent.mkdir(parents=True, exist_ok=True)
     offset = partial.stat().st_size if partial.exists() else 0
@@ -98,6 +109,7 @@ def download_and_install(
                     offset += len(chunk)
                     if progress:
                         progress(offset, offer.size)
+                    control.moved(TransferProgress(DOWN, offer.title, offset, offer.size))
             except OfflineError as error:
                 raise DownloadCut(getattr(error, "detail", "")) from error
     if sha256_file(partial) != offer.sha256:

@@ -1,0 +1,58 @@
+"""Tell the server which attachments this device's writing still uses, so the files the
+learner removed everywhere can leave the server (docs/decisions/0024-transfers-and-removed-files.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+from team_desktop.core.hashing import is_sha256
+from team_desktop.core.store.models import database
+from team_desktop.core.store.portfolio_models import AttachmentBlob, JournalEntry
+from team_desktop.core.sync.connection import Connection
+from team_desktop.core.sync.errors import MalformedReply, ServerRefused
+
+
+def kept_here(me: str) -> list[str]:
+    """Hashes the learner's own entries on this device cite, the bin and conflict copies
+    included: any of them may still be restored or shared."""
+    kept: set[str] = set()
+    query = JournalEntry.select(JournalEntry.attachments_json).where(
+        ~JournalEntry.deleted & (JournalEntry.author_id.is_null() | (JournalEntry.author_id == me))
+    )
+    for (listed,) in query.tuples():
+        try:
+            items = json.loads(listed or "[]")
+        except ValueError:
+            continue
+        for item in items if isinstance(items, list) else []:
+            digest = item.get("hash") if isinstance(item, dict) else None
+            if is_sha256(digest):
+                kept.add(digest)
+    return sorted(kept)
+
+
+def declare_kept(connection: Connection, device_id: str, me: str) -> int:
+    """Send what this device keeps; returns how many files the server let go.
+
+    The answer says which kept files the server holds for the learner: any other one is
+    marked to be sent again (another device's agreement may have let it go meanwhile).
+    """
+    kept = kept_here(me)
+    try:
+        answer = connection.json("PUT", "/kept-files", {"device_id": device_id, "hashes": kept})
+    except ServerRefused as error:
+        if error.status in (404, 405):
+            return 0  # an older server keeps every file: nothing to agree on
+        raise
+    held = answer.get("held") if isinstance(answer, dict) else None
+    released = answer.get("released") if isinstance(answer, dict) else None
+    if not isinstance(held, list) or not isinstance(released, int):
+        raise MalformedReply("kept-files")
+    missing = sorted(set(kept) - {digest for digest in held if isinstance(digest, str)})
+    if missing:
+        with database.atomic():
+            AttachmentBlob.update(uploaded=False).where(
+                AttachmentBlob.hash.in_(missing) & AttachmentBlob.uploaded
+            ).execute()
+    return released
