@@ -13,9 +13,11 @@ from team_desktop.core.store.models import database
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Image tags, link targets, emphasis and table marks, list bullets and rules.
-MARKUP = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_`>|\[\]]+|^\s*[-+]\s+|-{3,}", re.MULTILINE
-)
+_MARKS = r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_`|\[\]]+|^\s*[-+]\s+|-{3,}"
+MARKUP = re.compile(_MARKS + r"|>+", re.MULTILINE)
+# In a snippet shown to the learner, `>` is a quote only at the start of a line ("a > b" and
+# escaped tags stay).
+SNIPPET_MARKUP = re.compile(_MARKS + r"|^\s*(?:>\s*)+", re.MULTILINE)
 HIT_START, HIT_END = "\x02", "\x03"
 # Course documents take negative rowids, the learner's writing positive ones (decision 0003).
 COURSE_KINDS = ("lesson",)
@@ -180,5 +182,8 @@ def _ranked(
 
 
 def _snippet_html(snippet: str) -> str:
-    escaped = html.escape(snippet)
+    """The snippet as the learner reads it: Markdown marks (`##`, `**`, `>`, links) dropped,
+    the rest escaped, the hits in bold."""
+    plain = re.sub(r"\s+", " ", SNIPPET_MARKUP.sub(" ", snippet)).strip()
+    escaped = html.escape(plain)
     return escaped.replace(HIT_START, "<b>").replace(HIT_END, "</b>")

@@ -166,6 +166,20 @@ def test_snippet_highlights_and_escapes(store):
     assert hit.terms == ["séance"]
 
 
+def test_snippet_of_writing_reads_as_plain_text(store):
+    _index(
+        (
+            "n",
+            "Note",
+            "## Objectifs\n\n> **Préparer** la [séance](https://example.org) à deux\n- un rôle",
+        )
+    )
+
+    (hit,) = search.search("objectifs")
+
+    assert hit.snippet_html == "<b>Objectifs</b> Préparer la séance à deux un rôle"
+
+
 def test_title_weighs_more_than_body(store):
     _index(
         ("body", "Autre sujet", "On parle ici de co-intervention, une fois."),
@@ -263,12 +277,17 @@ def test_replacing_a_document_finds_it_by_reference_not_by_scanning(store):
     assert [hit.ref for hit in search_module.search("corrigée")] == ["e7"]
     assert len(search_module.search("séance")) == 49
     plan = database.execute_sql(
-        "EXPLAIN QUERY PLAN SELECT docid FROM search_ref WHERE kind = ? AND ref = ?", ("entry", "e7")
+        "EXPLAIN QUERY PLAN SELECT docid FROM search_ref WHERE kind = ? AND ref = ?",
+        ("entry", "e7"),
     ).fetchall()
     assert any("PRIMARY KEY" in str(row) for row in plan), plan
     search_module.remove_prefix("entry", "e1")
     left = {hit.ref for hit in search_module.search("séance")}
     assert not any(ref.startswith("e1") for ref in left) and "e2" in left
-    count = database.execute_sql("SELECT count(*) FROM search_index WHERE kind = 'entry'").fetchone()[0]
-    refs = database.execute_sql("SELECT count(*) FROM search_ref WHERE kind = 'entry'").fetchone()[0]
+    count = database.execute_sql(
+        "SELECT count(*) FROM search_index WHERE kind = 'entry'"
+    ).fetchone()[0]
+    refs = database.execute_sql("SELECT count(*) FROM search_ref WHERE kind = 'entry'").fetchone()[
+        0
+    ]
     assert count == refs == 50 - 11
