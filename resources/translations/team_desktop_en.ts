@@ -2952,12 +2952,24 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
         <source>{d} sur {t} (%p %)</source>
         <translation>{d} of {t} (%p%)</translation>
     </message>
     <message>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Mise en pause…</source>
+        <translation>Pausing…</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3151,10 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Installé : {n}. Votre progression est conservée.</source>
         <translation>Installed: {n}. Your progress is kept.</translation>
+    </message>
+    <message>
+        <source>Téléchargement des modules en pause</source>
+        <translation>Module download paused</translation>
     </message>
     <message>
         <source>Mise à jour interrompue</source>
@@ -3461,6 +3477,10 @@ Give it back to the person who handed you the file.
             <numerusform>Up to date ({t}) — %n received items left aside, see “Waiting to be sent”</numerusform>
         </translation>
     </message>
+    <message>
+        <source>À jour ({t}) — transferts de fichiers en pause</source>
+        <translation>Up to date ({t}) — file transfers paused</translation>
+    </message>
     <message numerus="yes">
         <source>Synchronisé à {t} — %n en attente</source>
         <translation>
@@ -3501,6 +3521,52 @@ Give it back to the person who handed you the file.
     <message>
         <source>Commencer l&apos;entrée</source>
         <translation>Start the entry</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPanel</name>
+    <message>
+        <source>Fichiers joints</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <source>Progression du transfert</source>
+        <translation>Transfer progress</translation>
+    </message>
+    <message>
+        <source>Reprendre les transferts</source>
+        <translation>Resume transfers</translation>
+    </message>
+    <message>
+        <source>Mettre en pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Aucun fichier en attente de transfert.</source>
+        <translation>No file waiting to be transferred.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichier(s) à transférer ({size})</source>
+        <translation>
+            <numerusform>%n file to transfer ({size})</numerusform>
+            <numerusform>%n files to transfer ({size})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Envoi de « {name} » — fichier {n} sur {m}</source>
+        <translation>Sending “{name}” — file {n} of {m}</translation>
+    </message>
+    <message>
+        <source>Réception de « {name} » — fichier {n} sur {m}</source>
+        <translation>Receiving “{name}” — file {n} of {m}</translation>
+    </message>
+    <message>
+        <source>{d} sur {t} ({p} %)</source>
+        <translation>{d} of {t} ({p}%)</translation>
+    </message>
+    <message>
+        <source>En pause. </source>
+        <translation>Paused. </translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,16 @@
     </message>
 </context>
 <context>
+    <name>TransfersPanel</name>
+    <message numerus="yes">
+        <source>%n fichier(s) à transférer ({size})</source>
+        <translation>
+            <numerusform>%n fichier à transférer ({size})</numerusform>
+            <numerusform>%n fichiers à transférer ({size})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WeekPath</name>
     <message numerus="yes">
         <source>{d}/%n leçon(s)</source>

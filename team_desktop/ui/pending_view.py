@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from team_desktop.core import pending
 from team_desktop.ui.language import format_moment
+from team_desktop.ui.transfers_panel import TransfersPanel
 
 
 class PendingView(QWidget):
-    """Lists the outbox. Signals: retry_requested()."""
+    """Lists the outbox and the file transfers. Signals: retry_requested()."""
 
     retry_requested = Signal()
 
@@ -41,6 +42,7 @@ class PendingView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.retry_button)
         row.addStretch(1)
+        self.transfers = TransfersPanel()
         # What came from the server but was left aside: told, never applied half-way.
         self.received_label = QLabel(
             self.tr(
@@ -65,6 +67,7 @@ class PendingView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.transfers)
         layout.addWidget(self.received_label)
         layout.addWidget(self.received, 1)
         layout.addWidget(self.dismiss_button)

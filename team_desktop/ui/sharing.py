@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from team_desktop.core import library
 from team_desktop.core.content.archive import PackArchiveError
 from team_desktop.core.store import changes
-from team_desktop.core.sync import account, packs, recovery
+from team_desktop.core.sync import account, files, packs, recovery
+from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.errors import SyncError
+from team_desktop.core.sync.transfers import TransfersPaused
 from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
 from team_desktop.ui.groups_dialog import GroupsDialog
@@ -79,6 +81,12 @@ class SharingController(QObject):
         pending = PendingView()
         self.window.stack.addWidget(pending)
         pending.retry_requested.connect(self.service.sync_now)
+        transfers = pending.transfers
+        transfers.set_paused(self.service.transfers.paused)
+        transfers.pause_requested.connect(self.service.pause_transfers)
+        transfers.resume_requested.connect(self.service.resume_transfers)
+        self.service.transfers_paused.connect(transfers.set_paused)
+        self.service.transfer.connect(transfers.show_progress)
         return pending
 
     def _shown(self, name: str) -> bool:
@@ -108,7 +116,12 @@ class SharingController(QObject):
     def show_pending(self) -> None:
         self.window.lesson.leave()
         self.pending.reload()
+        self._show_waiting_files()
         self.window.stack.setCurrentWidget(self.pending)
+
+    def _show_waiting_files(self) -> None:
+        me = sync_state.load().user_id or ""
+        self.pending.transfers.show_waiting(files.waiting(self.window.store.paths, me))
 
     def _status(self, state: str, text: str) -> None:
         self.status.setText(text)
@@ -150,11 +163,12 @@ class SharingController(QObject):
         connection = account.connect()
         if connection is None or not self.offers:
             return
-        store, offers = self.window.store, list(self.offers)
+        store, offers, control = self.window.store, list(self.offers), self.service.transfers
+        panel = self.window.progress_panel
 
         def work(task):
             return [
-                packs.download_and_install(store, connection, offer, task.progress)
+                packs.download_and_install(store, connection, offer, task.progress, control)
                 for offer in offers
             ]
 
@@ -171,7 +185,7 @@ class SharingController(QObject):
             )
 
         # Core's errors say what happened and what to do (a cut download resumes).
-        failed = failure_handler(
+        stopped = failure_handler(
             self.window,
             self.tr("Mise à jour interrompue"),
             self.tr(
@@ -183,12 +197,26 @@ class SharingController(QObject):
                 "changé : relancez la mise à jour une fois de la place libérée."
             ),
         )
+
+        def failed(error: BaseException, details: str) -> None:
+            if isinstance(error, TransfersPaused):  # the learner's pause: figures kept, resumable
+                panel.show_paused(
+                    self.tr("Téléchargement des modules en pause"), self._resume_packs
+                )
+            else:
+                stopped(error, details)
+
         state = self.window.runner.run(
             work, done, failed, self.window.progress_panel.progress, network=True
         )
         self.window.progress_panel.start(
             self.tr("Téléchargement des modules…"), state, in_bytes=True
         )
+        panel.offer_pause(self.service.pause_transfers)
+
+    def _resume_packs(self) -> None:
+        self.service.resume_transfers()
+        self.update_packs()
 
     def _ask_about_new_server(self) -> None:
         ask(
@@ -214,6 +242,8 @@ class SharingController(QObject):
         # also shows the sync's own outcome (refused changes, last error).
         if self._shown("pending"):
             self.pending.reload()
+        if "pending" in self.__dict__:  # built: its file list follows, shown or not
+            self._show_waiting_files()
 
     def _on_changes(self, change_set: changes.ChangeSet) -> None:
         """The feed and the pending view refresh, when shown, on the kinds they show."""

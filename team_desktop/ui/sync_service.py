@@ -18,6 +18,7 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import SyncReport, run_sync
 from team_desktop.core.sync.errors import OfflineError, ServerChanged, SyncError
+from team_desktop.core.sync.transfers import TransferControl
 from team_desktop.ui.language import format_time
 from team_desktop.ui.tasks import TaskRunner
 
@@ -32,11 +33,15 @@ class SyncService(QObject):
 
     Signals: status_changed(state, text) with state one of "unconfigured", "offline", "syncing",
     "ok", "error", "login", "server_changed"; progress(done, total); synced(report) after a
-    successful sync; server_changed() when the server is not the one this device knew.
+    successful sync; server_changed() when the server is not the one this device knew;
+    transfer(TransferProgress) after each piece of a file; transfers_paused(bool) when the
+    learner pauses or resumes file transfers (`transfers`, shared with pack downloads).
     """
 
     status_changed = Signal(str, str)
     progress = Signal(int, int)
+    transfer = Signal(object)
+    transfers_paused = Signal(bool)
     synced = Signal(object)
     server_changed = Signal()
 
@@ -48,6 +53,7 @@ class SyncService(QObject):
         self._again = False
         self.state = "unconfigured"
         self.text = ""
+        self.transfers = TransferControl()
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.sync_now)
         self._period = QTimer(self, interval=PERIOD_MS)
@@ -85,18 +91,35 @@ class SyncService(QObject):
             return
         self.running = True
         self._set("syncing", self.tr("Synchronisation…"))
-        store = self.store
+        store, control = self.store, self.transfers
         self.runner.run(
-            lambda task: run_sync(store, connection, task.progress),
+            lambda task: run_sync(
+                store, connection, task.progress, control.reporting_to(task.note)
+            ),
             self._done,
             self._failed,
             self._progress,
             network=True,
+            on_note=self._transfer,
         )
+
+    def pause_transfers(self) -> None:
+        """Stop moving files after the current piece; the writing keeps syncing."""
+        self.transfers.pause()
+        self.transfers_paused.emit(True)
+
+    def resume_transfers(self) -> None:
+        """Move files again, from where each one stopped."""
+        self.transfers.resume()
+        self.transfers_paused.emit(False)
+        self.sync_now()
 
     def _progress(self, done: int, total: int) -> None:
         # A method, not `self.progress.emit`: the runner drops a report whose service is gone.
         self.progress.emit(done, total)
+
+    def _transfer(self, progress: object) -> None:
+        self.transfer.emit(progress)
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
@@ -115,6 +138,8 @@ class SyncService(QObject):
                 "",
                 len(report.skipped),
             ).format(t=now)
+        elif report.files is not None and report.files.paused:
+            text = self.tr("À jour ({t}) — transferts de fichiers en pause").format(t=now)
         elif waiting:
             text = self.tr("Synchronisé à {t} — %n en attente", "", waiting).format(t=now)
         self._set("ok", text)

@@ -22,12 +22,17 @@ class TaskState:
     def __init__(self) -> None:
         self._cancel = threading.Event()
         self._report: Callable[[int, int], None] = lambda done, total: None
+        self._note: Callable[[object], None] = lambda payload: None
 
     def progress(self, done: int, total: int) -> None:
         """Report progress; raises TaskCancelled when the task was cancelled."""
         if self._cancel.is_set():
             raise TaskCancelled()
         self._report(done, total)
+
+    def note(self, payload: object) -> None:
+        """Report something richer than a count (a file's transfer, say) to the GUI thread."""
+        self._note(payload)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -40,10 +45,12 @@ class TaskState:
 class _Relay(QObject):
     """Carries a task's outcome to the GUI thread.
 
-    Signals: progress(done, total), finished(result), failed(exception, traceback text).
+    Signals: progress(done, total), noted(payload), finished(result), failed(exception,
+    traceback text).
     """
 
     progress = Signal(int, int)
+    noted = Signal(object)
     finished = Signal(object)
     failed = Signal(object, str)
 
@@ -113,6 +120,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException, str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         network: bool = False,
+        on_note: Callable[[object], None] | None = None,
     ) -> TaskState:
         """Start `fn`; callbacks run on the GUI thread. Returns the state, to cancel it."""
         state = TaskState()
@@ -124,6 +132,9 @@ class TaskRunner(QObject):
                 lambda done, total: None if _owner_gone(on_progress) else on_progress(done, total)
             )
             state._report = relay.progress.emit
+        if on_note:
+            relay.noted.connect(lambda payload: None if _owner_gone(on_note) else on_note(payload))
+            state._note = relay.noted.emit
         relay.finished.connect(lambda result: self._end(relay, on_done, result))
         relay.failed.connect(lambda error, text: self._end(relay, on_error, error, text))
         self._running.add(relay)

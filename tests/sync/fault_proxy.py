@@ -88,14 +88,21 @@ class FaultProxy:
         except OSError:
             client.close()
             return
-        up = threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True)
+        asked: list[bytes] = []  # the method of the request being answered (no pipelining)
+        up = threading.Thread(target=self._pump_up, args=(client, upstream, asked), daemon=True)
         up.start()
-        self._pump_down(upstream, client)
+        self._pump_down(upstream, client, asked)
         up.join(timeout=5)
 
-    def _pump_up(self, client: socket.socket, upstream: socket.socket) -> None:
+    def _pump_up(self, client: socket.socket, upstream: socket.socket, asked: list) -> None:
         try:
             while data := client.recv(65536):
+                method = data.split(b" ", 1)[0]
+                if (
+                    method in (b"GET", b"HEAD", b"PUT", b"POST", b"DELETE")
+                    and b"HTTP/1" in data[:2048]
+                ):
+                    asked[:] = [method]
                 limit = self.cut_request_after
                 if limit is not None and self.sent + len(data) > limit:
                     upstream.sendall(data[: max(limit - self.sent, 0)])
@@ -108,12 +115,12 @@ class FaultProxy:
         finally:
             _close(client, upstream)
 
-    def _pump_down(self, upstream: socket.socket, client: socket.socket) -> None:
+    def _pump_down(self, upstream: socket.socket, client: socket.socket, asked: list) -> None:
         """Pass replies down one at a time (keep-alive), so faults and hooks hit whole replies."""
         buffer = b""
         try:
             while True:
-                reply, buffer = _read_reply(upstream, buffer)
+                reply, buffer = _read_reply(upstream, buffer, asked == [b"HEAD"])
                 if reply is None:
                     return
                 if self.mangle_reply is not None:
@@ -141,8 +148,11 @@ class FaultProxy:
             _close(client, upstream)
 
 
-def _read_reply(sock: socket.socket, buffer: bytes) -> tuple[bytes | None, bytes]:
-    """One HTTP reply (headers and a Content-Length body) from `buffer` then `sock`."""
+def _read_reply(
+    sock: socket.socket, buffer: bytes, to_head: bool = False
+) -> tuple[bytes | None, bytes]:
+    """One HTTP reply (headers and a Content-Length body; no body `to_head`) from `buffer`
+    then `sock`."""
     while b"\r\n\r\n" not in buffer:
         data = sock.recv(65536)
         if not data:
@@ -153,7 +163,7 @@ def _read_reply(sock: socket.socket, buffer: bytes) -> tuple[bytes | None, bytes
     for line in head.split(b"\r\n")[1:]:
         name, _colon, value = line.partition(b":")
         if name.strip().lower() == b"content-length":
-            length = int(value.strip())
+            length = 0 if to_head else int(value.strip())
     while len(rest) < length:
         data = sock.recv(65536)
         if not data:

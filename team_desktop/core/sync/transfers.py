@@ -50,6 +50,12 @@ class TransferControl:
         self._paused = threading.Event()
         self.listener = listener
 
+    def reporting_to(self, listener: Listener) -> TransferControl:
+        """The same pause, telling `listener` of every piece (one view per running transfer)."""
+        view = TransferControl(listener)
+        view._paused = self._paused
+        return view
+
     def pause(self) -> None:
         self._paused.set()
 
