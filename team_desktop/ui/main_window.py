@@ -51,6 +51,7 @@ from team_desktop.ui.window_layout import PlanSpace, place_first_window
 # announcements, which say so themselves.
 NAVIGATOR_KINDS = (changes.PROGRESS, changes.PACKS, changes.SEASONS)
 HOME_KINDS = (changes.PROGRESS, changes.PACKS, changes.BOOKMARKS, changes.ENTRIES, changes.NOTES)
+BOOKMARKS_KINDS = (changes.BOOKMARKS, changes.PROGRESS, changes.PACKS)  # marks, done, titles
 HOME_KINDS += (changes.SEASONS, changes.ANNOUNCEMENTS)
 
 
@@ -179,6 +180,10 @@ class MainWindow(QMainWindow):
             change_set.touches(kind) for kind in HOME_KINDS
         ):
             self.home.reload()
+        if self.stack.currentWidget() is self.bookmarks and any(
+            change_set.touches(kind) for kind in BOOKMARKS_KINDS
+        ):
+            self.bookmarks.reload()
         if self.stack.currentWidget() is self.lesson:
             self.lesson.on_changes(change_set)
 

@@ -12,6 +12,7 @@ import threading
 import uuid
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -190,6 +191,30 @@ def test_the_lesson_reads_again_only_the_extras_of_the_kind_a_write_changed(
         entries.create_entry(window.store.paths.packs, title="Sans lien")
     assert len(read) == 2 and len(rendered) == 2
     assert window.lesson.reading is page  # the lesson itself was not loaded again
+
+
+def test_the_favourites_show_a_lesson_bookmarked_elsewhere(window, qtbot):
+    window.show_bookmarks()
+    assert window.bookmarks.list.count() == 0
+    when = iso(utcnow())
+    pull({"kind": "bookmark", "id": LESSON, "data": {"bookmarked": True, "changed_at": when}})
+    qtbot.waitUntil(lambda: window.bookmarks.list.count() == 1, timeout=5000)
+    assert window.bookmarks.list.item(0).data(Qt.ItemDataRole.UserRole) == LESSON
+
+
+def test_the_notes_list_shows_a_note_pulled_while_it_is_shown(window, qtbot):
+    window.notes.show()
+    doc = NoteDoc()
+    doc.apply_local_edit(0, 0, "Préparée par Julien.", CO_AUTHOR)
+    doc.set_title("Note de Julien")
+    pull(note_change(uuid.uuid4().hex, doc))
+    qtbot.waitUntil(
+        lambda: any(
+            "Note de Julien" in window.notes.view.list.item(n).text()
+            for n in range(window.notes.view.list.count())
+        ),
+        timeout=5000,
+    )
 
 
 def test_the_feed_shows_what_a_peer_shared(window, qtbot):
