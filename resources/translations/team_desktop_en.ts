@@ -697,6 +697,14 @@
         <translation>Completed module:</translation>
     </message>
     <message>
+        <source>Attestations du groupe</source>
+        <translation>The group&apos;s attestations</translation>
+    </message>
+    <message>
+        <source>Groupe :</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
         <source>Exporter l&apos;attestation</source>
         <translation>Export the attestation</translation>
     </message>
@@ -818,6 +826,10 @@
     <message>
         <source>Attestation d&apos;un module…</source>
         <translation>Attestation of a module…</translation>
+    </message>
+    <message>
+        <source>Attestations de mon groupe…</source>
+        <translation>My group&apos;s attestations…</translation>
     </message>
     <message>
         <source>✔ validée</source>
@@ -1576,6 +1588,53 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>{tip} ({keys})</source>
         <translation>{tip} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupAttestationsDialog</name>
+    <message>
+        <source>Attestations du groupe « {g} »</source>
+        <translation>Attestations of the group “{g}”</translation>
+    </message>
+    <message>
+        <source>Attestations des membres</source>
+        <translation>The members&apos; attestations</translation>
+    </message>
+    <message>
+        <source>Révoquer l&apos;attestation…</source>
+        <translation>Revoke the attestation…</translation>
+    </message>
+    <message>
+        <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
+        <translation>Log in first (Sharing › Account and server).</translation>
+    </message>
+    <message>
+        <source>Connexion au serveur…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>révoquée</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>valide</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>Aucune attestation délivrée dans ce groupe.</source>
+        <translation>No attestation issued in this group.</translation>
+    </message>
+    <message>
+        <source>Révoquer l&apos;attestation</source>
+        <translation>Revoke the attestation</translation>
+    </message>
+    <message>
+        <source>Révoquer l&apos;attestation de {h} ? Toute personne qui la vérifiera en ligne la verra révoquée. Cela ne peut pas être annulé.</source>
+        <translation>Revoke {h}&apos;s attestation? Anyone who verifies it online will see it revoked. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync.errors import SyncError
 from team_desktop.ui.actions import Act
 from team_desktop.ui.competencies_view import CompetenciesView
+from team_desktop.ui.group_attestations_dialog import GroupAttestationsDialog
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.pdf_export import write_pdf
 
@@ -81,6 +82,7 @@ class CompetenciesController(QObject):
         v.pdf_requested.connect(self.ask_pdf)
         v.refresh_requested.connect(self.refresh_attestations)
         v.module_attestation_requested.connect(self.ask_module_attestation)
+        v.group_attestations_requested.connect(self.show_group_attestations)
         window.changes.changed.connect(self._on_store_changed)
 
     def show(self) -> None:
@@ -217,6 +219,25 @@ class CompetenciesController(QObject):
         self._network(
             lambda connection: attestations.ask(connection, "module", pack_id), self._keep
         )
+
+    def show_group_attestations(self) -> GroupAttestationsDialog | None:
+        """For a facilitator: their group's attestations (the first group, or the one chosen)."""
+        groups = overview.facilitated_groups()
+        if not groups:
+            return None
+        names = [name for _id, name in groups]
+        index = 0
+        if len(groups) > 1:
+            choice, ok = QInputDialog.getItem(
+                self.window, self.tr("Attestations du groupe"), self.tr("Groupe :"), names, 0, False
+            )
+            if not ok:
+                return None
+            index = names.index(choice)
+        dialog = GroupAttestationsDialog(self.window.runner, *groups[index], self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _keep(self, result) -> None:
         try:

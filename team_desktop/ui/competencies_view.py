@@ -53,7 +53,7 @@ class CompetenciesView(QWidget):
     remove_requested(evidence id), attestation_requested(competency uid),
     endorse_requested(evidence id), validate_requested(evidence id),
     export_requested(attestation id), pdf_requested(attestation id), refresh_requested(),
-    module_attestation_requested()."""
+    module_attestation_requested(), group_attestations_requested()."""
 
     link_requested = Signal(str)
     share_requested = Signal(str)
@@ -65,6 +65,7 @@ class CompetenciesView(QWidget):
     pdf_requested = Signal(str)
     refresh_requested = Signal()
     module_attestation_requested = Signal()
+    group_attestations_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -167,6 +168,7 @@ class CompetenciesView(QWidget):
         self.pdf_button.setObjectName("primaryButton")
         self.refresh_button = QPushButton(self.tr("Vérifier l'état en ligne"))
         self.module_button = QPushButton(self.tr("Attestation d'un module…"))
+        self.group_button = QPushButton(self.tr("Attestations de mon groupe…"))
         page = QWidget()
         layout = QVBoxLayout(page)
         splitter = QSplitter()
@@ -175,13 +177,20 @@ class CompetenciesView(QWidget):
         splitter.setSizes([330, 610])
         layout.addWidget(splitter, 1)
         layout.addLayout(
-            _buttons(self.pdf_button, self.export_button, self.refresh_button, self.module_button)
+            _buttons(
+                self.pdf_button,
+                self.export_button,
+                self.refresh_button,
+                self.module_button,
+                self.group_button,
+            )
         )
         self.attestation_list.currentRowChanged.connect(lambda _r: self._show_attestation())
         self.export_button.clicked.connect(lambda: self._emit_attestation(self.export_requested))
         self.pdf_button.clicked.connect(lambda: self._emit_attestation(self.pdf_requested))
         self.refresh_button.clicked.connect(self.refresh_requested.emit)
         self.module_button.clicked.connect(self.module_attestation_requested.emit)
+        self.group_button.clicked.connect(self.group_attestations_requested.emit)
         return page
 
     # -- contents ---------------------------------------------------------------------------
@@ -385,6 +394,7 @@ class CompetenciesView(QWidget):
         proof = self.peer()
         self.endorse_button.setEnabled(proof is not None)
         self.validate_button.setEnabled(proof is not None and overview.facilitates(proof.group_id))
+        self.group_button.setVisible(bool(overview.facilitated_groups()))
         has_attestation = bool(self.attestation_id())
         self.export_button.setEnabled(has_attestation)
         self.pdf_button.setEnabled(has_attestation)

@@ -1,6 +1,7 @@
 """The competencies view against a real server: a learner links evidence and shares it, a peer
 endorses it, the facilitator validates it, the view shows all three; the learner gets an
-attestation that verifies, prints it, and the view tells a modified copy from a genuine one."""
+attestation that verifies, prints it, and the view tells a modified copy from a genuine one.
+A facilitator revokes an attestation from the window, and the learner's device shows it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 
 from team_desktop.core.competencies import evidence, overview
 from team_desktop.core.content.archive import build_archive
+from team_desktop.core.credentials import attestations
 from team_desktop.core.portfolio.entries import create_entry, save_entry
 from team_desktop.core.store.competency_models import Attestation
 from team_desktop.core.sync import account
@@ -109,5 +111,43 @@ def test_evidence_endorsed_validated_then_attested(window, qtbot, server, store,
     awa.close()
     chloe.close()
     # No sync left to start after the window is gone.
+    window.sharing.service._debounce.stop()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+
+
+def test_a_facilitator_revokes_from_the_window_and_the_learner_sees_it(
+    window, qtbot, server, store, tmp_path
+):
+    account.log_in(server.url, unique("awa"), PASSWORD, "portable", "Awa", create=True)
+    group = account.create_group(account.connect(), "Binômes du vendredi")
+    with store.bound():
+        ben = Client(tmp_path / "ben", server.url).sign_up(unique("ben"), "Ben")
+        with ben:
+            account.join_group(ben.connection, group.invite_code)
+            ben_id = sync_state.load().user_id
+    evidence.validate(COPREP, ben_id, group.id)
+    _sync(window, qtbot)
+    window.actions_[Act.COMPETENCIES].trigger()
+    view = window.competencies.view
+    view.tabs.setCurrentIndex(2)
+    assert view.group_button.isVisible()
+    with store.bound():
+        ben.sync()
+        with ben:
+            attestations.request(ben.connection, "competency", COPREP)
+    dialog = window.competencies.show_group_attestations()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=15000)
+    assert "Ben" in dialog.list.item(0).text() and dialog.revoke_button.isEnabled()
+    dialog.list.setCurrentRow(0)
+    dialog.revoke(dialog.list.item(0).data(ROLE)["id"])
+    qtbot.waitUntil(lambda: "révoquée" in dialog.list.item(0).text(), timeout=15000)
+    assert not dialog.revoke_button.isEnabled()
+    dialog.close()
+    with store.bound():
+        with ben:
+            assert attestations.refresh(ben.connection) == 1
+            [(row, verified)] = attestations.listing()
+            assert row.revoked and verified is not None
+        ben.close()
     window.sharing.service._debounce.stop()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)

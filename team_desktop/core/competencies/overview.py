@@ -187,3 +187,9 @@ def modules() -> list[tuple[str, str]]:
     """The installed modules, in course order: (pack id, title)."""
     packs = PackRecord.select(PackRecord.id, PackRecord.title)
     return [(pack.id, pack.title) for pack in packs.order_by(PackRecord.week, PackRecord.order)]
+
+
+def facilitated_groups() -> list[tuple[str, str]]:
+    """The groups this device's learner facilitates: (id, name)."""
+    rows = GroupRecord.select().where(GroupRecord.role == "facilitator").order_by(GroupRecord.name)
+    return [(row.id, row.name) for row in rows]

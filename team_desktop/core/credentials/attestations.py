@@ -219,3 +219,14 @@ def listing() -> list[tuple[Attestation, Verified | None]]:
         except AttestationError:
             result.append((row, None))
     return result
+
+
+def of_group(connection: Connection, group_id: str) -> list[dict]:
+    """For a facilitator: the attestations of the group's members (network only)."""
+    rows = connection.json("GET", f"/groups/{group_id}/attestations")
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def revoke(connection: Connection, group_id: str, attestation_id: str) -> dict:
+    """For a facilitator: revoke a member's attestation; the revocation list shows it."""
+    return connection.json("POST", f"/groups/{group_id}/attestations/{attestation_id}/revoke")
