@@ -67,6 +67,7 @@ class AnnouncementsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        """List the group's announcements, newest first."""
         self.published.clear()
         for row in announcements.listing(self.group.id):
             item = QListWidgetItem(f"{format_datetime(row.published_at)} — {row.title}")
@@ -75,6 +76,7 @@ class AnnouncementsDialog(QDialog):
         self.delete_button.setEnabled(self.published.count() > 0)
 
     def publish(self) -> None:
+        """Publish the announcement written in the form (sent at the next sync)."""
         try:
             announcements.publish(self.group.id, self.title.text(), self.body.toPlainText())
         except FacilitationError as error:
@@ -88,6 +90,7 @@ class AnnouncementsDialog(QDialog):
         self.reload()
 
     def delete(self) -> None:
+        """Withdraw the chosen announcement from the group."""
         item = self.published.currentItem()
         if item is None:
             self.status.setText(self.tr("Choisissez d'abord une annonce dans la liste."))

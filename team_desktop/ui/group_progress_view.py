@@ -99,6 +99,7 @@ class GroupProgressDialog(QDialog):
         self.fetch()
 
     def fetch(self) -> None:
+        """Ask the server for the group's progress, off the GUI thread."""
         connection = account.connect()
         if connection is None:
             self.summary.setText(self.tr("Connectez-vous d'abord (Partage › Compte et serveur)."))
@@ -113,6 +114,7 @@ class GroupProgressDialog(QDialog):
         )
 
     def show_report(self, answer: tuple[list[report.LearnerProgress], int]) -> None:
+        """Fill the table: one row per learner, their modules, or that they did not share."""
         self.refresh_button.setEnabled(True)
         self.learners, unreadable = answer
         self.table.clearSpans()
@@ -156,6 +158,7 @@ class GroupProgressDialog(QDialog):
             self.summary.setText(self.tr("Erreur inattendue : {e}").format(e=error))
 
     def choose_export_target(self) -> None:
+        """Ask where to write the CSV, then write it."""
         stem = f"progression-{self.group.name}-{dt.date.today():%Y-%m-%d}".replace("/", "-")
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Exporter la progression"), str(Path.home() / f"{stem}.csv"), "*.csv"

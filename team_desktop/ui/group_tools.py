@@ -46,22 +46,27 @@ class FacilitatorTools(QWidget):
         self.setVisible(False)
 
     def set_group(self, group: GroupRecord | None) -> None:
+        """Show the tools only for a group the learner facilitates."""
         self.group = group
         self.setVisible(group is not None and group.role == "facilitator")
 
     def edit_season(self) -> None:
+        """Open the season editor of the chosen group."""
         if self.group is not None:
             SeasonDialog(self.group, self.dialog).open()
 
     def show_announcements(self) -> None:
+        """Open the group's announcements."""
         if self.group is not None:
             AnnouncementsDialog(self.group, self.dialog).open()
 
     def show_progress(self) -> None:
+        """Open the group's progress (asked of the server)."""
         if self.group is not None:
             GroupProgressDialog(self.runner, self.group, self.dialog).open()
 
     def remove_member(self) -> None:
+        """Take the member chosen in the list out of the group, once confirmed."""
         chosen = self.dialog.selected_member()
         if self.group is None or chosen is None:
             self.dialog.status.setText(
@@ -94,6 +99,7 @@ class FacilitatorTools(QWidget):
         self.dialog.refresh_members()
 
     def rotate_code(self) -> None:
+        """Give the group a new invite code, once confirmed."""
         if self.group is None:
             return
         group = self.group

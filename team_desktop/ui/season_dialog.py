@@ -114,6 +114,7 @@ class SeasonDialog(QDialog):
             date.setDate(_qdate(dates[week]))
 
     def save(self) -> None:
+        """Keep the season (queued for the next sync) and close, or say what is wrong."""
         packs = [
             self.packs.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.packs.count())

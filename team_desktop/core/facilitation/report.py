@@ -155,6 +155,7 @@ def by_module(learner: LearnerProgress, infos: list[ModuleInfo]) -> list[ModuleP
 
 
 def csv_columns() -> list[str]:
+    """The CSV's header, in the interface's language."""
     return [
         _("Participant·e"),
         _("Progression partagée"),
