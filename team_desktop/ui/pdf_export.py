@@ -16,12 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
-    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QRawFont,
     QTextDocument,
 )
 
@@ -110,15 +110,18 @@ def xmp_metadata(title: str, author: str, language: str = LANGUAGE) -> str:
 
 
 def _drawable():
-    """Whether the export's fonts (or Qt's fallbacks for them) have a glyph for a character."""
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    metrics = QFontMetricsF(font)
+    """Whether one of the export's own fonts has a glyph for a character.
+
+    Not Qt's fallbacks: with a colour emoji font installed, Qt would draw an emoji from it,
+    and the PDF would keep it as no text at all (gone from copy and search).
+    """
+    raw_fonts = [QRawFont.fromFont(QFont(family)) for family in FONT_FAMILIES]
+    raw_fonts = [raw for raw in raw_fonts if raw.isValid()]
     known: dict[str, bool] = {}
 
     def can_draw(char: str) -> bool:
         if char not in known:
-            known[char] = metrics.inFontUcs4(ord(char))
+            known[char] = any(raw.supportsCharacter(ord(char)) for raw in raw_fonts)
         return known[char]
 
     return can_draw
