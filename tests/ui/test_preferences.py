@@ -7,7 +7,25 @@ import configparser
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QWidget,
+)
 
 from team_desktop.core.portfolio import entries
 from team_desktop.core.render import reading_style
@@ -178,27 +196,55 @@ def test_system_theme_follows_the_platform(qapp, light_again):
         hints.unsetColorScheme()
 
 
+# Every kind of control the app lets the keyboard reach.
+FOCUSABLE = [
+    lambda: QPushButton("Un"),
+    lambda: QToolButton(text="Gras"),
+    lambda: QCheckBox("Prête"),
+    lambda: QRadioButton("Privée"),
+    QLineEdit,
+    lambda: _combo(),
+    QSpinBox,
+    QDateEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QTextBrowser,
+    QListWidget,
+    QTableWidget,
+    QTreeWidget,
+]
+
+
+def _combo() -> QComboBox:
+    combo = QComboBox()
+    combo.addItems(["Privée", "Cet appareil seulement"])
+    return combo
+
+
 @pytest.mark.parametrize("theme", [themes.LIGHT, themes.DARK, themes.CONTRAST])
 def test_keyboard_focus_is_clearly_visible_in_every_theme(qapp, qtbot, theme, light_again):
     themes.apply_theme(qapp, theme)
-    box = QWidget()
-    qtbot.addWidget(box)
-    layout = QHBoxLayout(box)
-    focused, other = QPushButton("Un"), QPushButton("Deux")
-    layout.addWidget(focused)
-    layout.addWidget(other)
-    box.show()
-    box.activateWindow()
-    qtbot.waitUntil(box.isActiveWindow)
-    focused.setFocus()
-    qtbot.waitUntil(focused.hasFocus)
-    ring = focused.grab().toImage().pixelColor(0, focused.height() // 2)
-    plain = other.grab().toImage().pixelColor(0, other.height() // 2)
-    inside = focused.grab().toImage().pixelColor(focused.width() // 2, 3)
     window = qapp.palette().color(QPalette.ColorRole.Window)
-    assert ring != plain
-    # WCAG 2.2 asks 3:1 for a focus indicator against what is next to it.
-    assert contrast(ring, inside) >= 3 and contrast(ring, window) >= 3
+    for make in FOCUSABLE:
+        box = QWidget()
+        qtbot.addWidget(box)
+        layout = QHBoxLayout(box)
+        focused, other = make(), make()
+        layout.addWidget(focused)
+        layout.addWidget(other)
+        box.show()
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        focused.setFocus()
+        qtbot.waitUntil(focused.hasFocus)
+        kind = type(focused).__name__
+        ring = focused.grab().toImage().pixelColor(0, focused.height() // 2)
+        plain = other.grab().toImage().pixelColor(0, other.height() // 2)
+        inside = focused.grab().toImage().pixelColor(focused.width() // 2, 3)
+        assert ring != plain, kind
+        # WCAG 2.2 asks 3:1 for a focus indicator against what is next to it.
+        assert contrast(ring, inside) >= 3 and contrast(ring, window) >= 3, kind
+        box.close()
 
 
 def test_high_contrast_pages_are_white_on_black_with_drawn_boxes():
