@@ -40,12 +40,17 @@ class HistoryDialog(QDialog):
         self.resize(900, 560)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Versions"))
+        # Styled as the journal's list; a long title wraps instead of running under the edge.
+        self.list.setObjectName("entryList")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(240)
         self.preview = LessonBrowser()
         self.preview.setAccessibleName(self.tr("Aperçu de la version"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(self.preview)
-        splitter.setSizes([260, 640])
+        splitter.setSizes([340, 560])
         self.explain = QLabel(
             self.tr(
                 "Une version est gardée toutes les cinq minutes d'écriture. Restaurer une version "

@@ -63,16 +63,24 @@ class WeekPath(QFrame):
             )
             name.setToolTip(self._state_text(step.state))
             name.linkActivated.connect(self.module_chosen)
+            # A thin bar, and the count beside it: text over the bar's fill was hard to read.
+            count = QLabel(
+                self.tr("{d}/%n leçon(s)", "", len(module.lessons)).format(d=module.done)
+            )
+            count.setObjectName("weekCount")
             bar = QProgressBar()
+            bar.setObjectName("weekBar")
             bar.setRange(0, max(len(module.lessons), 1))
             bar.setValue(module.done)
-            bar.setFormat(self.tr("{d}/%n leçon(s)", "", len(module.lessons)).format(d=module.done))
+            bar.setTextVisible(False)
             bar.setAccessibleName(self.tr("Progression : {t}").format(t=module.title))
-            bar.setMaximumWidth(260)
-            bar.setMinimumWidth(110)
+            bar.setAccessibleDescription(count.text())
+            bar.setMaximumWidth(200)
+            bar.setMinimumWidth(80)
             grid.addWidget(mark, row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(bar, row, 2)
+            grid.addWidget(count, row, 3)
             row += 1
             if module.week in openings:
                 # The group's calendar guides; it never locks a week the learner already has.

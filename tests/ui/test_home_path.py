@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QProgressBar
 
 from team_desktop.core import bookmarks, progress
 from team_desktop.ui.week_path import WeekPath
@@ -18,6 +18,9 @@ def test_home_shows_the_current_week_and_opens_a_module(window, qtbot):
     assert "current" in marks
     headline = window.home.findChild(QLabel, "homeWhere").text()
     assert headline.startswith("Vous en êtes à la semaine 1")
+    # The count stands beside a thin bar, never printed over its fill.
+    assert path.findChildren(QLabel, "weekCount")[0].text() == "0/2 leçons"
+    assert not any(bar.isTextVisible() for bar in path.findChildren(QProgressBar))
     link = path.findChildren(QLabel, "moduleLink")[0]
     with qtbot.waitSignal(window.home.module_chosen) as chosen:
         link.linkActivated.emit("test-mini")
