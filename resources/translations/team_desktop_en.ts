@@ -2740,6 +2740,17 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
             <numerusform>%n changes waiting for the next sync. Nothing is ever dropped: a refused change stays here with the reason.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>connexion limitée : les fichiers de plus de {s} attendent une connexion non limitée ou une synchronisation par fichier</source>
+        <translation>metered connection: files over {s} wait for an unmetered connection or a sync by file</translation>
+    </message>
+    <message numerus="yes">
+        <source>À recevoir plus tard : %n fichier(s) du groupe ({r}).</source>
+        <translation>
+            <numerusform>To receive later: %n file of the group ({r}).</numerusform>
+            <numerusform>To receive later: %n files of the group ({r}).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2988,6 +2999,22 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Of the course and the editors; also with Ctrl+plus, Ctrl+minus and Ctrl+0</translation>
     </message>
     <message>
+        <source>Connexion limitée (forfait mobile, partage de connexion)</source>
+        <translation>Metered connection (mobile plan, tethering)</translation>
+    </message>
+    <message>
+        <source> Mo</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Taille au-delà de laquelle un fichier attend une autre connexion</source>
+        <translation>Size above which a file waits for another connection</translation>
+    </message>
+    <message>
+        <source>Sur une connexion limitée, le texte part toujours en premier ; les pièces jointes plus grandes que cette taille attendent une connexion non limitée ou une synchronisation par fichier (Partage › En attente d&apos;envoi dit lesquelles).</source>
+        <translation>On a metered connection, text always goes first; attachments larger than this size wait for an unmetered connection or a sync by file (Sharing › Waiting to be sent says which).</translation>
+    </message>
+    <message>
         <source>&amp;Langue :</source>
         <translation>&amp;Language:</translation>
     </message>
@@ -2998,6 +3025,14 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Taille du te&amp;xte :</source>
         <translation>Te&amp;xt size:</translation>
+    </message>
+    <message>
+        <source>&amp;Données :</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Fichiers de plus de :</source>
+        <translation>Files over:</translation>
     </message>
 </context>
 <context>
@@ -3545,6 +3580,13 @@ Give it back to the person who handed you the file.
         <translation>
             <numerusform>Synced at {t} — %n waiting</numerusform>
             <numerusform>Synced at {t} — %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour ({t}) — connexion limitée : %n fichier(s) attendent, voir « En attente »</source>
+        <translation>
+            <numerusform>Up to date ({t}) — metered connection: %n file waits, see “Waiting to be sent”</numerusform>
+            <numerusform>Up to date ({t}) — metered connection: %n files wait, see “Waiting to be sent”</numerusform>
         </translation>
     </message>
     <message>

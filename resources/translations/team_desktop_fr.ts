@@ -128,6 +128,13 @@
             <numerusform>%n changements en attente de la prochaine synchronisation. Rien n&apos;est jamais abandonné : un changement refusé reste ici avec la raison.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>À recevoir plus tard : %n fichier(s) du groupe ({r}).</source>
+        <translation>
+            <numerusform>À recevoir plus tard : %n fichier du groupe ({r}).</numerusform>
+            <numerusform>À recevoir plus tard : %n fichiers du groupe ({r}).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
@@ -180,6 +187,13 @@
         <translation>
             <numerusform>Synchronisé à {t} — %n en attente</numerusform>
             <numerusform>Synchronisé à {t} — %n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour ({t}) — connexion limitée : %n fichier(s) attendent, voir « En attente »</source>
+        <translation>
+            <numerusform>À jour ({t}) — connexion limitée : %n fichier attend, voir « En attente »</numerusform>
+            <numerusform>À jour ({t}) — connexion limitée : %n fichiers attendent, voir « En attente »</numerusform>
         </translation>
     </message>
 </context>

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import pending
+from team_desktop.core.export.labels import human_size
+from team_desktop.core.sync.preview import Preview
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.transfers_panel import TransfersPanel
+from team_desktop.ui.what_leaves import WhatLeavesLabel
 
 
 class PendingView(QWidget):
@@ -30,6 +33,11 @@ class PendingView(QWidget):
         title.setObjectName("viewTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # Before a sync: what it would send, and what waits for a cheaper line, and why.
+        self.what_leaves = WhatLeavesLabel()
+        self.held_downloads = QLabel()
+        self.held_downloads.setWordWrap(True)
+        self.held_downloads.hide()
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Type"), self.tr("Quoi"), self.tr("Depuis"), self.tr("État")]
@@ -65,6 +73,8 @@ class PendingView(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.what_leaves)
+        layout.addWidget(self.held_downloads)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.transfers)
@@ -108,6 +118,25 @@ class PendingView(QWidget):
         )
 
         self._fill_received()
+
+    def show_what_leaves(
+        self, preview: Preview, held: dict[str, int], max_file: int | None
+    ) -> None:
+        """What the next sync sends; with a metered line, which files wait and why."""
+        reason = ""
+        if max_file is not None:
+            reason = self.tr(
+                "connexion limitée : les fichiers de plus de {s} attendent une connexion non "
+                "limitée ou une synchronisation par fichier"
+            ).format(s=human_size(max_file))
+        self.what_leaves.show_preview(preview, reason)
+        self.held_downloads.setVisible(bool(held))
+        if held:
+            self.held_downloads.setText(
+                self.tr(
+                    "À recevoir plus tard : %n fichier(s) du groupe ({r}).", "", len(held)
+                ).format(r=reason)
+            )
 
     def _fill_received(self) -> None:
         problems = pending.received_problems()

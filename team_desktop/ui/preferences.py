@@ -1,4 +1,5 @@
-"""The learner's preferences (language, theme, text size), declared once, kept per data directory.
+"""The learner's preferences (language, theme, text size, metered line), declared once, kept per
+data directory.
 
 They live in the data directory's `ui-state.ini`, in their own `[preferences]` group, apart
 from the window's state (geometry, splitters): a USB stick carries them with the data.
@@ -41,6 +42,16 @@ LANGUAGE = Setting("language", "system", ("system", "fr", "en"))
 THEME = Setting("theme", "system", ("system", "light", "dark", "contrast"))
 # Steps of 10 % from the normal size of the course and the editors.
 TEXT_SIZE = Setting("text_size", 0, minimum=-3, maximum=10)
+# "Connexion limitée": on a metered line, files above METERED_MAX_MB wait (text always goes).
+METERED = Setting("metered", 0, minimum=0, maximum=1)
+METERED_MAX_MB = Setting("metered_max_mb", 1, minimum=0, maximum=200)
+
+
+def files_limit(preferences: Preferences) -> int | None:
+    """The largest file a sync sends or fetches, in bytes; None when the line is not metered."""
+    if not preferences.get(METERED):
+        return None
+    return int(preferences.get(METERED_MAX_MB)) * 2**20
 
 
 class Preferences:

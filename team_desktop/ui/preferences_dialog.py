@@ -1,8 +1,9 @@
-"""Préférences: the interface language, the theme and the text size."""
+"""Préférences: the interface language, the theme, the text size and a metered connection."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,7 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.ui import text_size
-from team_desktop.ui.preferences import LANGUAGE, TEXT_SIZE, THEME, Preferences
+from team_desktop.ui.preferences import (
+    LANGUAGE,
+    METERED,
+    METERED_MAX_MB,
+    TEXT_SIZE,
+    THEME,
+    Preferences,
+)
 
 
 class PreferencesDialog(QDialog):
@@ -62,11 +70,33 @@ class PreferencesDialog(QDialog):
         self.size.setAccessibleDescription(
             self.tr("Du cours et des éditeurs ; aussi avec Ctrl+plus, Ctrl+moins et Ctrl+0")
         )
+        self.metered = QCheckBox(
+            self.tr("Connexion limitée (forfait mobile, partage de connexion)")
+        )
+        self.metered_max = QSpinBox()
+        self.metered_max.setRange(METERED_MAX_MB.minimum, METERED_MAX_MB.maximum)
+        self.metered_max.setSuffix(self.tr(" Mo"))
+        self.metered_max.setAccessibleName(
+            self.tr("Taille au-delà de laquelle un fichier attend une autre connexion")
+        )
+        self.metered_note = QLabel(
+            self.tr(
+                "Sur une connexion limitée, le texte part toujours en premier ; les pièces "
+                "jointes plus grandes que cette taille attendent une connexion non limitée ou "
+                "une synchronisation par fichier (Partage › En attente d'envoi dit lesquelles)."
+            )
+        )
+        self.metered_note.setWordWrap(True)
+        self.metered_note.setObjectName("hint")
+        self.metered.toggled.connect(self.metered_max.setEnabled)
         form = QFormLayout()
         form.addRow(self.tr("&Langue :"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("&Thème :"), self.theme)
         form.addRow(self.tr("Taille du te&xte :"), self.size)
+        form.addRow(self.tr("&Données :"), self.metered)
+        form.addRow(self.tr("Fichiers de plus de :"), self.metered_max)
+        form.addRow("", self.metered_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,6 +112,9 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(p.get(LANGUAGE)))
         self.theme.setCurrentIndex(self.theme.findData(p.get(THEME)))
         self.size.setValue(round(100 * text_size.factor(p.get(TEXT_SIZE))))
+        self.metered.setChecked(bool(p.get(METERED)))
+        self.metered_max.setValue(int(p.get(METERED_MAX_MB)))
+        self.metered_max.setEnabled(self.metered.isChecked())
 
     def text_steps(self) -> int:
         """The text size chosen, in steps from the normal size."""
@@ -91,4 +124,6 @@ class PreferencesDialog(QDialog):
         self.preferences.set(LANGUAGE, self.language.currentData())
         self.preferences.set(THEME, self.theme.currentData())
         self.preferences.set(TEXT_SIZE, self.text_steps())
+        self.preferences.set(METERED, int(self.metered.isChecked()))
+        self.preferences.set(METERED_MAX_MB, self.metered_max.value())
         super().accept()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from team_desktop.core import library
 from team_desktop.core.content.archive import PackArchiveError
 from team_desktop.core.store import changes
-from team_desktop.core.sync import account, files, packs, recovery
+from team_desktop.core.sync import account, files, packs, preview, recovery
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.errors import SyncError
 from team_desktop.core.sync.transfers import TransfersPaused
@@ -20,6 +20,7 @@ from team_desktop.ui.account_dialog import AccountDialog
 from team_desktop.ui.actions import Act
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.messages import Icon, ask, show_message
+from team_desktop.ui.preferences import Preferences, files_limit
 from team_desktop.ui.sync_files import SyncFilesController
 from team_desktop.ui.sync_service import SyncService
 from team_desktop.ui.task_failures import failure_handler
@@ -118,6 +119,23 @@ class SharingController(QObject):
         self.pending.reload()
         self._show_waiting_files()
         self.window.stack.setCurrentWidget(self.pending)
+        self.preview_pending()
+
+    def preview_pending(self) -> None:
+        """Work out, off the GUI thread, what the next sync sends and what waits."""
+        store = self.window.store
+        max_file = files_limit(Preferences(store.paths.ui_state))
+
+        def work(_task):
+            seen = preview.what_leaves(store.paths, store.device_id, max_file)
+            held = files.held_downloads(store.paths, max_file) if max_file is not None else {}
+            return seen, held
+
+        self.window.runner.run(
+            work,
+            lambda result: self.pending.show_what_leaves(*result, max_file),
+            lambda _e, _d: None,  # only a preview: the sync itself says what went wrong
+        )
 
     def _show_waiting_files(self) -> None:
         me = sync_state.load().user_id or ""
@@ -242,6 +260,7 @@ class SharingController(QObject):
         # also shows the sync's own outcome (refused changes, last error).
         if self._shown("pending"):
             self.pending.reload()
+            self.preview_pending()
         if "pending" in self.__dict__:  # built: its file list follows, shown or not
             self._show_waiting_files()
 
@@ -251,3 +270,4 @@ class SharingController(QObject):
             self.feed.reload()
         elif self._shown("pending") and change_set.touches(changes.OUTBOX):
             self.pending.reload()
+            self.preview_pending()

@@ -20,6 +20,7 @@ from team_desktop.core.sync.engine import SyncReport, run_sync
 from team_desktop.core.sync.errors import OfflineError, ServerChanged, SyncError
 from team_desktop.core.sync.transfers import TransferControl
 from team_desktop.ui.language import format_time
+from team_desktop.ui.preferences import Preferences, files_limit
 from team_desktop.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 4_000
@@ -92,9 +93,10 @@ class SyncService(QObject):
         self.running = True
         self._set("syncing", self.tr("Synchronisation…"))
         store, control = self.store, self.transfers
+        max_file = files_limit(Preferences(store.paths.ui_state))
         self.runner.run(
             lambda task: run_sync(
-                store, connection, task.progress, control.reporting_to(task.note)
+                store, connection, task.progress, control.reporting_to(task.note), max_file
             ),
             self._done,
             self._failed,
@@ -142,6 +144,12 @@ class SyncService(QObject):
             text = self.tr("À jour ({t}) — transferts de fichiers en pause").format(t=now)
         elif waiting:
             text = self.tr("Synchronisé à {t} — %n en attente", "", waiting).format(t=now)
+        elif report.files and report.files.held:
+            text = self.tr(
+                "À jour ({t}) — connexion limitée : %n fichier(s) attendent, voir « En attente »",
+                "",
+                len(report.files.held),
+            ).format(t=now)
         self._set("ok", text)
         self.synced.emit(report)
         self._follow_up()

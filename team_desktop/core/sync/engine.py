@@ -57,11 +57,13 @@ def run_sync(
     connection: Connection,
     progress: Progress | None = None,
     control: TransferControl | None = None,
+    max_file: int | None = None,
 ) -> SyncReport:
     """Exchange all writing with the server, then attachments: text first on a slow line.
 
     Between the two, the device says which files its writing still uses (the others may leave
-    the server). `control` follows the files' bytes and may pause them. Every write it makes
+    the server). `control` follows the files' bytes and may pause them; with `max_file` (a
+    metered connection) larger files wait, see `files.sync_files`. Every write it makes
     names the sync as its initiator on the change bus.
     """
     with changes.initiated_by(changes.SYNC):
@@ -70,7 +72,9 @@ def run_sync(
         consent_sync.after_sync(connection, report.rejected)
         user_id = sync_state.load().user_id
         report.released = kept_files.declare_kept(connection, store.device_id, user_id)
-        report.files = files.sync_files(store.paths, connection, user_id, progress, control)
+        report.files = files.sync_files(
+            store.paths, connection, user_id, progress, control, max_file
+        )
     return report
 
 

@@ -36,6 +36,7 @@ class FilesReport:
     missing: int = 0  # files the server does not have (yet): tried again next time
     refused: dict[str, str] = field(default_factory=dict)  # hash -> the server's reason
     paused: bool = False  # the learner paused transfers: the rest waits for "Reprendre"
+    held: dict[str, int] = field(default_factory=dict)  # hash -> size: waits for a cheaper line
 
 
 def _wanted() -> dict[str, dict]:
@@ -76,17 +77,40 @@ def pending_uploads(paths: DataPaths, me: str) -> dict[str, int]:
     return pending
 
 
+def held_downloads(paths: DataPaths, max_file: int) -> dict[str, int]:
+    """Files we lack that a sync limited to `max_file` bytes a file leaves for later.
+
+    Their size is what the citing entry says (-1 when it says none: such a file waits too).
+    """
+    held = {}
+    for digest, attachment in missing_files(paths).items():
+        size = _claimed_size(attachment)
+        if size < 0 or size > max_file:
+            held[digest] = size
+    return held
+
+
+def _claimed_size(attachment: dict) -> int:
+    """The size the citing entry states, or -1 when it states none that can be true."""
+    size = attachment.get("size")
+    valid = isinstance(size, int) and not isinstance(size, bool)
+    return size if valid and 0 <= size <= MAX_ATTACHMENT_BYTES else -1
+
+
 def sync_files(
     paths: DataPaths,
     connection: Connection,
     me: str,
     progress: Progress | None = None,
     control: TransferControl | None = None,
+    max_file: int | None = None,
 ) -> FilesReport:
     """Upload our files the server lacks, download the ones we lack; all resumable.
 
     `control` reports each file's bytes and may pause: then the report says `paused` and
-    every partial transfer is kept for the next time.
+    every partial transfer is kept for the next time. With `max_file` (a metered connection),
+    a file larger than that many bytes, either way, waits in `report.held` for a sync without
+    a limit or a sync by file.
     """
     report = FilesReport()
     control = control or TransferControl()
@@ -94,6 +118,8 @@ def sync_files(
     try:
         for number, (digest, attachment) in enumerate(wanted.items(), start=1):
             control.checkpoint()
+            if _held(paths, me, digest, attachment, max_file, report):
+                continue
             moves = _Moves(control, attachment, number, len(wanted))
             _one_file(paths, connection, me, digest, attachment, report, moves)
             if progress:
@@ -101,6 +127,20 @@ def sync_files(
     except TransfersPaused:
         report.paused = True
     return report
+
+
+def _held(
+    paths: DataPaths, me: str, digest: str, attachment: dict, max_file: int | None, report
+) -> bool:
+    """Whether this file is above a metered line's limit (then it waits in `report.held`)."""
+    local = blob_path(paths, digest)
+    size = local.stat().st_size if local.is_file() else _claimed_size(attachment)
+    if max_file is None or 0 <= size <= max_file:
+        return False
+    mine = attachment["author"] in (None, me)
+    if not local.is_file() or (mine and _to_upload(paths, digest)):
+        report.held[digest] = size  # a file we hold and need not send costs nothing
+    return True
 
 
 class _Moves:
@@ -162,8 +202,7 @@ def _one_file(
 
 def _announced_size(attachment: dict) -> int:
     """The size the entry announces (a peer's word: only for showing progress)."""
-    size = attachment.get("size")
-    return size if isinstance(size, int) and 0 <= size <= MAX_ATTACHMENT_BYTES else 0
+    return max(_claimed_size(attachment), 0)
 
 
 def waiting(paths: DataPaths, me: str) -> list[TransferProgress]:
