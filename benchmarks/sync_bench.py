@@ -15,7 +15,7 @@ from team_desktop.core import feed, progress
 from team_desktop.core.notes import store as notes
 from team_desktop.core.notes.authors import local_author
 from team_desktop.core.store.sync_models import Outbox
-from team_desktop.core.sync import account, records
+from team_desktop.core.sync import account, preview, records
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.engine import BATCH
 
@@ -55,8 +55,20 @@ def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
                 for _ in range(n):
                     write_entry(device, writer.title(), writer.text(900))
                 records_gzip = _pending_json_gzip()
+                estimate = preview.what_leaves(device.store.paths, device.store.device_id)
             up, down, trips, _s = _measured_sync(device, proxy)
             entries = "1 new entry" if n == 1 else f"{n} new entries"
+            # What the learner is shown before a sync ("what leaves this device"), against
+            # the bytes that did leave: within 10 % (issue 17).
+            rows.append(
+                ratio_row(
+                    f"Preview of what leaves vs bytes sent, {entries}: error",
+                    100 * abs(estimate.text_bytes - up) / up,
+                    10,
+                    "%",
+                    note=f"estimate {estimate.text_bytes} B, sent {up} B",
+                )
+            )
             rows.append(
                 ratio_row(
                     f"Sync bytes, {entries}",
