@@ -59,7 +59,7 @@ from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.history_dialog import HistoryDialog
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.my_data_dialog import MyDataDialog
-from team_desktop.ui.preferences import THEME
+from team_desktop.ui.preferences import METERED, THEME
 from team_desktop.ui.preferences_dialog import PreferencesDialog
 from team_desktop.ui.season_dialog import SeasonDialog
 from team_desktop.ui.tasks import TaskRunner
@@ -452,6 +452,8 @@ def show_plan(window: MainWindow, plan_id: str, tab: int) -> None:
     window.plans.show(plan_id)
     window.plans.view.tabs.setCurrentIndex(tab)
 
+FILMED = "Dix minutes de mise en commun, filmées avec l'accord du groupe."
+
 
 def show_competencies(window: MainWindow, tab: int) -> None:
     """The competencies view on "co-préparer", or on the attestations tab."""
@@ -516,6 +518,22 @@ def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[
         window.appearance.apply_theme()
         return lesson_view(window)
 
+    def metered_pending() -> QWidget:
+        # A shared entry with a film, on a metered line: the text leaves, the film waits.
+        window.appearance.preferences.set(METERED, 1)
+        shared = {"visibility": "group", "group_id": ids["group"]}
+        filmed = entry(window.store, "Séance filmée : la mise en commun", FILMED, 0, [], **shared)
+        film = window.store.paths.tmp / "mise-en-commun.mp4"
+        film.write_bytes(os.urandom(3 * 2**20 + 400_000))
+        attachments.add_attachment(window.store.paths, filmed, film)
+        window.sharing.show_pending()
+        return window
+
+    def sync_file() -> QWidget:
+        dialog = window.sharing.files.choose_request()
+        dialog.path.setText("/media/awa/CLE-USB/synchro-team-awa.teamsync")
+        return dialog
+
     return {
         "qui-a-ecrit-quoi": authorship,
         "compte": dialog(lambda: AccountDialog(window.runner, window)),
@@ -529,6 +547,8 @@ def dialog_views(window: MainWindow, ids: dict[str, str]) -> dict[str, Callable[
         "historique": dialog(lambda: HistoryDialog(ids["gibbs"], window)),
         "preferences": dialog(lambda: PreferencesDialog(window.appearance.preferences, window)),
         "mes-donnees": dialog(lambda: MyDataDialog(window.store, window.runner, window)),
+        "en-attente-connexion-limitee": metered_pending,
+        "synchroniser-par-fichier": sync_file,
         "theme-contraste": contrast,  # last: it changes the theme
     }
 

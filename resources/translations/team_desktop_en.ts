@@ -3393,8 +3393,8 @@ Send this server everything you wrote and did here?</translation>
         <translation>Your changes are written to a file, for example on a USB stick. A device connected to the same server delivers it (Sharing › Deliver a sync file…) and writes the answer beside it; then import it here (Sharing › Import the answer…). Nothing goes over the network on this device.</translation>
     </message>
     <message>
-        <source>Inclure mes pièces jointes (et recevoir celles du groupe) jusqu&apos;à</source>
-        <translation>Include my attachments (and receive the group&apos;s) up to</translation>
+        <source>Pièces jointes (les miennes et celles du groupe) jusqu&apos;à</source>
+        <translation>Attachments (mine and the group&apos;s) up to</translation>
     </message>
     <message>
         <source> Mo chacune</source>

@@ -50,7 +50,7 @@ class SyncFileDialog(QDialog):
         intro.setWordWrap(True)
         self.what_leaves = WhatLeavesLabel()
         self.include_files = QCheckBox(
-            self.tr("Inclure mes pièces jointes (et recevoir celles du groupe) jusqu'à")
+            self.tr("Pièces jointes (les miennes et celles du groupe) jusqu'à")
         )
         self.include_files.setChecked(True)
         self.max_mb = QSpinBox()
@@ -84,6 +84,7 @@ class SyncFileDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.path.textChanged.connect(self._check)
         self.include_files.toggled.connect(self.max_mb.setEnabled)
+        self.setMinimumWidth(640)
         self._check()
 
     def files_max(self) -> int:
@@ -100,6 +101,7 @@ class SyncFileDialog(QDialog):
     def show_preview(self, preview: Preview) -> None:
         reason = self.tr("plus grandes que la taille choisie : elles partiront plus tard")
         self.what_leaves.show_preview(preview, reason)
+        self.adjustSize()  # the preview is longer than "working it out…"
 
     def _check(self) -> None:
         self.write_button.setEnabled(bool(self.path.text().strip()))
