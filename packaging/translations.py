@@ -146,7 +146,8 @@ def lrelease(source: Path, target: Path) -> bool:
     tool = qt_tool("lrelease")
     if tool is None:
         return False
-    scratch = target.with_suffix(".qm.tmp")
+    # One scratch file per process: test processes in parallel compile the same catalogues.
+    scratch = target.with_suffix(f".qm.{os.getpid()}.tmp")
     subprocess.run([tool, "-silent", str(source), "-qm", str(scratch)], check=True)
     os.replace(scratch, target)
     return True
@@ -338,7 +339,7 @@ def write_mo(header: str, entries: list[PoEntry], target: Path) -> None:
     output = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + len(keys) * 8, 0, 0)
     output += array.array("i", key_offsets + value_offsets).tobytes() + ids + strs
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_suffix(".mo.tmp")
+    scratch = target.with_suffix(f".mo.{os.getpid()}.tmp")
     scratch.write_bytes(output)
     os.replace(scratch, target)
 
