@@ -1656,20 +1656,32 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Participant</translation>
     </message>
     <message>
+        <source>Leçons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Activités</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Partagés</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
         <source>Leçons terminées</source>
         <translation>Lessons done</translation>
     </message>
     <message>
-        <source>Activités faites</source>
-        <translation>Activities done</translation>
-    </message>
-    <message>
-        <source>Éléments partagés</source>
-        <translation>Items shared</translation>
-    </message>
-    <message>
         <source>Semaine {w}</source>
         <translation>Week {w}</translation>
+    </message>
+    <message>
+        <source>Activités faites (quiz, réflexions, notes)</source>
+        <translation>Activities done (quizzes, reflections, notes)</translation>
+    </message>
+    <message>
+        <source>Éléments partagés avec le groupe</source>
+        <translation>Items shared with the group</translation>
     </message>
     <message>
         <source>{t} — charge déclarée : {h} h</source>
@@ -1706,6 +1718,18 @@ Quit now, then start TEAM Desktop again to finish.</translation>
     <message>
         <source>{u} réponse(s) illisible(s) laissée(s) de côté.</source>
         <translation>{u} unreadable answer(s) left out.</translation>
+    </message>
+    <message>
+        <source>Ensemble du groupe</source>
+        <translation>Whole group</translation>
+    </message>
+    <message>
+        <source>✔ {f} terminé · ▶ {s}</source>
+        <translation>✔ {f} finished · ▶ {s}</translation>
+    </message>
+    <message>
+        <source>Parmi les {n} personnes qui montrent leur progression : {f} ont terminé ce module, {s} l&apos;ont commencé.</source>
+        <translation>Of the {n} people who show their progress: {f} finished this module, {s} started it.</translation>
     </message>
     <message>
         <source>La progression n&apos;a pas pu être obtenue : {e}</source>

@@ -56,11 +56,20 @@ class GroupProgressDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         headers = [
             self.tr("Participant·e"),
-            self.tr("Leçons terminées"),
-            self.tr("Activités faites"),
-            self.tr("Éléments partagés"),
+            self.tr("Leçons"),
+            self.tr("Activités"),
+            self.tr("Partagés"),
         ] + [self.tr("Semaine {w}").format(w=module.week) for module in self.modules]
         self.table.setHorizontalHeaderLabels(headers)
+        for column, tip in enumerate(
+            (
+                self.tr("Leçons terminées"),
+                self.tr("Activités faites (quiz, réflexions, notes)"),
+                self.tr("Éléments partagés avec le groupe"),
+            ),
+            start=1,
+        ):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         for column, module in enumerate(self.modules, start=FIXED_COLUMNS):
             self.table.horizontalHeaderItem(column).setToolTip(
                 self.tr("{t} — charge déclarée : {h} h").format(
@@ -118,7 +127,7 @@ class GroupProgressDialog(QDialog):
         self.refresh_button.setEnabled(True)
         self.learners, unreadable = answer
         self.table.clearSpans()
-        self.table.setRowCount(len(self.learners))
+        self.table.setRowCount(len(self.learners) + 1)  # and the group, per module
         for row, learner in enumerate(self.learners):
             self.table.setItem(row, 0, QTableWidgetItem(learner.name))
             if not learner.shared:
@@ -137,6 +146,7 @@ class GroupProgressDialog(QDialog):
                     d=part.lessons_done, n=len(part.module.lessons), h=format_number(part.hours)
                 )
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self._show_summary(len(self.learners))
         shared = sum(learner.shared for learner in self.learners)
         text = self.tr("{n} participant·e(s) ; {s} montre(nt) sa progression.").format(
             n=len(self.learners), s=shared
@@ -147,6 +157,24 @@ class GroupProgressDialog(QDialog):
             )
         self.summary.setText(text)
         self.export_button.setEnabled(bool(self.learners))
+
+    def _show_summary(self, row: int) -> None:
+        """The last row: per module, how many of those who share finished or started it."""
+        label = QTableWidgetItem(self.tr("Ensemble du groupe"))
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        self.table.setItem(row, 0, label)
+        for column, part in enumerate(report.summary(self.learners, self.modules), FIXED_COLUMNS):
+            text = self.tr("✔ {f} terminé · ▶ {s}").format(f=part.finished, s=part.started)
+            item = QTableWidgetItem(text)
+            item.setToolTip(
+                self.tr(
+                    "Parmi les {n} personnes qui montrent leur progression : {f} ont terminé ce "
+                    "module, {s} l'ont commencé."
+                ).format(n=part.sharing, f=part.finished, s=part.started)
+            )
+            self.table.setItem(row, column, item)
 
     def _failed(self, error: BaseException, _details: str) -> None:
         self.refresh_button.setEnabled(True)

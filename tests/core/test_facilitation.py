@@ -227,6 +227,8 @@ def test_the_report_checks_the_answer_and_counts_per_module(course):
     [part] = report.by_module(learners[0], [mini])
     assert (part.lessons_done, part.activities_done) == (1, 1)
     assert len(mini.lessons) == 2 and part.hours == 0.3  # 0.25 h, rounded half up
+    [group] = report.summary(learners, [mini])
+    assert (group.finished, group.started, group.sharing) == (0, 1, 1)  # Marc is not counted
     with pytest.raises(report.ReportError):
         report.parse({"learners": "tous"})
 

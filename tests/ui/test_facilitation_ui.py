@@ -126,16 +126,16 @@ def test_the_issue_season_three_learners_one_refusing(window, qtbot, server, sto
     groups.refresh_members()
     qtbot.mouseClick(groups.tools.progress_button, Qt.MouseButton.LeftButton)
     view = _dialog(GroupProgressDialog)
-    qtbot.waitUntil(lambda: view.table.rowCount() == 3, timeout=15000)
-    cells = {
-        view.table.item(row, 0).text(): view.table.item(row, 1).text()
-        for row in range(view.table.rowCount())
-    }
+    qtbot.waitUntil(lambda: view.table.rowCount() == 4, timeout=15000)
+    cells = {view.table.item(row, 0).text(): view.table.item(row, 1).text() for row in range(3)}
     assert cells == {"Léa": "1", "Marc": "n'a pas partagé sa progression", "Noor": "1"}
     assert view.table.columnSpan(1, 1) == view.table.columnCount() - 1
     assert view.table.item(0, 3).text() == "1"  # one entry shared with the group
     assert view.table.item(0, 4).text() == "1/2 · 0,3 h"
     assert "3 participant·e(s) ; 2 montre(nt)" in view.summary.text()
+    # The group, per module: of the two who show their progress, both started, none finished.
+    assert view.table.item(3, 0).text() == "Ensemble du groupe"
+    assert view.table.item(3, 4).text() == "✔ 0 terminé · ▶ 2"
     target = tmp_path / "progression.csv"
     view.export_csv(target)
     table = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))

@@ -154,6 +154,29 @@ def by_module(learner: LearnerProgress, infos: list[ModuleInfo]) -> list[ModuleP
     ]
 
 
+@dataclass(frozen=True)
+class ModuleSummary:
+    """One module across the learners who share their progress."""
+
+    module: ModuleInfo
+    finished: int  # learners who completed every lesson of it
+    started: int  # learners who completed some of its lessons, not all
+    sharing: int  # learners who share their progress
+
+
+def summary(learners: list[LearnerProgress], infos: list[ModuleInfo]) -> list[ModuleSummary]:
+    """Per module, how many of the learners who share their progress finished or started it."""
+    sharing = [learner for learner in learners if learner.shared]
+    found = []
+    for info in infos:
+        done = [len(learner.lessons_done & info.lessons) for learner in sharing]
+        total = len(info.lessons)
+        finished = sum(1 for count in done if total and count == total)
+        started = sum(1 for count in done if 0 < count < total)
+        found.append(ModuleSummary(info, finished, started, len(sharing)))
+    return found
+
+
 def csv_columns() -> list[str]:
     """The CSV's header, in the interface's language."""
     return [
