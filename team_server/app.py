@@ -14,6 +14,7 @@ from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddlewar
 from team_server.migrations import check_schema
 from team_server.research.lrs import Forwarder, LrsConfig
 from team_server.routes import (
+    account_controls,
     accounts,
     attestations,
     blobs,
@@ -45,7 +46,18 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=_forwarding(settings),
     )
     app.state.settings = settings
-    for module in (accounts, groups, sync, bundles, blobs, packs, my_data, research, attestations):
+    for module in (
+        accounts,
+        account_controls,
+        groups,
+        sync,
+        bundles,
+        blobs,
+        packs,
+        my_data,
+        research,
+        attestations,
+    ):
         app.include_router(module.router, prefix=API)
     app.include_router(attestations.well_known)
     errors.install(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import secrets
@@ -10,7 +11,7 @@ from typing import Annotated
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
-from fastapi import Depends, Header, HTTPException
+from fastapi import Depends, Header, HTTPException, Request
 from peewee import fn
 
 from team_server.db import connected, write_transaction
@@ -33,6 +34,11 @@ SLOWDOWN_STEP = 0.1  # seconds added to a failed answer per recent failure
 SLOWDOWN_MAX = 1.0
 
 UNAUTHORIZED = "Session absente ou expirée : reconnectez-vous."
+EXPIRED = "Votre session a expiré, reconnectez-vous."
+# RFC 6750: the client tells an expired session from a refused one without reading French.
+EXPIRED_CHALLENGE = 'Bearer error="invalid_token", error_description="expired"'
+# A token's last use is written at most this often: a sync with nothing to do writes nothing.
+RENEW_EVERY = dt.timedelta(hours=1)
 
 
 def hash_password(password: str) -> str:
@@ -80,7 +86,7 @@ def bearer_token(authorization: str | None) -> str:
 # Every authenticated request runs it: compiled once (team_server/prepared.py).
 _TOKEN_USER = Prepared(
     lambda digest: (
-        User.select()
+        User.select(User, Token.id.alias("token_id"), Token.last_used_at.alias("token_used_at"))
         .join(Token)
         .where((Token.token_hash == digest) & Token.revoked_at.is_null())
         .limit(1)
@@ -89,14 +95,34 @@ _TOKEN_USER = Prepared(
 )
 
 
+def _as_time(value: object) -> dt.datetime:
+    # Raw SQLite rows give the text the column holds.
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 @connected
-def current_user(authorization: str | None = Header(default=None)) -> User:
-    """FastAPI dependency: the user of a valid, unrevoked token, or 401."""
+def current_user(request: Request, authorization: str | None = Header(default=None)) -> User:
+    """FastAPI dependency: the user of a valid, unrevoked, unexpired token, or 401.
+
+    Using a token renews it: only a token unused for `session_days` expires.
+    """
     token = bearer_token(authorization)
     user = next(iter(_TOKEN_USER.run(token_digest(token))), None)
     if user is None:
         raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
+    now = utcnow()
+    used = _as_time(user.token_used_at) if user.token_used_at else now
+    idle = dt.timedelta(days=request.app.state.settings.session_days)
+    if used < now - idle:
+        raise HTTPException(401, EXPIRED, headers={"WWW-Authenticate": EXPIRED_CHALLENGE})
+    if used < now - RENEW_EVERY:
+        Token.update(last_used_at=now).where(Token.id == user.token_id).execute()
     return user
+
+
+def expiry_cutoff(request: Request) -> dt.datetime:
+    """Tokens last used before this have expired."""
+    return utcnow() - dt.timedelta(days=request.app.state.settings.session_days)
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
@@ -164,3 +190,17 @@ def clear_failures(username: str, address: str) -> None:
     LoginFailure.delete().where(
         (LoginFailure.username == username) & (LoginFailure.address == address)
     ).execute()
+
+
+def confirm_password(user: User, password: str) -> bool:
+    """A password check by a token holder (changing the password, deleting the account),
+    throttled per account apart from the address's logins (a school's shared address must not
+    lose its logins to them); 429 when too many were wrong."""
+    tries = f"token:{user.id}"
+    wait = admit(tries, "")
+    if wait is not None:
+        raise too_many_tries(wait)
+    if not check_password(user, password):
+        return False
+    clear_failures(tries, "")
+    return True

@@ -80,6 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDES",
         help="intervalle entre deux envois des traces au LRS (30)",
     )
+    serve.add_argument(
+        "--session-days",
+        type=float,
+        metavar="JOURS",
+        help="une session (un appareil) inutilisée ce nombre de jours expire (120)",
+    )
+    serve.add_argument(
+        "--quota-mo",
+        type=float,
+        metavar="MO",
+        help="espace par compte, fichiers et enregistrements (1024 ; 0 : sans limite)",
+    )
+    serve.add_argument(
+        "--body-timeout",
+        type=float,
+        metavar="SECONDES",
+        help="délai pour recevoir tout le corps d'une requête (60)",
+    )
     commands.add_parser("migrate", parents=[storage], help="mettre le schéma de la base à jour")
     create = commands.add_parser(
         "create-user",
@@ -148,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
             workers=options.workers,
             lrs_interval=options.lrs_interval,
             public_url=options.public_url,
+            session_days=options.session_days,
+            quota_bytes=None if options.quota_mo is None else int(options.quota_mo * 2**20),
+            body_timeout=options.body_timeout,
         )
     settings = resolve(options.data_dir, options.database_url, **extra)
     # What the server writes (its SQLite database, the archives it builds) is for its own

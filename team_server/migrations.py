@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 
-from peewee import BooleanField, Database, TextField
+from peewee import BooleanField, Database, DateTimeField, TextField
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
@@ -64,6 +64,17 @@ def _v5_device_files(db: Database) -> None:
     db.create_tables([m.DeviceFiles])
 
 
+def _v6_account_controls(db: Database) -> None:
+    """Tokens expire when unused (renewed on use); account creations are counted per address."""
+    db.create_tables([m.SignupAttempt])
+    present = {column.name for column in db.get_columns("token")}
+    if "last_used_at" not in present:  # a database made before this column existed
+        migrator = SchemaMigrator.from_database(db)
+        run_operations(migrator.add_column("token", "last_used_at", DateTimeField(null=True)))
+    # Existing sessions start their idle time now rather than expiring at once.
+    m.Token.update(last_used_at=m.utcnow()).where(m.Token.last_used_at.is_null()).execute()
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -71,6 +82,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v3_file_storage,
     _v4_attestations,
     _v5_device_files,
+    _v6_account_controls,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -73,6 +73,8 @@ class Token(BaseModel):
     device_name = TextField(default="")
     created_at = DateTimeField(default=utcnow)
     revoked_at = DateTimeField(null=True)
+    # Renewed on use (at most hourly): a token unused for `Settings.session_days` expires.
+    last_used_at = DateTimeField(null=True, default=utcnow)
 
 
 class LoginFailure(BaseModel):
@@ -80,6 +82,14 @@ class LoginFailure(BaseModel):
 
     username = TextField(index=True)
     address = TextField(index=True)
+    at = DoubleField(index=True)  # epoch seconds
+
+
+class SignupAttempt(BaseModel):
+    """An attempt to create an account, per address: how many names one address may probe."""
+
+    address = TextField(index=True)
+    taken = BooleanField()  # the name asked for was someone's (the answer said so)
     at = DoubleField(index=True)  # epoch seconds
 
 
@@ -281,6 +291,7 @@ MODELS = [
     User,
     Token,
     LoginFailure,
+    SignupAttempt,
     Group,
     Membership,
     Record,

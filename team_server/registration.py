@@ -16,6 +16,7 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 CODE_ATTEMPTS = 5
+MIN_PASSWORD, MAX_PASSWORD = 8, 1024
 
 
 class RegistrationError(Exception):
@@ -36,8 +37,7 @@ def create_user(username: str, display_name: str, password: str) -> User:
         )
     if not 1 <= len(display_name) <= 80:
         raise RegistrationError("Le nom affiché doit faire entre 1 et 80 caractères.")
-    if not 8 <= len(password) <= 1024:
-        raise RegistrationError("Le mot de passe doit faire au moins 8 caractères.")
+    check_password_rules(password)
     password_hash = auth.hash_password(password)
     try:
         with database.atomic():
@@ -46,6 +46,12 @@ def create_user(username: str, display_name: str, password: str) -> User:
             )
     except IntegrityError as error:
         raise RegistrationError(f"L'identifiant « {username} » est déjà pris.", 409) from error
+
+
+def check_password_rules(password: str) -> None:
+    """RegistrationError unless the password is long enough (and not absurdly long)."""
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise RegistrationError(f"Le mot de passe doit faire au moins {MIN_PASSWORD} caractères.")
 
 
 def new_invite_code() -> str:

@@ -44,6 +44,9 @@ class Settings:
     max_changes: int = 500  # changes pushed in one sync request
     max_pull: int = 500  # changes pulled in one sync answer
     max_pull_bytes: int = 4 * 2**20  # about this much data in one sync answer (one record more)
+    session_days: float = 120.0  # a device token unused this long expires (using it renews it)
+    quota_bytes: int = 1024 * 2**20  # files and records one account may store (0: no limit)
+    body_timeout: float = 60.0  # seconds to receive a whole request body (slow clients)
     lrs_url: str | None = None  # e.g. https://lrs.example.org/xAPI/ (statements/ is added)
     lrs_user: str = ""
     lrs_password: str = ""

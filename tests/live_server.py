@@ -8,14 +8,14 @@ Registered for the whole suite by tests/conftest.py (`pytest_plugins`). Fixtures
 - `server_factory` (function scope): `server_factory(backend="sqlite", database_url=None,
   options=())` starts another server (a fresh database unless `database_url` is given; two
   servers on one PostgreSQL database share it; `options` go to the server and to its
-  `.admin` commands alike, e.g. its file storage); all are stopped and their databases
-  dropped afterwards.
+  `.admin` commands alike, e.g. its file storage; `serve_args` to `serve` only, e.g. its
+  quota); all are stopped and their databases dropped afterwards.
 - `postgres_url`: the URL of a fresh, migrated PostgreSQL database (skips, printing why, when
   TEAM_TEST_POSTGRES_URL is not set; fails instead when TEAM_TEST_REQUIRE_POSTGRES=1).
 
 A `LiveServer` has `.url` (the base address a client is given), `.api` (`.url + "/api/v1"`),
 `.stop()`, `.start()` (again on the same port and database), `.session(token)` and
-`.admin(*args)` (a `team-server` command on its database).
+`.admin(*args)` (a `team-server` command on its database) and `.sql(statement, *params)`.
 """
 
 from __future__ import annotations
@@ -49,10 +49,17 @@ def free_port() -> int:
 class LiveServer:
     """One `python -m team_server` process; its data directory and database outlive restarts."""
 
-    def __init__(self, data_dir: Path, database_url: str | None = None, options: tuple = ()):
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str | None = None,
+        options: tuple = (),
+        serve_args: tuple = (),
+    ):
         self.data_dir = Path(data_dir)
         self.database_url = database_url
         self.options = tuple(options)  # of every command on this server (its file storage)
+        self.serve_args = tuple(serve_args)  # of `serve` only, such as ("--quota-mo", "1")
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.log_path = self.data_dir / "server.log"
@@ -70,7 +77,7 @@ class LiveServer:
         command += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
         if self.database_url:
             command += ["--database-url", self.database_url]
-        return command + list(self.options)
+        return command + list(self.options) + list(self.serve_args)
 
     def start(self) -> LiveServer:
         """Start the process and wait until /api/v1/health answers."""
@@ -126,6 +133,23 @@ class LiveServer:
         if not self.log_path.exists():
             return ""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def sql(self, statement: str, *params) -> list[tuple]:
+        """Run SQL straight on the server's database (`?` placeholders); returns the rows.
+
+        For tests that must stand where time or an administrator would (a token left unused
+        for months), never to check what the API itself can tell.
+        """
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url) as connection:
+                cursor = connection.execute(statement.replace("?", "%s"), params)
+                return cursor.fetchall() if cursor.description else []
+        import sqlite3
+
+        with sqlite3.connect(self.data_dir / "team-server.sqlite3") as connection:
+            return connection.execute(statement, params).fetchall()
 
     def session(self, token: str | None = None) -> requests.Session:
         """A plain HTTP session speaking protocol 1, with the bearer token if given."""
@@ -301,14 +325,17 @@ def server_factory(
     made: list[tuple[str, PostgresAdmin]] = []  # databases made here, dropped at the end
 
     def start(
-        backend: str = "sqlite", database_url: str | None = None, options: tuple = ()
+        backend: str = "sqlite",
+        database_url: str | None = None,
+        options: tuple = (),
+        serve_args: tuple = (),
     ) -> LiveServer:
         url = database_url
         if url is None:
             url, admin = _database_for(backend, request)
             if admin:
                 made.append((url, admin))
-        server = LiveServer(tmp_path / f"server-{len(started)}", url, options)
+        server = LiveServer(tmp_path / f"server-{len(started)}", url, options, serve_args)
         started.append(server)
         return server.start()
 

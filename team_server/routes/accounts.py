@@ -7,7 +7,7 @@ import time
 from fastapi import APIRouter, Header, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from team_server import PROTOCOL, auth, registration
+from team_server import PROTOCOL, auth, registration, signups
 from team_server.db import connected, database
 from team_server.merge import Rejected
 from team_server.models import Group, Membership, ServerMeta, User
@@ -20,13 +20,13 @@ BAD_LOGIN = "Identifiant ou mot de passe incorrect."
 # Kept whole: a cut version would differ from the app's and make it ask again.
 MAX_CONSENT_VERSION = 200
 MAX_LOGIN_NAME = 200  # usernames are 3 to 64 characters (registration.py), spaces around
-MAX_PASSWORD = 1024  # as registration allows
+MAX_PASSWORD = registration.MAX_PASSWORD
 
 
 class AccountIn(BaseModel):
-    username: str
-    password: str
-    display_name: str
+    username: str = Field(max_length=MAX_LOGIN_NAME)
+    password: str = Field(max_length=MAX_PASSWORD)
+    display_name: str = Field(max_length=MAX_LOGIN_NAME)
 
 
 class LoginIn(BaseModel):
@@ -98,12 +98,23 @@ def health() -> dict:
 
 @router.post("/accounts", status_code=201)
 @connected
-def create_account(body: AccountIn) -> dict:
-    """Create an account (usernames are case-insensitive)."""
+def create_account(body: AccountIn, request: Request) -> dict:
+    """Create an account (usernames are case-insensitive); an address that asked for too many
+    names already taken waits (429), so accounts cannot be listed by trying names."""
+    attempt, wait = signups.admit(request.client.host if request.client else "")
+    if wait is not None:
+        raise HTTPException(
+            429,
+            f"Trop de tentatives de création de compte : réessayez dans {wait} secondes.",
+            headers={"Retry-After": str(wait)},
+        )
     try:
         user = registration.create_user(body.username, body.display_name, body.password)
     except registration.RegistrationError as error:
+        if error.status != 409:
+            signups.told_nothing(attempt)
         raise HTTPException(error.status, str(error)) from error
+    signups.told_nothing(attempt)
     return public_user(user)
 
 

@@ -53,14 +53,7 @@ def my_data_zip(user: auth.CurrentUser) -> FileResponse:
 def delete_me(body: DeleteIn, user: auth.CurrentUser) -> Response:
     """Delete the account (the password confirms it, throttled as a login); shared
     contributions are removed or kept anonymised, as the learner chose."""
-    # The token names the account: its tries are counted per account, apart from the
-    # address's logins (a school's shared address must not lose its logins to them).
-    tries = f"token:{user.id}"
-    wait = auth.admit(tries, "")
-    if wait is not None:
-        raise auth.too_many_tries(wait)
-    if not auth.check_password(user, body.password):
+    if not auth.confirm_password(user, body.password):
         raise HTTPException(403, "Mot de passe incorrect : le compte n'a pas été supprimé.")
-    auth.clear_failures(tries, "")
     account_deletion.delete_account(user, body.shared)
     return Response(status_code=204)

@@ -22,7 +22,12 @@ CHECKS = [
     checks.response_headers_conformance,
     checks.response_schema_conformance,
 ]
-ENDS_THE_ACCOUNT = {"POST /api/v1/logout", "DELETE /api/v1/me"}
+# Logging out (this device, or any by its id) and deleting the account end the token.
+ENDS_THE_ACCOUNT = {
+    "POST /api/v1/logout",
+    "DELETE /api/v1/me",
+    "DELETE /api/v1/me/devices/{device_id}",
+}
 SET_BY_THE_TEST = {"authorization", "x-team-protocol"}
 
 

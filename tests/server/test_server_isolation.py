@@ -33,6 +33,7 @@ class World:
     note: str
     comment: str
     devices: dict[str, Device]
+    awa_device: int  # the id of a device Awa is logged in on, besides the tests' own
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,9 @@ def world(
         "other_group": Device(chloe),
         "citer": Device(dan),
     }
-    return World(live_server, sessions, group, shared, private, note, comment, devices)
+    tablet = hashlib.sha256(live_server.login(awa.username, "Tablette").encode()).hexdigest()
+    [(tablet_id,)] = live_server.sql("SELECT id FROM token WHERE token_hash = ?", tablet)
+    return World(live_server, sessions, group, shared, private, note, comment, devices, tablet_id)
 
 
 def expected(actor: str, allowed: int = 200) -> int:
@@ -279,6 +282,15 @@ MATRIX = {
     ("GET", "/me/data"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
     ("GET", "/me/data.zip"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
     ("POST", "/logout"): {},  # ends the session: anonymous and revoked only
+    ("GET", "/me/devices"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
+    # Awa's tablet: only she may log it out; to anyone else it does not exist.
+    ("DELETE", "/me/devices/{device_id}"): {
+        "own": 204,
+        "same_group": 404,
+        "other_group": 404,
+        "citer": 404,
+    },
+    ("POST", "/me/password"): {},  # changes the account: anonymous and revoked only
     ("POST", "/groups"): {},  # makes a group: anonymous and revoked only
     ("POST", "/groups/join"): {},  # covered by test_server_groups: anonymous and revoked here
     ("POST", "/groups/{group_id}/leave"): {"other_group": 404, "citer": 404},
@@ -356,7 +368,10 @@ CELLS = [
 @pytest.mark.parametrize(("method", "path", "actor"), CELLS, ids=[" ".join(c) for c in CELLS])
 def test_every_endpoint_for_every_actor(world: World, method: str, path: str, actor: str):
     url = world.server.api + path.format(
-        group_id=world.group["id"], digest=ATTACHMENT_HASH, member_id=new_id()
+        group_id=world.group["id"],
+        digest=ATTACHMENT_HASH,
+        member_id=new_id(),
+        device_id=world.awa_device,
     )
     answer = world.sessions[actor].request(method, url, json={})
     wanted = MATRIX[(method, path)].get(actor, 401)
@@ -369,7 +384,8 @@ def test_every_endpoint_for_every_actor(world: World, method: str, path: str, ac
     if actor in OUTSIDERS and wanted == 404:
         hidden = world.sessions[actor].request(
             method,
-            world.server.api + path.format(group_id=new_id(), digest="0" * 64, member_id=new_id()),
+            world.server.api
+            + path.format(group_id=new_id(), digest="0" * 64, member_id=new_id(), device_id=2**62),
             json={},
         )
         assert (hidden.status_code, hidden.text) == (answer.status_code, answer.text)
