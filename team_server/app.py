@@ -68,7 +68,11 @@ def create_app(settings: Settings) -> FastAPI:
         # Files are served as they are stored: compressing them would break byte ranges.
         exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream"),
     )
-    app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestBodyMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout,
+    )
     app.add_middleware(ProtocolMiddleware)
     return app
 

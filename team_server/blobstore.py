@@ -16,7 +16,7 @@ from pathlib import Path
 
 from peewee import IntegrityError
 
-from team_server import objectstore
+from team_server import objectstore, quotas
 from team_server import records as rec
 from team_server.db import database
 from team_server.models import (
@@ -136,10 +136,20 @@ def received(user: User, digest: str) -> int:
     return upload.received if upload else 0
 
 
-def append(user: User, digest: str, offset: int, total: int, data: bytes) -> tuple[int, bool]:
-    """Add `data` at `offset` to the user's upload; returns (received, complete)."""
+def append(
+    user: User, digest: str, offset: int, total: int, data: bytes, quota: int = 0
+) -> tuple[int, bool]:
+    """Add `data` at `offset` to the user's upload; returns (received, complete).
+
+    An upload starting (offset 0) must fit in the account's `quota` bytes (0: no quota).
+    """
     # Uploads nobody finished go, with their chunks: storage is not kept for them forever.
     Upload.delete().where(Upload.started_at < utcnow() - ABANDONED).execute()
+    if offset == 0:
+        try:
+            quotas.check_upload(user.id, digest, total, quota)
+        except quotas.QuotaExceeded as error:
+            raise UploadError(413, str(error), received(user, digest)) from error
     with database.atomic():
         upload, _created = Upload.get_or_create(
             user=user.id, hash=digest, defaults={"total_size": total}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from team_server import blobstore, facilitation, group_commit, merge
+from team_server import blobstore, facilitation, group_commit, merge, quotas
 from team_server import records as rec
 from team_server.db import database
 from team_server.merge import Rejected
@@ -41,11 +41,12 @@ class Conflict(Exception):
 
 
 def apply_batch(
-    user: User, device_id: str, changes: list[dict | Refused]
+    user: User, device_id: str, changes: list[dict | Refused], quota: int = 0
 ) -> tuple[list[dict], dict[int, int]]:
     """Apply every change, all or none, durably; returns one ack per change, and the echoes.
 
-    Concurrent batches share one commit (group_commit).
+    Concurrent batches share one commit (group_commit). A change that would take the account
+    past `quota` bytes (0: no quota) is refused alone.
 
     Echoes (record id -> seq) are records now stored exactly as this device pushed them: the
     device has them already, so the pull of the same exchange need not send them back.
@@ -56,12 +57,19 @@ def apply_batch(
 
     def apply() -> list[dict]:
         echoes.clear()  # run again when another request of its group failed
-        return [_apply_one(user, device_id, change, echoes) for change in changes]
+        usage = quotas.Tracker(user.id, quota)
+        return [_apply_one(user, device_id, change, echoes, usage) for change in changes]
 
     return group_commit.pushes.run(apply), echoes
 
 
-def _apply_one(user: User, device_id: str, change: dict | Refused, echoes: dict[int, int]) -> dict:
+def _apply_one(
+    user: User,
+    device_id: str,
+    change: dict | Refused,
+    echoes: dict[int, int],
+    usage: quotas.Tracker,
+) -> dict:
     if isinstance(change, Refused):  # it does not fit its kind's schema (team_server/schemas.py)
         return {
             "change_id": change.change_id,
@@ -80,9 +88,13 @@ def _apply_one(user: User, device_id: str, change: dict | Refused, echoes: dict[
     try:
         # A savepoint per change: a refused change leaves no trace in the batch.
         with database.atomic():
+            usage.before_change()
+            before = _own_size(user, change) if usage.quota else 0
             record = handler(user, device_id, change)
+            if usage.quota and record.owner_id == user.id:
+                usage.grow(quotas.record_size(record) - before)
             AppliedChange.create(user=user.id, change_id=change["change_id"], record=record.id)
-    except Rejected as error:
+    except (Rejected, quotas.QuotaExceeded) as error:
         return {**ack, "status": "rejected", "error": str(error)}
     except Conflict as conflict:
         return {**ack, "status": "conflict", "rev": conflict.rev}
@@ -90,6 +102,12 @@ def _apply_one(user: User, device_id: str, change: dict | Refused, echoes: dict[
     if record.kind != "note" and json.loads(record.data) == change["data"]:
         echoes[record.id] = record.seq
     return {**ack, "status": "applied", **_result(record)}
+
+
+def _own_size(user: User, change: dict) -> int:
+    """Bytes the changed record takes now, if it is the user's own (0 if new or another's)."""
+    record = rec.find(change["kind"], user, change["id"])
+    return quotas.record_size(record) if record and record.owner_id == user.id else 0
 
 
 def _result(record: Record | None) -> dict:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import time
 import zlib
 
 from starlette.datastructures import Headers
@@ -61,12 +63,18 @@ class ProtocolMiddleware:
         await self.app(scope, receive, send)
 
 
-class RequestBodyMiddleware:
-    """Reads a request body whole, refusing it past `max_bytes` (413) and ungzipping it."""
+SLOW_BODY = "Requête reçue trop lentement : la connexion est fermée, réessayez."
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
+
+class RequestBodyMiddleware:
+    """Reads a request body whole, refusing it past `max_bytes` (413) or when it takes more
+    than `timeout` seconds to arrive (408: a client sending a byte now and then holds no
+    connection forever), and ungzipping it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 60.0):
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -84,8 +92,13 @@ class RequestBodyMiddleware:
         body = bytearray()
         seen = 0
         more = True
+        deadline = time.monotonic() + self.timeout
         while more and seen <= DRAIN_FACTOR * self.max_bytes:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except TimeoutError:
+                await _refuse(scope, receive, send, 408, SLOW_BODY, close=True)
+                return
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
@@ -169,5 +182,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
-    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, status: int, detail: str, close: bool = False
+) -> None:
+    # Closing: the rest of a body never read must not be taken for the next request.
+    headers = {"Connection": "close"} if close else None
+    await JSONResponse({"detail": detail}, status_code=status, headers=headers)(
+        scope, receive, send
+    )

@@ -1,11 +1,10 @@
-""" "Mes données": what the server holds about a learner, and all of it as a zip file."""
+""" "Mes données": what the server holds about a learner (team_server/data_archive.py zips it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from peewee import fn
 
@@ -36,7 +35,7 @@ KIND_LABELS = {
 }
 
 
-def _iso(value: dt.datetime | None) -> str | None:
+def iso(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
@@ -46,8 +45,8 @@ def _devices(user: User) -> list[dict]:
     return [
         {
             "device_name": token.device_name,
-            "logged_in_at": _iso(token.created_at),
-            "logged_out_at": _iso(token.revoked_at),
+            "logged_in_at": iso(token.created_at),
+            "logged_out_at": iso(token.revoked_at),
         }
         for token in Token.select().where(Token.user == user.id).order_by(Token.created_at)
     ]
@@ -75,7 +74,7 @@ def summary(user: User) -> dict:
         else 0
     )
     return {
-        "account": {**public_user(user), "created_at": _iso(user.created_at)},
+        "account": {**public_user(user), "created_at": iso(user.created_at)},
         "groups": user_groups(user),
         "devices": _devices(user),
         "consent": {**consent.describe(user), "history": consent.history(user.id)},
@@ -97,15 +96,15 @@ def attestations(user: User) -> list[dict]:
             "id": row.id,
             "kind": row.kind,
             "uid": row.uid,
-            "issued_at": _iso(row.issued_at),
-            "revoked_at": _iso(row.revoked_at),
+            "issued_at": iso(row.issued_at),
+            "revoked_at": iso(row.revoked_at),
             "credential": row.token,
         }
         for row in rows.order_by(IssuedCredential.issued_at)
     ]
 
 
-def _note_text(document: bytes | None) -> dict:
+def note_text(document: bytes | None) -> dict:
     from team_desktop.core.notes.doc import NoteDoc
 
     if not document:
@@ -131,7 +130,7 @@ def cowritten_notes(user: User) -> list[dict]:
                 {
                     "id": record.record_id,
                     "title": note.title,
-                    "updated_at": _iso(record.updated_at),
+                    "updated_at": iso(record.updated_at),
                     "my_passages": passages,
                 }
             )
@@ -167,49 +166,3 @@ def _safe_name(name: str) -> str:
     last = PurePosixPath(name.replace("\\", "/")).name
     cleaned = "".join(c for c in last if c.isprintable()).strip().lstrip(".")
     return cleaned[-120:]
-
-
-def write_zip(user: User, target: Path) -> None:
-    """Everything the server holds about the learner: JSON files and their files, each file
-    under its original name (`fichiers/index.json` gives its SHA-256)."""
-    hashes = file_hashes(user)
-    names = file_names(user, hashes)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "mes-donnees.json", json.dumps(summary(user), ensure_ascii=False, indent=2)
-        )
-        for kind in KIND_LABELS:
-            rows = Record.select().where((Record.owner == user.id) & (Record.kind == kind))
-            items = []
-            for record in rows.order_by(Record.seq):
-                item = {
-                    "id": record.record_id,
-                    "visibility": record.visibility,
-                    "group_id": record.group_id,
-                    "updated_at": _iso(record.updated_at),
-                    "data": json.loads(record.data),
-                }
-                if kind == "note":
-                    item.update(_note_text(bytes(record.crdt) if record.crdt else None))
-                items.append(item)
-            archive.writestr(
-                f"enregistrements/{kind}.json", json.dumps(items, ensure_ascii=False, indent=2)
-            )
-        archive.writestr(
-            "enregistrements/attestations.json",
-            json.dumps(attestations(user), ensure_ascii=False, indent=2),
-        )
-        archive.writestr(
-            "enregistrements/notes-co-ecrites.json",
-            json.dumps(cowritten_notes(user), ensure_ascii=False, indent=2),
-        )
-        index = [
-            {"fichier": f"fichiers/{names[d]}", "sha256": d, "octets": blobstore.size_of(d)}
-            for d in hashes
-        ]
-        archive.writestr("fichiers/index.json", json.dumps(index, ensure_ascii=False, indent=2))
-        for digest in hashes:
-            size = blobstore.size_of(digest) or 0
-            with archive.open(f"fichiers/{names[digest]}", "w") as handle:
-                for piece in blobstore.read(digest, 0, max(size - 1, 0)):
-                    handle.write(piece)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Path, Request, Response
@@ -11,6 +10,7 @@ from pydantic import BaseModel, Field
 from team_server import auth, registration
 from team_server.db import connected, database
 from team_server.models import Token, User, utcnow
+from team_server.personal_data import iso
 
 router = APIRouter()
 
@@ -20,12 +20,6 @@ NO_DEVICE = "Appareil introuvable (déjà déconnecté ?)."
 class PasswordIn(BaseModel):
     current_password: str = Field(max_length=registration.MAX_PASSWORD)
     new_password: str = Field(max_length=registration.MAX_PASSWORD)
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def _this_token(authorization: str | None) -> str:
@@ -54,8 +48,8 @@ def my_devices(
         {
             "id": token.id,
             "device_name": token.device_name,
-            "logged_in_at": _iso(token.created_at),
-            "last_seen_at": _iso(token.last_used_at),
+            "logged_in_at": iso(token.created_at),
+            "last_seen_at": iso(token.last_used_at),
             "current": token.token_hash == this,
         }
         for token in tokens

@@ -73,7 +73,13 @@ async def upload(
     body = await request.body()
     try:
         received, complete = await run_in_threadpool(
-            connected(blobstore.append), user, digest, offset, total_size, body
+            connected(blobstore.append),
+            user,
+            digest,
+            offset,
+            total_size,
+            body,
+            request.app.state.settings.quota_bytes,
         )
     except blobstore.UploadError as error:
         return JSONResponse(

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
-from starlette.background import BackgroundTask
 
-from team_server import account_deletion, auth, personal_data
+from team_server import account_deletion, auth, data_archive, personal_data
 from team_server.db import connected
 
 router = APIRouter()
@@ -34,17 +30,13 @@ def my_data(user: auth.CurrentUser) -> dict:
     "/me/data.zip",
     responses={200: {"description": "Mes données", "content": {"application/zip": {}}}},
 )
-@connected
-def my_data_zip(user: auth.CurrentUser) -> FileResponse:
-    """All of it: JSON files and the learner's files, in one zip."""
-    folder = Path(tempfile.mkdtemp(prefix="team-mes-donnees-"))
-    target = folder / "mes-donnees.zip"
-    personal_data.write_zip(user, target)
-    return FileResponse(
-        target,
+def my_data_zip(user: auth.CurrentUser) -> StreamingResponse:
+    """All of it: JSON files and the learner's files, in one zip streamed as it is made
+    (no copy of it is ever kept on the server)."""
+    return StreamingResponse(
+        data_archive.zip_pieces(user),
         media_type="application/zip",
-        filename="mes-donnees-team.zip",
-        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+        headers={"Content-Disposition": 'attachment; filename="mes-donnees-team.zip"'},
     )
 
 

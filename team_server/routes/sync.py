@@ -56,7 +56,7 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
         return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
-    acks, echoes = apply_batch(user, body.device_id, body.changes)
+    acks, echoes = apply_batch(user, body.device_id, body.changes, settings.quota_bytes)
     # The version first (read with the token), then the groups: a join in between makes the
     # next exchange resync.
     groups = user_groups(user)
