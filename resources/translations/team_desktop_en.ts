@@ -52,6 +52,14 @@
         <translation>Log out</translation>
     </message>
     <message>
+        <source>Mon compte…</source>
+        <translation>My account…</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe, voir vos appareils, en déconnecter un</source>
+        <translation>Change the password, see your devices, log one out</translation>
+    </message>
+    <message>
         <source>TEAM Desktop fonctionne entièrement sans serveur. Un compte sert à retrouver votre travail sur vos autres appareils et à échanger avec votre groupe.</source>
         <translation>TEAM Desktop works entirely without a server. An account lets you find your work on your other devices and exchange with your group.</translation>
     </message>
@@ -2263,6 +2271,93 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Ouvrir le dossier</source>
         <translation>Open the folder</translation>
+    </message>
+</context>
+<context>
+    <name>MyAccountDialog</name>
+    <message>
+        <source>Mon compte</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe (encore)</source>
+        <translation>New password (again)</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe déconnecte vos autres appareils : reconnectez-les avec le nouveau. Cet appareil reste connecté.</source>
+        <translation>Changing the password logs your other devices out: log them in again with the new one. This device stays logged in.</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe</source>
+        <translation>Change the password</translation>
+    </message>
+    <message>
+        <source>Appareils connectés à votre compte</source>
+        <translation>Devices logged in to your account</translation>
+    </message>
+    <message>
+        <source>Appareil</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Vu pour la dernière fois</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Déconnecter cet appareil</source>
+        <translation>Log this device out</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Un appareil perdu ou prêté ? Déconnectez-le : il ne pourra plus rien recevoir ni envoyer sans votre mot de passe. Ce qu&apos;il contient déjà reste sur lui.</source>
+        <translation>A device lost or lent? Log it out: it can no longer receive or send anything without your password. What it already holds stays on it.</translation>
+    </message>
+    <message>
+        <source>(sans nom)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>{name} (cet appareil)</source>
+        <translation>{name} (this device)</translation>
+    </message>
+    <message>
+        <source>Cet appareil est déconnecté. Ce qui n&apos;est pas encore envoyé reste ici et partira quand vous vous reconnecterez.</source>
+        <translation>This device is logged out. What is not sent yet stays here and will leave when you log in again.</translation>
+    </message>
+    <message>
+        <source>« {name} » est déconnecté.</source>
+        <translation>“{name}” is logged out.</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>Mot de passe changé. Vos autres appareils sont déconnectés : reconnectez-les avec le nouveau mot de passe.</source>
+        <translation>Password changed. Your other devices are logged out: log them in again with the new password.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {e}</source>
+        <translation>Unexpected error: {e}</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté·e : connectez-vous (Partage › Compte et serveur).</source>
+        <translation>You are not logged in: log in (Sharing › Account and server).</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from team_desktop.core.store.lookups import lesson_title
 from team_desktop.core.store.models import QuizAttempt, database
 from team_desktop.core.store.portfolio_models import JournalEntry, Note
 from team_desktop.core.store.sync_models import Outbox, SharedComment
-from team_desktop.core.sync import skipped
+from team_desktop.core.sync import files, skipped
 
 KIND_LABELS = {
     "progress": N_("Progression"),
@@ -57,8 +57,9 @@ def _describe(kind: str, record_id: str) -> str:
 
 
 def pending_changes() -> list[PendingChange]:
-    """Every change waiting to be sent, oldest first, with its last error if any."""
-    return [
+    """Every change waiting to be sent, oldest first, with its last error if any; then the
+    attached files the server refused at the last sync (a full account, say)."""
+    waiting = [
         PendingChange(
             row.kind,
             row.record_id,
@@ -69,6 +70,18 @@ def pending_changes() -> list[PendingChange]:
             row.last_error,
         )
         for row in Outbox.select().order_by(Outbox.seq)
+    ]
+    return waiting + [
+        PendingChange(
+            "file",
+            row.get("hash", ""),
+            _("Pièce jointe"),
+            row.get("name", ""),
+            dt.datetime.fromisoformat(row["at"]),
+            1,
+            row.get("reason", ""),
+        )
+        for row in files.refused_files()
     ]
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from team_desktop.core.sync import account, credentials
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.errors import SyncError, Unreachable, WrongPassword
+from team_desktop.ui.my_account_dialog import MyAccountDialog
 from team_desktop.ui.tasks import TaskRunner
 
 
@@ -73,7 +74,13 @@ class AccountDialog(QDialog):
         self.login_button = QPushButton(self.tr("Se connecter"))
         self.login_button.setDefault(True)
         self.logout_button = QPushButton(self.tr("Se déconnecter"))
+        # Password and devices: the account's own controls (ui/my_account_dialog.py).
+        self.my_account_button = QPushButton(self.tr("Mon compte…"))
+        self.my_account_button.setToolTip(
+            self.tr("Changer le mot de passe, voir vos appareils, en déconnecter un")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.my_account_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.logout_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -106,6 +113,7 @@ class AccountDialog(QDialog):
         self.create.toggled.connect(self._mode)
         self.login_button.clicked.connect(self.submit)
         self.logout_button.clicked.connect(self.log_out)
+        self.my_account_button.clicked.connect(self.show_my_account)
         self._mode(False)
         self._show_state()
         self._show_security(self.server.text())
@@ -121,6 +129,7 @@ class AccountDialog(QDialog):
         saved = sync_state.load()
         connected = account.connect() is not None
         self.logout_button.setEnabled(connected)
+        self.my_account_button.setEnabled(connected)
         if connected:
             self.status.setText(
                 self.tr("Connecté·e en tant que {u} sur {s}.").format(
@@ -200,6 +209,13 @@ class AccountDialog(QDialog):
         self.status.setProperty("error", error)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+
+    def show_my_account(self) -> MyAccountDialog:
+        """Open "Mon compte" over this dialog."""
+        dialog = MyAccountDialog(self.runner, self)
+        dialog.logged_out.connect(self._show_state)
+        dialog.open()
+        return dialog
 
     def log_out(self) -> None:
         self.runner.run(

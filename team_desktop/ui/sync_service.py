@@ -14,10 +14,10 @@ from team_desktop.core import outbox
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.core.store.models import database
-from team_desktop.core.sync import account
+from team_desktop.core.sync import account, my_account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import SyncReport, run_sync
-from team_desktop.core.sync.errors import OfflineError, ServerChanged, SyncError
+from team_desktop.core.sync.errors import AuthError, OfflineError, ServerChanged, SyncError
 from team_desktop.core.sync.transfers import TransferControl
 from team_desktop.ui.language import format_time
 from team_desktop.ui.preferences import Preferences, files_limit
@@ -84,7 +84,7 @@ class SyncService(QObject):
             saved = sync_state.load()
             if not saved.server_url:
                 self._set("unconfigured", self.tr("Synchronisation non configurée"))
-            else:
+            elif self.state != "login":  # "your session expired" stays until the next login
                 self._set(
                     "login",
                     self.tr("Connectez-vous pour synchroniser (Partage › Compte et serveur)"),
@@ -162,6 +162,10 @@ class SyncService(QObject):
             log.error("sync failed unexpectedly:\n%s", details)
         if isinstance(error, OfflineError):
             self._set("offline", self.tr("Hors ligne — vos changements attendent la connexion"))
+        elif isinstance(error, AuthError):
+            # The token is dead: forgotten, so no sync retries it; the queue stays as it is.
+            my_account.session_ended()
+            self._set("login", str(error))
         elif isinstance(error, ServerChanged):
             self._set("server_changed", str(error))
             self.server_changed.emit()

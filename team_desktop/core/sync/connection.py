@@ -17,6 +17,7 @@ from team_desktop.core.sync.errors import (
     ProtocolTooOld,
     ReplyTooLarge,
     ServerRefused,
+    SessionExpired,
 )
 
 if TYPE_CHECKING:
@@ -186,6 +187,9 @@ class Connection:
         except (ValueError, AttributeError, requests.exceptions.ContentDecodingError):
             detail = ""
         if response.status_code == 401:
+            # RFC 6750's challenge says an expired token apart, whatever the language.
+            if "expired" in response.headers.get("WWW-Authenticate", ""):
+                raise SessionExpired()
             raise AuthError()
         if response.status_code == 426:
             raise ProtocolTooOld(detail)
@@ -222,6 +226,23 @@ class Connection:
 
     def me(self) -> dict:
         return self.json("GET", "/me")
+
+    def change_password(self, current: str, new: str) -> None:
+        self.request(
+            "POST",
+            "/me/password",
+            {"current_password": current, "new_password": new},
+            retry=False,
+        )
+
+    def devices(self) -> list:
+        answer = self.json("GET", "/me/devices")
+        if not isinstance(answer, list):
+            raise MalformedReply("devices")
+        return answer
+
+    def log_out_device(self, device_id: int) -> None:
+        self.request("DELETE", f"/me/devices/{int(device_id)}", retry=False)
 
     def create_group(self, name: str) -> dict:
         return self.json("POST", "/groups", {"name": name}, retry=False)

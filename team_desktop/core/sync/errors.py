@@ -41,6 +41,20 @@ class AuthError(SyncError):
         )
 
 
+class SessionExpired(AuthError):
+    """The server says this device's session expired (unused too long, or logged out from
+    another device): nothing queued here is lost, it leaves after the next login."""
+
+    def __init__(self) -> None:
+        SyncError.__init__(
+            self,
+            _(
+                "Votre session a expiré, reconnectez-vous (Partage › Compte et serveur). Rien "
+                "n'est perdu : vos changements en attente partiront après la reconnexion."
+            ),
+        )
+
+
 class WrongPassword(AuthError):
     """A login refused by the server: the username or the password is wrong."""
 

@@ -12,6 +12,7 @@ from team_desktop.core.hashing import is_sha256, sha256_file
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio.attachments import MAX_ATTACHMENT_BYTES, blob_path
+from team_desktop.core.store.db import get_setting, set_setting
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, AttachmentBlob, JournalEntry
 from team_desktop.core.sync.connection import Connection
@@ -25,6 +26,7 @@ from team_desktop.core.sync.transfers import (
 )
 
 PIECE = 256 * 1024  # a cut line loses at most this much of an upload
+REFUSED_KEY = "sync.refused_files"  # the files of the last sync the server would not take
 
 Progress = Callable[[int, int], None]
 
@@ -126,6 +128,7 @@ def sync_files(
                 progress(number, len(wanted))
     except TransfersPaused:
         report.paused = True
+    _remember_refused(wanted, report.refused)
     return report
 
 
@@ -141,6 +144,30 @@ def _held(
     if not local.is_file() or (mine and _to_upload(paths, digest)):
         report.held[digest] = size  # a file we hold and need not send costs nothing
     return True
+
+
+def _remember_refused(wanted: dict[str, dict], refused: dict[str, str]) -> None:
+    """Keep the last sync's refused files (a quota, a damaged copy), for the pending view."""
+    rows = [
+        {
+            "hash": digest,
+            "name": str(wanted.get(digest, {}).get("name") or digest)[:200],
+            "reason": reason[:500],
+            "at": utcnow().isoformat(),
+        }
+        for digest, reason in refused.items()
+    ]
+    with database.atomic():
+        set_setting(REFUSED_KEY, json.dumps(rows, ensure_ascii=False))
+
+
+def refused_files() -> list[dict]:
+    """The files the last sync could not send, with the reason: {hash, name, reason, at}."""
+    try:
+        rows = json.loads(get_setting(REFUSED_KEY) or "[]")
+    except ValueError:
+        return []
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
 class _Moves:
