@@ -92,6 +92,7 @@ class MyAccountDialog(QDialog):
             [self.tr("Appareil"), self.tr("Vu pour la dernière fois")]
         )
         self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.devices.verticalHeader().setVisible(False)
         self.devices.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
