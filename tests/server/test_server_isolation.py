@@ -271,6 +271,11 @@ PUBLIC = {  # answer without a token, and hold nothing of anyone
     ("POST", "/login"),
     ("GET", "/packs"),
     ("GET", "/packs/{pack_id}/{version}"),
+    # What verifies an attestation: the issuer, its keys, the revocation list (only numbers).
+    ("GET", "/issuer"),
+    ("GET", "/issuer/keys"),
+    ("GET", "/.well-known/jwks.json"),
+    ("GET", "/status/revocation"),
 }
 # Every other endpoint, with what each actor gets on Awa's group and file. "own" is Awa (the
 # group's facilitator and the file's uploader), "same_group" Ben, "other_group" Chloé, "citer"
@@ -343,6 +348,22 @@ MATRIX = {
     # here the empty body is refused as malformed.
     ("PUT", "/kept-files"): {"own": 422, "same_group": 422, "other_group": 422, "citer": 422},
     ("GET", "/research/export"): {"own": 403, "same_group": 403, "other_group": 403, "citer": 403},
+    # One's own attestations (tests/server/test_server_attestations.py); "{}" is no request.
+    ("POST", "/attestations"): {"own": 422, "same_group": 422, "other_group": 422, "citer": 422},
+    ("GET", "/attestations"): {"own": 200, "same_group": 200, "other_group": 200, "citer": 200},
+    # The members' attestations, and revoking one: for the group's facilitators only.
+    ("GET", "/groups/{group_id}/attestations"): {
+        "own": 200,
+        "same_group": 403,
+        "other_group": 404,
+        "citer": 404,
+    },
+    ("POST", "/groups/{group_id}/attestations/{attestation_id}/revoke"): {
+        "own": 404,
+        "same_group": 403,
+        "other_group": 404,
+        "citer": 404,
+    },
 }
 
 
@@ -372,6 +393,7 @@ def test_every_endpoint_for_every_actor(world: World, method: str, path: str, ac
         digest=ATTACHMENT_HASH,
         member_id=new_id(),
         device_id=world.awa_device,
+        attestation_id=new_id(),
     )
     answer = world.sessions[actor].request(method, url, json={})
     wanted = MATRIX[(method, path)].get(actor, 401)
@@ -385,7 +407,13 @@ def test_every_endpoint_for_every_actor(world: World, method: str, path: str, ac
         hidden = world.sessions[actor].request(
             method,
             world.server.api
-            + path.format(group_id=new_id(), digest="0" * 64, member_id=new_id(), device_id=2**62),
+            + path.format(
+                group_id=new_id(),
+                digest="0" * 64,
+                member_id=new_id(),
+                device_id=2**62,
+                attestation_id=new_id(),
+            ),
             json={},
         )
         assert (hidden.status_code, hidden.text) == (answer.status_code, answer.text)
