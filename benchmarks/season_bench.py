@@ -64,7 +64,8 @@ def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
             why = (
                 f"Server CPU per request of the mix {cpu * 1000:.1f} ms: {top} req/s needs "
                 f"{cores:.1f} cores for the server and PostgreSQL alone, on a machine of 2 "
-                "shared with the load generator (and, here, six other engineers)"
+                "shared with the load generator (and with whatever else the load average "
+                "above shows)"
             )
             for row in rows[-2:]:
                 row.explain(why)
@@ -110,6 +111,7 @@ def _peer(tmp, smoke, seconds, ours_noop, ours_sync, details) -> list[Row]:
     except Exception as error:  # the peer failing must not lose our own figures
         return [Row("Anki sync server as peer", "not measured", note=f"failed: {error}")]
     details += [
+        "",
         f"### Side by side with Anki's sync server, {count} clients, closed loop",
         "",
         "Anki: `python -m anki.syncserver` and real Anki collections (the `anki` package), "
