@@ -9,7 +9,8 @@ from fault_proxy import FaultProxy
 
 from team_desktop.core import feed, outbox
 from team_desktop.core.portfolio.attachments import add_attachment
-from team_desktop.core.sync import preview
+from team_desktop.core.sync import kept_files, preview
+from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import exchange_records
 
 WORDS = "séance élève atelier débriefing binôme posture objectif consigne retour pair".split()
@@ -44,17 +45,19 @@ def test_preview_counts_and_text_bytes_match_the_wire(make_client, live_server, 
         assert seen.counts == {"entry": 130, "comment": 1}
         assert sorted(item.title for item in seen.shared)[:2] == ["Entrée 0", "Entrée 10"]
         assert {item.group for item in seen.shared} == {"Lycée Victor Hugo"}
-        assert len(seen.shared) == 13 and seen.requests == 2
+        assert len(seen.shared) == 13 and seen.requests == 3  # two batches, the kept files
         assert (seen.file_count, seen.file_bytes) == (1, 40_000)
         assert outbox.count() == 131  # looking changed nothing
     proxy = FaultProxy(live_server.port)
     try:
         with awa:
-            report = exchange_records(awa.store, proxy.line_for(awa))
-        sent = proxy.sent
+            line = proxy.line_for(awa)
+            report = exchange_records(awa.store, line)  # the text of a sync: records...
+            kept_files.declare_kept(line, awa.store.device_id, sync_state.load().user_id)
+        sent = proxy.sent  # ...and the files this device keeps
     finally:
         proxy.close()
-    assert report.pushed == 131 and report.round_trips == seen.requests
+    assert report.pushed == 131 and report.round_trips + 1 == seen.requests
     assert abs(seen.text_bytes - sent) <= 0.1 * sent, (seen.text_bytes, sent)
     awa.sync()  # the files too: nothing is left to leave
     with awa:

@@ -39,6 +39,8 @@ def test_on_a_metered_line_large_files_wait_and_the_pending_view_says_why(
     window, qtbot, server, store, tmp_path
 ):
     account.log_in(server.url, unique("lea"), PASSWORD, "portable", "Léa", create=True)
+    # Each sync is started here (F5): none starts by itself after a write, mid-assertion.
+    window.changes.changed.disconnect(window.sharing.service.on_changes)
     dialog = window.appearance.show_preferences()
     dialog.metered.setChecked(True)
     dialog.metered_max.setValue(1)
@@ -74,3 +76,4 @@ def test_on_a_metered_line_large_files_wait_and_the_pending_view_says_why(
     assert AttachmentBlob.get_by_id(large).uploaded
     window.sharing.preview_pending()
     qtbot.waitUntil(lambda: "Rien ne quittera cet appareil" in pending.what_leaves.text())
+    qtbot.waitUntil(lambda: not window.runner.busy)

@@ -32,15 +32,21 @@ def kept_here(me: str) -> list[str]:
     return sorted(kept)
 
 
+def request_body(device_id: str, me: str) -> dict:
+    """The body of PUT /kept-files (the preview of what leaves counts the same bytes)."""
+    return {"device_id": device_id, "hashes": kept_here(me)}
+
+
 def declare_kept(connection: Connection, device_id: str, me: str) -> int:
     """Send what this device keeps; returns how many files the server let go.
 
     The answer says which kept files the server holds for the learner: any other one is
     marked to be sent again (another device's agreement may have let it go meanwhile).
     """
-    kept = kept_here(me)
+    body = request_body(device_id, me)
+    kept = body["hashes"]
     try:
-        answer = connection.json("PUT", "/kept-files", {"device_id": device_id, "hashes": kept})
+        answer = connection.json("PUT", "/kept-files", body)
     except ServerRefused as error:
         if error.status in (404, 405):
             return 0  # an older server keeps every file: nothing to agree on

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.store.portfolio_models import GROUP, JournalEntry, Note
 from team_desktop.core.store.sync_models import GroupRecord, Outbox
-from team_desktop.core.sync import engine, files, records
+from team_desktop.core.sync import engine, files, kept_files, records
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import encode_body
 
@@ -33,7 +33,7 @@ class SharedItem:
 class Preview:
     counts: dict[str, int] = field(default_factory=dict)  # kind -> records
     shared: list[SharedItem] = field(default_factory=list)
-    text_bytes: int = 0  # the sync requests carrying the records, as they travel
+    text_bytes: int = 0  # the requests of a sync, files aside, as they travel
     requests: int = 0
     file_count: int = 0
     file_bytes: int = 0
@@ -70,7 +70,10 @@ def what_leaves(paths: DataPaths, device_id: str, files_max: int | None = None) 
     for batch in batches:
         body = encode_body(engine.request_body(device_id, state, batch))
         preview.text_bytes += len(body) + HTTP_OVERHEAD
-    preview.requests = len(batches)
+    # Every sync also tells the server which files this device keeps (PUT /kept-files).
+    kept = encode_body(kept_files.request_body(device_id, state.user_id))
+    preview.text_bytes += len(kept) + HTTP_OVERHEAD
+    preview.requests = len(batches) + 1
     for size in files.pending_uploads(paths, state.user_id).values():
         if files_max is None or size <= files_max:
             preview.file_count, preview.file_bytes = (
