@@ -174,8 +174,13 @@ def populate(root: Path, url: str) -> tuple[Store, dict[str, str]]:
     session_plan(awa, awa_link.connection, ben, ben_link.connection, ids)
     facilitation(awa, awa_link.connection, ben, ben_link.connection, root, url, ids)
     competencies(awa, awa_link.connection, ben, ben_link.connection, root, ids)
-    # One change not sent yet, for "En attente d'envoi".
-    entry(awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"])
+    # One change not sent yet, for "En attente d'envoi", with a film waiting to be sent.
+    ideas = entry(
+        awa, "Idées pour la semaine 3", "Un jeu coopératif pour démarrer ?", 0, ["semaine 3"]
+    )
+    film = root / "seance-filmee.mp4"
+    film.write_bytes(os.urandom(3_400_000))
+    attachments.add_attachment(awa.paths, ideas, film)
     ben.close()
     return awa, ids
 
@@ -592,6 +597,8 @@ def main() -> int:
         store, ids = populate(root, url)
         runner = TaskRunner()
         window = MainWindow(store, runner)
+        # The film stays to be sent: "En attente" shows the transfers paused.
+        window.sharing.service.pause_transfers()
         window.show()
         for size, theme in MATRIX:
             set_look(window, size, theme)

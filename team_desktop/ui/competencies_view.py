@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -40,12 +40,13 @@ def _pane(name: str) -> QTextBrowser:
     return pane
 
 
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
+def _buttons(*buttons: QPushButton, per_row: int = 3) -> QGridLayout:
+    """Buttons in rows of `per_row`: one long row kept the window wider than 1024 px."""
+    grid = QGridLayout()
+    for number, button in enumerate(buttons):
+        grid.addWidget(button, number // per_row, number % per_row)
+    grid.setColumnStretch(per_row, 1)
+    return grid
 
 
 class CompetenciesView(QWidget):
@@ -120,7 +121,13 @@ class CompetenciesView(QWidget):
         column.addWidget(QLabel(self.tr("Preuves :")))
         column.addWidget(self.evidence)
         column.addLayout(
-            _buttons(self.link_button, self.share_button, self.remove_button, self.attest_button)
+            _buttons(
+                self.link_button,
+                self.share_button,
+                self.remove_button,
+                self.attest_button,
+                per_row=2,
+            )
         )
         splitter = QSplitter()
         splitter.addWidget(self.tree)

@@ -43,6 +43,7 @@ class HistoryDialog(QDialog):
         # Styled as the journal's list; a long title wraps instead of running under the edge.
         self.list.setObjectName("entryList")
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumWidth(240)
         self.preview = LessonBrowser()
