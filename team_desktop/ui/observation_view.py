@@ -5,6 +5,8 @@ Every tap is stored before the button lets go (core `Observer`): nothing waits i
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from team_desktop.core.plans.validation import phase_label
 from team_desktop.core.store import changes
 
 TICK_MS = 500
+WRAP_AT = 26  # characters per line of a category button
 
 
 class ObservationView(QWidget):
@@ -74,6 +77,7 @@ class ObservationView(QWidget):
                 "Touches 1 à 9 : une observation (Ctrl+1 à 9 pendant que vous écrivez une note)."
             )
         )
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.timer_label)
         layout.addWidget(self.phase_label)
@@ -101,7 +105,11 @@ class ObservationView(QWidget):
         self.buttons = []
         for index, label in enumerate(self.observer.plan.categories()):
             # A peer's label: "&" would make a mnemonic and vanish.
-            button = QPushButton(f"{index + 1}  " + label.replace("&", "&&"))
+            # Long labels go on two or three lines: on one, three of them side by side kept
+            # the window wider than a 1024-pixel screen.
+            text = textwrap.fill(f"{index + 1}  " + label.replace("&", "&&"), WRAP_AT)
+            button = QPushButton(text)
+            button.setToolTip(label)
             button.setMinimumHeight(72)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setFont(QFont(self.font().family(), 15))

@@ -201,6 +201,9 @@ def test_debrief_shows_planned_against_actual_and_writes_the_debrief(window, qtb
     view = window.plans.view
     view.tabs.setCurrentWidget(view.observation)
     assert view.observation.buttons[0].text() == "1  Qui parle"
+    # Long category labels wrap: the window still fits a 1024-pixel screen.
+    assert view.observation.buttons[1].text() == "2  Interactions avec les\napprenants"
+    assert window.minimumSizeHint().width() <= 1024
     view.tabs.setCurrentWidget(view.debrief)
     table = view.debrief.table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
