@@ -31,7 +31,7 @@ class TransfersPanel(QWidget):
         self.button.clicked.connect(self._toggle)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
-        row.addWidget(self.button)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)  # its own size, bar or not
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(title)
