@@ -14,7 +14,7 @@ from team_desktop.core.portfolio.attachments import add_attachment, blob_path, r
 from team_desktop.core.portfolio.bin import trash_entry
 from team_desktop.core.store.models import PackRecord
 from team_desktop.core.store.portfolio_models import AttachmentBlob
-from team_desktop.core.sync import packs
+from team_desktop.core.sync import kept_files, packs
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import run_sync
 from team_desktop.core.sync.errors import ServerRefused
@@ -123,9 +123,15 @@ def test_a_removed_attachment_leaves_the_server_once_every_device_agrees(make_cl
         add_attachment(laptop.store.paths, entry_id, photo)
     assert laptop.sync().files.uploaded == 1
     assert desktop.sync().files.downloaded == 1
+    with laptop:  # the server heard this list: the next syncs do not send it again
+        assert kept_files.request_body(laptop.store.device_id, sync_state.load().user_id) is None
 
     with laptop:
         remove_attachment(entry_id, digest)
+        assert kept_files.request_body(laptop.store.device_id, sync_state.load().user_id) == {
+            "device_id": laptop.store.device_id,
+            "hashes": [],
+        }
     # The desktop still has an entry with the photo: the server keeps it.
     assert laptop.sync().released == 0
     assert _server_has(laptop, digest)

@@ -4,11 +4,13 @@ learner removed everywhere can leave the server (docs/decisions/0024-transfers-a
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from team_desktop.core.hashing import is_sha256
 from team_desktop.core.store.models import database
 from team_desktop.core.store.portfolio_models import AttachmentBlob, JournalEntry
+from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
 from team_desktop.core.sync.errors import MalformedReply, ServerRefused
 
@@ -32,18 +34,34 @@ def kept_here(me: str) -> list[str]:
     return sorted(kept)
 
 
-def request_body(device_id: str, me: str) -> dict:
-    """The body of PUT /kept-files (the preview of what leaves counts the same bytes)."""
-    return {"device_id": device_id, "hashes": kept_here(me)}
+def request_body(device_id: str, me: str) -> dict | None:
+    """The body of PUT /kept-files, or None when this server already has this very list
+    (the preview of what leaves counts the same bytes)."""
+    body = {"device_id": device_id, "hashes": kept_here(me)}
+    declared = sync_state.load().kept_declared
+    if not body["hashes"] and not declared:
+        return None  # no declaration yet lists nothing, as an empty one would
+    return None if _memo(body) == declared else body
+
+
+def _memo(body: dict) -> str:
+    # The server keeps each device's last declaration and lets go only of files no
+    # declaration lists: the same list sent again would change nothing, so it is not sent.
+    state = sync_state.load()
+    said = json.dumps([state.server_id, state.user_id, body["device_id"], body["hashes"]])
+    return hashlib.sha256(said.encode()).hexdigest()
 
 
 def declare_kept(connection: Connection, device_id: str, me: str) -> int:
-    """Send what this device keeps; returns how many files the server let go.
+    """Send what this device keeps, if it changed since the server last heard it; returns
+    how many files the server let go.
 
     The answer says which kept files the server holds for the learner: any other one is
     marked to be sent again (another device's agreement may have let it go meanwhile).
     """
     body = request_body(device_id, me)
+    if body is None:
+        return 0
     kept = body["hashes"]
     try:
         answer = connection.json("PUT", "/kept-files", body)
@@ -56,9 +74,10 @@ def declare_kept(connection: Connection, device_id: str, me: str) -> int:
     if not isinstance(held, list) or not isinstance(released, int):
         raise MalformedReply("kept-files")
     missing = sorted(set(kept) - {digest for digest in held if isinstance(digest, str)})
-    if missing:
-        with database.atomic():
+    with database.atomic():
+        if missing:
             AttachmentBlob.update(uploaded=False).where(
                 AttachmentBlob.hash.in_(missing) & AttachmentBlob.uploaded
             ).execute()
+        sync_state.save(kept_declared=_memo(body))
     return released

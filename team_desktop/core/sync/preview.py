@@ -70,10 +70,12 @@ def what_leaves(paths: DataPaths, device_id: str, files_max: int | None = None) 
     for batch in batches:
         body = encode_body(engine.request_body(device_id, state, batch))
         preview.text_bytes += len(body) + HTTP_OVERHEAD
-    # Every sync also tells the server which files this device keeps (PUT /kept-files).
-    kept = encode_body(kept_files.request_body(device_id, state.user_id))
-    preview.text_bytes += len(kept) + HTTP_OVERHEAD
-    preview.requests = len(batches) + 1
+    preview.requests = len(batches)
+    # A sync also tells the server which files this device keeps, when that changed.
+    kept = kept_files.request_body(device_id, state.user_id)
+    if kept is not None:
+        preview.text_bytes += len(encode_body(kept)) + HTTP_OVERHEAD
+        preview.requests += 1
     for size in files.pending_uploads(paths, state.user_id).values():
         if files_max is None or size <= files_max:
             preview.file_count, preview.file_bytes = (

@@ -22,6 +22,7 @@ KEYS = (
     "former_user_ids",
     "bundle_number",
     "bundles_imported",
+    "kept_declared",
 )
 
 
@@ -37,6 +38,7 @@ class SyncState:
     membership_version: int | None = None
     last_sync_at: str = ""
     last_error: str = ""
+    kept_declared: str = ""  # digest of the last kept-files list the server accepted
 
     @property
     def configured(self) -> bool:
@@ -66,6 +68,7 @@ def load() -> SyncState:
         else None,
         last_sync_at=values["last_sync_at"] or "",
         last_error=values["last_error"] or "",
+        kept_declared=values["kept_declared"] or "",
     )
 
 
