@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +23,8 @@ from team_desktop.core.render import escape
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.lesson_browser import LessonBrowser
 from team_desktop.ui.messages import Icon, show_message
+
+TITLE_LINE = 36  # characters per line of a version's title in the list
 
 
 class HistoryDialog(QDialog):
@@ -80,7 +84,9 @@ class HistoryDialog(QDialog):
         untitled = self.tr("Sans titre")
         for version in self.versions:
             when = format_moment(version.saved_at)
-            item = QListWidgetItem(f"{when}\n{version.title or untitled}")
+            # Wrapped here: a list view elides a long line rather than wrap it.
+            title = textwrap.fill(version.title or untitled, TITLE_LINE)
+            item = QListWidgetItem(f"{when}\n{title}")
             item.setToolTip(self.tr("%n caractère(s)", "", len(version.body)))
             self.list.addItem(item)
         self.restore_button.setEnabled(bool(self.versions))
