@@ -40,6 +40,7 @@ class FaultProxy:
         self.bandwidth: int | None = None
         self._healed = threading.Event()
         self.sent = self.received = self.replies = 0
+        self._counting = threading.Lock()
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -139,9 +140,12 @@ class FaultProxy:
                     return
                 self._send(client, reply)
                 self.received += len(reply)
-                self.replies += 1
-                if self.on_reply is not None:
-                    self.on_reply(self.replies)
+                with self._counting:  # each connection has its thread: one number per reply
+                    self.replies += 1
+                    count = self.replies
+                hook = self.on_reply
+                if hook is not None:
+                    hook(count)
         except OSError:
             pass
         finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from clients import unique, write_entry
 from fault_proxy import FaultProxy
@@ -127,15 +129,20 @@ def test_server_restarted_in_the_middle_of_a_sync(make_client, proxy, live_serve
     writer, reader = _writer_and_reader(make_client)
     monkeypatch.setattr(engine, "BATCH", 2)
 
+    restarted = threading.Event()
+
     def restart(count: int) -> None:
         if count == 2:
             live_server.stop()
             live_server.start()
+            restarted.set()
 
     proxy.on_reply = restart
     try:
         writer.sync(proxy.line_for(writer))
     except OfflineError:
+        # The learner syncs again later: once the server is back, however slowly it starts.
+        assert restarted.wait(60)
         proxy.heal()
         writer.sync(proxy.line_for(writer))
     _assert_all_there_once(writer, reader)
