@@ -48,7 +48,8 @@ class FeedItem:
     plan: bool = False  # a note holding a session plan (decision 0016)
 
 
-def _names() -> dict[str, str]:
+def display_names() -> dict[str, str]:
+    """Each known person's display name by account id, the learner's own included."""
     names = dict(Person.select(Person.id, Person.display_name).tuples())
     me = sync_state.load()
     if me.user_id:
@@ -61,7 +62,7 @@ def items(limit: int = 200, packs_dir: Path | None = None) -> list[FeedItem]:
 
     With `packs_dir`, each entry carries the template it started from.
     """
-    names = _names()
+    names = display_names()
     me = sync_state.load().user_id
     groups = dict(GroupRecord.select(GroupRecord.id, GroupRecord.name).tuples())
     you = _own_name()

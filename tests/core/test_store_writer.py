@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import subprocess
-import sys
 import threading
-from collections.abc import Iterator
 
 import pytest
+from store_lock import held_by_another_process
 
 from team_desktop.core import bookmarks
 from team_desktop.core.portfolio.entries import create_entry, get_entry, save_entry
@@ -24,21 +21,6 @@ def _coded(message: str, code: int) -> sqlite3.OperationalError:
     error = sqlite3.OperationalError(message)
     error.sqlite_errorcode = code
     return error
-
-
-@contextlib.contextmanager
-def _holding(store, script: str, seconds: float) -> Iterator[None]:
-    """Another process holds the store's write lock for `seconds` (or until the block ends)."""
-    with subprocess.Popen(
-        [sys.executable, "-c", script, store.db.database, str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        try:
-            assert holder.stdout.readline().strip() == "held"
-            yield
-        finally:
-            holder.kill()
 
 
 def test_a_save_that_meets_a_long_write_on_another_thread_waits_and_succeeds(store):
@@ -109,16 +91,11 @@ def test_a_lone_write_statement_is_a_turn_of_its_own(store):
 def test_a_store_locked_by_another_process_waits_then_says_so_and_keeps_the_text(store):
     entry = create_entry(store.paths.packs, title="Verrou")
     save_entry(entry.id, body="version enregistrée")
-    hold = (
-        "import sqlite3, sys, time\n"
-        "c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN IMMEDIATE')\n"
-        "print('held', flush=True); time.sleep(float(sys.argv[2]))\n"
-    )
     # A short hold: the save waits behind it (SQLite's busy timeout) and succeeds.
-    with _holding(store, hold, 0.5):
+    with held_by_another_process(store, 0.5):
         assert save_entry(entry.id, body="après une courte attente")
     # A hold longer than the busy timeout: a clear French message, the stored text intact.
-    with _holding(store, hold, 6):
+    with held_by_another_process(store, 6):
         with pytest.raises(PortfolioError) as failed:
             save_entry(entry.id, body="pendant le verrou")
     assert "verrouillée par un autre programme" in str(failed.value)

@@ -113,11 +113,17 @@ def deliver_by_admin(server, request: Path, answer: Path):
 
 
 def write_entry(
-    client: Client, title: str, body: str, visibility: str = "private", group_id: str | None = None
+    client: Client | Store,
+    title: str,
+    body: str,
+    visibility: str = "private",
+    group_id: str | None = None,
 ) -> str:
-    """A journal entry written as the learner would (call inside `with client:`)."""
+    """A journal entry written as the learner would (call inside `with client:`), in a
+    client's store or in an open window's."""
     from team_desktop.core.portfolio.entries import create_entry, save_entry
 
-    entry = create_entry(client.store.paths.packs, title=title, visibility=visibility)
+    store = client.store if isinstance(client, Client) else client
+    entry = create_entry(store.paths.packs, title=title, visibility=visibility)
     save_entry(entry.id, body=body, visibility=visibility, group_id=group_id)
     return entry.id

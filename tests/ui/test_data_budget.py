@@ -23,13 +23,6 @@ def server(server_factory):
     return server_factory("sqlite")
 
 
-class _Stub:
-    """What write_entry needs of a client: its store's paths."""
-
-    def __init__(self, store):
-        self.store = store
-
-
 def _sync(window, qtbot):
     with qtbot.waitSignal(window.sharing.service.synced, timeout=30000):
         window.actions_[Act.SYNC_NOW].trigger()
@@ -48,7 +41,7 @@ def test_on_a_metered_line_large_files_wait_and_the_pending_view_says_why(
     photo, film = tmp_path / "photo.jpg", tmp_path / "film.mp4"
     photo.write_bytes(os.urandom(200_000))
     film.write_bytes(os.urandom(3 * 2**20))
-    entry_id = write_entry(_Stub(store), "Séance filmée", "Le déroulé, minute par minute.")
+    entry_id = write_entry(store, "Séance filmée", "Le déroulé, minute par minute.")
     small = add_attachment(store.paths, entry_id, photo).hash
     large = add_attachment(store.paths, entry_id, film).hash
 

@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
-import sys
-from collections.abc import Iterator
-
 from PySide6.QtGui import QTextCursor
+from store_lock import held_by_another_process
 
 from team_desktop.core.portfolio import entries
 from team_desktop.ui import entry_editor
-
-HOLD = (
-    "import sqlite3, sys, time\n"
-    "c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN IMMEDIATE')\n"
-    "print('held', flush=True); time.sleep(float(sys.argv[2]))\n"
-)
-
-
-@contextlib.contextmanager
-def _hold(store, seconds: float) -> Iterator[None]:
-    """Another process (another copy of the app, a backup tool) holds the write lock."""
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLD, store.db.database, str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        try:
-            assert holder.stdout.readline().strip() == "held"
-            yield
-        finally:
-            holder.kill()
 
 
 def test_an_entry_saved_while_another_process_holds_the_store(window, qtbot, store, monkeypatch):
@@ -43,13 +18,13 @@ def test_an_entry_saved_while_another_process_holds_the_store(window, qtbot, sto
     editor.text.moveCursor(QTextCursor.MoveOperation.End)
 
     # A short hold: the save waits behind it (bounded by SQLite's busy timeout) and succeeds.
-    with _hold(store, 0.5):
+    with held_by_another_process(store, 0.5):
         qtbot.keyClicks(editor.text, " Court.")
         assert editor.flush()
     assert entries.get_entry(entry.id).body == "Début. Court."
 
     # A hold longer than the wait: told in French with what to do; the words stay on screen.
-    with _hold(store, 8):
+    with held_by_another_process(store, 8):
         qtbot.keyClicks(editor.text, " Long.")
         assert not editor.flush()
         assert editor.notice.isVisible()

@@ -113,7 +113,7 @@ def test_a_new_server_is_noticed_and_data_sent_only_when_the_learner_agrees(
     old, new = server_factory("sqlite"), server_factory("sqlite")
     user = unique("iris")
     account.log_in(old.url, user, PASSWORD, "portable", "Iris", create=True)
-    entry_id = write_entry(_Stub(store), "Avant", "gardé")
+    entry_id = write_entry(store, "Avant", "gardé")
     with qtbot.waitSignal(window.sharing.service.synced, timeout=15000):
         window.actions_[Act.SYNC_NOW].trigger()
     account.log_in(new.url, user, PASSWORD, "portable", "Iris", create=True)
@@ -130,10 +130,3 @@ def test_a_new_server_is_noticed_and_data_sent_only_when_the_learner_agrees(
         with tablet:
             assert JournalEntry.get_by_id(entry_id).body == "gardé"
         tablet.close()
-
-
-class _Stub:
-    """What write_entry needs of a client: its store's paths."""
-
-    def __init__(self, store):
-        self.store = store

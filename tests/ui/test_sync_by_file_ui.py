@@ -24,13 +24,6 @@ def server(server_factory):
     return server_factory("sqlite")
 
 
-class _Stub:
-    """What write_entry needs of a client: its store's paths."""
-
-    def __init__(self, store):
-        self.store = store
-
-
 def _message(window, qtbot, title: str) -> str:
     """The text of the message box titled `title`, once it shows; then it is closed."""
 
@@ -72,10 +65,8 @@ def test_offline_device_syncs_through_files_from_the_window(window, qtbot, serve
             account.join_group(ben.connection, group.invite_code)
             write_entry(ben, "L'atelier de Ben", "Des rôles tournants.", "group", group.id)
         ben.sync()
-    shared = write_entry(
-        _Stub(store), "Séance d'Awa", "Un débriefing en trois temps.", "group", group.id
-    )
-    write_entry(_Stub(store), "Mes doutes", "privé")
+    shared = write_entry(store, "Séance d'Awa", "Un débriefing en trois temps.", "group", group.id)
+    write_entry(store, "Mes doutes", "privé")
 
     # Awa writes the file on her stick; the dialog says what will leave first.
     usb = tmp_path / "cle-usb"

@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass, field
 
 from team_desktop.core.content.competencies import Competency, competencies
+from team_desktop.core.feed import display_names
 from team_desktop.core.i18n import _
 from team_desktop.core.store.competency_models import CompetencyValidation, Endorsement, Evidence
 from team_desktop.core.store.models import LessonRecord, PackRecord
 from team_desktop.core.store.portfolio_models import GROUP
-from team_desktop.core.store.sync_models import GroupRecord, Person
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import state as sync_state
 
 
@@ -73,18 +74,10 @@ def framework() -> list[tuple[Competency, str]]:
     return result
 
 
-def _names() -> dict[str, str]:
-    names = dict(Person.select(Person.id, Person.display_name).tuples())
-    me = sync_state.load()
-    if me.user_id:
-        names[me.user_id] = me.display_name or me.username
-    return names
-
-
 def evidence_items(learner_id: str | None = None) -> list[EvidenceItem]:
     """Evidence of one learner (None: this device's learner), endorsements oldest first."""
     me = sync_state.load().user_id or None
-    names = _names()
+    names = display_names()
     groups = dict(GroupRecord.select(GroupRecord.id, GroupRecord.name).tuples())
     query = Evidence.select().where(~Evidence.deleted)
     if learner_id is None or learner_id == me:
@@ -135,7 +128,7 @@ def latest_validation(competency_uid: str, learner_id: str | None) -> Validation
     )
     if row is None:
         return None
-    by = _names().get(row.author_id, _("l'animateur ou l'animatrice"))
+    by = display_names().get(row.author_id, _("l'animateur ou l'animatrice"))
     return ValidationItem(row.validated, by, row.comment, row.decided_at)
 
 
