@@ -143,13 +143,19 @@ def _check_group(user: User, data: dict) -> tuple[str, str | None]:
     return visibility, group_id
 
 
+def _find_own(kind: str, user: User, record_id: str) -> Record | None:
+    """The record this change would update, if any; refused when it is another's."""
+    record = rec.find(kind, user, record_id)
+    if record is not None and record.owner_id != user.id:
+        raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+    return record
+
+
 def _apply_entry(user: User, device_id: str, change: dict) -> Record:
     data = merge.entry_kept(change["data"])
     visibility, group_id = _check_group(user, data)
-    record = rec.find("entry", user, change["id"])
+    record = _find_own("entry", user, change["id"])
     if record is not None:
-        if record.owner_id != user.id:
-            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
         current = json.loads(record.data)
         if current == data:
             return record  # the same text again (a lost ack): nothing to merge
@@ -214,10 +220,8 @@ def _apply_note(user: User, device_id: str, change: dict) -> Record:
 
 def _apply_comment(user: User, device_id: str, change: dict) -> Record:
     data = change["data"]
-    record = rec.find("comment", user, change["id"])
+    record = _find_own("comment", user, change["id"])
     if record is not None:
-        if record.owner_id != user.id:
-            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
         return record  # append-only: the first version stays
     target = Record.get_or_none(
         (Record.kind == data["target_kind"])
@@ -239,12 +243,9 @@ def _apply_evidence(user: User, device_id: str, change: dict) -> Record:
     if data.get("deleted") is True:
         data.update(statement="", source_title="")
     visibility, group_id = _check_group(user, data)
-    record = rec.find("evidence", user, change["id"])
-    if record is not None:
-        if record.owner_id != user.id:
-            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
-        if json.loads(record.data) == data:
-            return record
+    record = _find_own("evidence", user, change["id"])
+    if record is not None and json.loads(record.data) == data:
+        return record
     record = rec.save(
         record or rec.new_record("evidence", user, change["id"]),
         data,
@@ -258,11 +259,9 @@ def _apply_evidence(user: User, device_id: str, change: dict) -> Record:
 def _apply_endorsement(user: User, device_id: str, change: dict) -> Record:
     """A peer's endorsement: append-only, in the group of the evidence, never one's own."""
     data = change["data"]
-    record = rec.find("endorsement", user, change["id"])
+    record = _find_own("endorsement", user, change["id"])
     if record is not None:
-        if record.owner_id != user.id:
-            raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
-        return record
+        return record  # append-only
     target = rec.find("evidence", user, data["evidence_id"])
     if target is None or target.visibility != GROUP or not rec.can_see(user, target):
         raise Rejected(ENDORSE_TARGET)
@@ -278,9 +277,7 @@ def _apply_endorsement(user: User, device_id: str, change: dict) -> Record:
 def _apply_validation(user: User, device_id: str, change: dict) -> Record:
     """A facilitator validates (or withdraws) a member's competency; the group sees it."""
     data = change["data"]
-    record = rec.find("validation", user, change["id"])
-    if record is not None and record.owner_id != user.id:
-        raise Rejected(NOT_YOURS if rec.can_see(user, record) else NOT_FOUND)
+    record = _find_own("validation", user, change["id"])
     group_id = data["group_id"]
     if not rec.is_member(user, group_id):
         raise Rejected(NOT_MEMBER)
