@@ -72,6 +72,20 @@ def entry_change(title: str, **data) -> dict:
     }
 
 
+def peer_change(kind: str, **data) -> dict:
+    """A record of any other kind from a peer of the group, its fields as given."""
+    return {
+        "seq": 1,
+        "kind": kind,
+        "id": uuid.uuid4().hex,
+        "rev": 1,
+        "owner": PEER,
+        "owner_name": "Karim",
+        "group_id": "g" * 32,
+        "data": data,
+    }
+
+
 def note_change(**data) -> dict:
     values = {"update": "", "state": "AA==", "group_id": None, "visibility": "private"}
     values.update(data)
@@ -100,6 +114,39 @@ BAD = {
     "a change that is no object": "n'importe quoi",
     "a change without data": {"kind": "entry", "id": uuid.uuid4().hex, "owner": PEER},
     "gone given as text": {**entry_change("Partie"), "gone": "false"},
+    # The kinds of a facilitated group and of competencies are checked as strictly.
+    "evidence citing a file path": peer_change(
+        "evidence",
+        competency_uid="team-s2-co-intervention/co-preparer",
+        source_kind="entry",
+        source_id="../../secret",
+        visibility="group",
+        group_id="g" * 32,
+    ),
+    "an endorsement dated in words": peer_change(
+        "endorsement", evidence_id=uuid.uuid4().hex, body="J'ai observé…", created_at="hier"
+    ),
+    "a validation given as text": peer_change(
+        "validation",
+        competency_uid="team-s2-co-intervention/co-preparer",
+        learner_id=uuid.uuid4().hex,
+        group_id="g" * 32,
+        validated="oui",
+        decided_at="2026-03-02T09:00:00Z",
+    ),
+    "a season of week 999": peer_change(
+        "season", start_date="2026-03-02", changed_at="2026-03-02T09:00:00Z", weeks=[{"week": 999}]
+    ),
+    "an announcement with an overlong title": peer_change(
+        "announcement",
+        group_id="a" * 32,
+        title="x" * 5_000,
+        published_at="2026-03-02T09:00:00Z",
+        changed_at="2026-03-02T09:00:00Z",
+    ),
+    "a progress choice given as text": peer_change(
+        "progress_share", share="true", decided_at="2026-03-02T09:00:00Z"
+    ),
 }
 
 
