@@ -39,6 +39,11 @@ def drop(kind: str, record_id: str) -> None:
     Outbox.delete().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).execute()
 
 
+def is_queued(kind: str, record_id: str) -> bool:
+    """A change of this record waits to be sent (a pulled version must not overwrite it)."""
+    return Outbox.select().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).exists()
+
+
 def pending(limit: int | None = None) -> list[Outbox]:
     """Pending changes, oldest first."""
     query = Outbox.select().order_by(Outbox.seq)

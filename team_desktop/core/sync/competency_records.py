@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from team_desktop.core import outbox
 from team_desktop.core.i18n import _
 from team_desktop.core.store.competency_models import CompetencyValidation, Endorsement, Evidence
 from team_desktop.core.store.models import utcnow
 from team_desktop.core.store.portfolio_models import GROUP, PRIVATE
-from team_desktop.core.store.sync_models import Outbox
 from team_desktop.core.sync.pulled import InvalidRecord
 from team_desktop.core.wire_time import iso, parse_time
 
@@ -64,12 +64,8 @@ def _validation_out(record_id: str) -> dict | None:
 # -- incoming ------------------------------------------------------------------------------
 
 
-def _pending(kind: str, record_id: str) -> bool:
-    return Outbox.select().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).exists()
-
-
 def _evidence_in(change: dict) -> None:
-    if _pending("evidence", change["id"]):
+    if outbox.is_queued("evidence", change["id"]):
         return  # our own newer edit is waiting: its author's latest version wins
     data = change["data"]
     values = {

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
+from team_desktop.core import outbox
 from team_desktop.core.i18n import _
 from team_desktop.core.store.group_models import Announcement, GroupSeason, ProgressShare
-from team_desktop.core.store.sync_models import Outbox
 from team_desktop.core.sync.pulled import InvalidRecord
 from team_desktop.core.wire_time import iso, parse_time
 
@@ -49,10 +49,6 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def _pending(kind: str, record_id: str) -> bool:
-    return Outbox.select().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).exists()
-
-
 def _same_group(change: dict, group_id: str) -> None:
     """A group's record says which group it is for twice; a server that disagrees with itself
     is not believed (it could move a season or an announcement into another group)."""
@@ -62,7 +58,7 @@ def _same_group(change: dict, group_id: str) -> None:
 
 def _season_in(change: dict) -> None:
     _same_group(change, change["id"])
-    if _pending("season", change["id"]):
+    if outbox.is_queued("season", change["id"]):
         return  # our own newer edit is waiting: the latest edit wins on the server
     data = dict(change["data"])
     changed_at = parse_time(data.pop("changed_at"))
@@ -82,7 +78,7 @@ def _season_in(change: dict) -> None:
 def _announcement_in(change: dict) -> None:
     data = change["data"]
     _same_group(change, data["group_id"])
-    if _pending("announcement", change["id"]):
+    if outbox.is_queued("announcement", change["id"]):
         return
     if data.get("deleted"):
         Announcement.delete().where(Announcement.id == change["id"]).execute()
@@ -103,7 +99,7 @@ def _announcement_in(change: dict) -> None:
 
 
 def _share_in(change: dict) -> None:
-    if _pending("progress_share", change["id"]):
+    if outbox.is_queued("progress_share", change["id"]):
         return
     data = change["data"]
     decided_at = parse_time(data["decided_at"])

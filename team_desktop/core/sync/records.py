@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from peewee import IntegrityError
 
-from team_desktop.core import search
+from team_desktop.core import outbox, search
 from team_desktop.core.i18n import _
 from team_desktop.core.notes import store as notes
 from team_desktop.core.research import answers as research_answers
@@ -166,10 +166,6 @@ def base_rev(kind: str, record_id: str) -> int | None:
 # -- incoming ------------------------------------------------------------------------------
 
 
-def _pending(kind: str, record_id: str) -> bool:
-    return Outbox.select().where((Outbox.kind == kind) & (Outbox.record_id == record_id)).exists()
-
-
 def _progress_in(change: dict) -> None:
     data, uid = change["data"], change["id"]
     pulled_at = parse_time(data.get("changed_at"))
@@ -235,7 +231,7 @@ def _bookmark_in(change: dict) -> None:
 
 def _entry_in(change: dict, me: str) -> None:
     entry_id, data = change["id"], change["data"]
-    if _pending("entry", entry_id):
+    if outbox.is_queued("entry", entry_id):
         return  # our own newer edit is waiting: the push will settle it (conflict copy if needed)
     values = {field: data.get(field) for field in ENTRY_FIELDS}
     values.update(
