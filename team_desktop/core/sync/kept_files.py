@@ -38,16 +38,15 @@ def request_body(device_id: str, me: str) -> dict | None:
     """The body of PUT /kept-files, or None when this server already has this very list
     (the preview of what leaves counts the same bytes)."""
     body = {"device_id": device_id, "hashes": kept_here(me)}
-    declared = sync_state.load().kept_declared
-    if not body["hashes"] and not declared:
+    state = sync_state.load()
+    if not body["hashes"] and not state.kept_declared:
         return None  # no declaration yet lists nothing, as an empty one would
-    return None if _memo(body) == declared else body
+    return None if _memo(state, body) == state.kept_declared else body
 
 
-def _memo(body: dict) -> str:
+def _memo(state: sync_state.SyncState, body: dict) -> str:
     # The server keeps each device's last declaration and lets go only of files no
     # declaration lists: the same list sent again would change nothing, so it is not sent.
-    state = sync_state.load()
     said = json.dumps([state.server_id, state.user_id, body["device_id"], body["hashes"]])
     return hashlib.sha256(said.encode()).hexdigest()
 
@@ -79,5 +78,5 @@ def declare_kept(connection: Connection, device_id: str, me: str) -> int:
             AttachmentBlob.update(uploaded=False).where(
                 AttachmentBlob.hash.in_(missing) & AttachmentBlob.uploaded
             ).execute()
-        sync_state.save(kept_declared=_memo(body))
+        sync_state.save(kept_declared=_memo(sync_state.load(), body))
     return released
