@@ -12,13 +12,14 @@ from test_sync_packs import _publish, _version
 
 from team_desktop.core.portfolio.attachments import add_attachment, blob_path, remove_attachment
 from team_desktop.core.portfolio.bin import trash_entry
+from team_desktop.core.store.db import get_setting
 from team_desktop.core.store.models import PackRecord
 from team_desktop.core.store.portfolio_models import AttachmentBlob
 from team_desktop.core.sync import kept_files, packs
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.engine import run_sync
 from team_desktop.core.sync.errors import ServerRefused
-from team_desktop.core.sync.files import PIECE, waiting
+from team_desktop.core.sync.files import PIECE, REFUSED_KEY, waiting
 from team_desktop.core.sync.transfers import DOWN, UP, TransferControl, TransfersPaused
 
 
@@ -125,6 +126,7 @@ def test_a_removed_attachment_leaves_the_server_once_every_device_agrees(make_cl
     assert desktop.sync().files.downloaded == 1
     with laptop:  # the server heard this list: the next syncs do not send it again
         assert kept_files.request_body(laptop.store.device_id, sync_state.load().user_id) is None
+        assert get_setting(REFUSED_KEY) is None  # nothing refused: a sync wrote no empty list
 
     with laptop:
         remove_attachment(entry_id, digest)

@@ -157,6 +157,8 @@ def _remember_refused(wanted: dict[str, dict], refused: dict[str, str]) -> None:
         }
         for digest, reason in refused.items()
     ]
+    if not rows and get_setting(REFUSED_KEY) in (None, "[]"):
+        return  # nothing refused now or before: a sync with nothing to do writes nothing
     with database.atomic():
         set_setting(REFUSED_KEY, json.dumps(rows, ensure_ascii=False))
 
