@@ -2845,8 +2845,8 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Waiting for a connection</translation>
     </message>
     <message>
-        <source>Ouvrez-le et corrigez son partage (un groupe dont vous êtes membre, ou « Privée ») : il repartira à la synchronisation suivante.</source>
-        <translation>Open it and fix its sharing (a group you are a member of, or “Private”): it will go at the next sync.</translation>
+        <source>Ouvrez-le et corrigez ce que dit la raison : son partage (un groupe dont vous êtes membre, ou « Privée »), ou, si votre espace sur le serveur est plein, supprimez des pièces jointes devenues inutiles. Toute modification le renverra à la synchronisation suivante.</source>
+        <translation>Open it and mend what the reason says: its sharing (a group you belong to, or “Private”), or, if your space on the server is full, delete attachments you no longer need. Any change sends it again at the next sync.</translation>
     </message>
     <message>
         <source>Tout est envoyé : rien n&apos;attend sur cet appareil.</source>

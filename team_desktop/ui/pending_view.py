@@ -96,10 +96,13 @@ class PendingView(QWidget):
                 else self.tr("En attente de connexion")
             )
             if change.last_error and change.kind in ("entry", "note"):
-                # What to do: a change made to it sends it again, refused or not.
+                # What to do: a change made to it sends it again, refused or not. The reason
+                # is the server's words; the two causes a learner can mend are named here.
                 state += " " + self.tr(
-                    "Ouvrez-le et corrigez son partage (un groupe dont vous êtes membre, ou "
-                    "« Privée ») : il repartira à la synchronisation suivante."
+                    "Ouvrez-le et corrigez ce que dit la raison : son partage (un groupe dont "
+                    "vous êtes membre, ou « Privée »), ou, si votre espace sur le serveur est "
+                    "plein, supprimez des pièces jointes devenues inutiles. Toute modification "
+                    "le renverra à la synchronisation suivante."
                 )
             values = [change.label, change.description, format_moment(change.queued_at), state]
             for column, value in enumerate(values):

@@ -93,7 +93,7 @@ def test_a_refused_share_is_explained_and_goes_once_the_learner_fixes_it(
     table = window.sharing.pending.table
     state = table.item(0, 3).text()
     assert state.startswith("Refusé : Groupe introuvable")
-    assert "corrigez son partage" in state and "Privée" in state
+    assert "son partage" in state and "Privée" in state and "renverra" in state
 
     window.journal.show(entry_id)  # the learner fixes it: private for now
     combo.setCurrentIndex(combo.index_of(("private", None)))
