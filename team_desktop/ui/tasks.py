@@ -64,9 +64,18 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.state)
         except BaseException as error:  # noqa: BLE001 (pycrdt panics are BaseException)
-            self.relay.failed.emit(error, traceback.format_exc())
+            self._deliver("failed", error, traceback.format_exc())
         else:
-            self.relay.finished.emit(result)
+            self._deliver("finished", result)
+
+    def _deliver(self, signal: str, *args: Any) -> None:
+        # When the app (or a test process) exits while a task still waits on the network,
+        # Python deletes the relay before the task ends: its outcome has no one to go to.
+        try:
+            getattr(self.relay, signal).emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self.relay):
+                raise
 
 
 def _qobjects_of(callback: Callable, depth: int = 0) -> list[QObject]:
