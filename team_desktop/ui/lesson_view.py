@@ -7,9 +7,16 @@ import sqlite3
 from collections.abc import Callable
 
 from peewee import OperationalError
-from PySide6.QtCore import QElapsedTimer, QTimer, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from team_desktop.core import bookmarks, progress, quiz
 from team_desktop.core.course import LessonPage
@@ -25,6 +32,37 @@ FLUSH_TIME_EVERY_MS = 30_000
 
 
 log = logging.getLogger(__name__)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when narrow, so that it never widens its window.
+
+    The module's title beside the lesson's buttons set the lesson view's minimum width: on a
+    1024-pixel screen the course plan was squeezed to a column of cut titles to make room.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's API)
+        """Show `text`, elided to the label's width; the tooltip keeps it whole."""
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's API)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        )
 
 
 class LessonView(QWidget):
@@ -51,7 +89,7 @@ class LessonView(QWidget):
         self.previous_button.setAccessibleName(self.tr("Leçon précédente"))
         self.next_button = QPushButton(self.tr("Suivante ▶"))
         self.next_button.setAccessibleName(self.tr("Leçon suivante"))
-        self.module_label = QLabel()
+        self.module_label = ElidedLabel()
         self.module_label.setObjectName("moduleLabel")
         self.bookmark_button = QPushButton()
         self.bookmark_button.setCheckable(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -45,7 +44,7 @@ from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.task_failures import failure_handler
 from team_desktop.ui.tasks import TaskRunner
-from team_desktop.ui.window_layout import PlanSpace, place_first_window
+from team_desktop.ui.window_layout import PageStack, PlanSpace, place_first_window
 
 # Not GROUPS: every sync rewrites the group list, and leaving a group removes its season and
 # announcements, which say so themselves.
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
         self.module.setAccessibleName(self.tr("Présentation du module"))
         self.search_view = SearchView()
         self.bookmarks = BookmarksView()
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for view in (self.home, self.lesson, self.module, self.search_view, self.bookmarks):
             self.stack.addWidget(view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 NARROW = 1200  # below this width, working views take the plan's place
 PLAN_WIDTH = 300
@@ -35,6 +35,29 @@ def place_first_window(window: QMainWindow) -> None:
     size = first_size(area.size())
     window.resize(size)
     window.move(area.center().x() - size.width() // 2, area.center().y() - size.height() // 2)
+
+
+class PageStack(QStackedWidget):
+    """A stack of views as small as the view shown, not as the largest one ever built.
+
+    QStackedWidget asks for the largest minimum of all its pages: once the journal (list and
+    editor side by side) had been opened, the lesson beside the course plan kept the journal's
+    width, and on a 1024-pixel screen the plan shrank to a column of cut titles.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's API)
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's API)
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 class PlanSpace(QObject):

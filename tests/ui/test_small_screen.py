@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from team_desktop.ui.actions import Act
 from team_desktop.ui.markdown_editor import LINE_CHARS
-from team_desktop.ui.window_layout import first_size
+from team_desktop.ui.window_layout import PLAN_WIDTH, PageStack, first_size
 from tests.ui.screens import views
 
 SMALL = (1024, 600)
@@ -92,6 +92,35 @@ def test_the_course_plan_yields_its_place_on_a_narrow_window(window, qtbot):
     window.resize(1366, 768)
     window.journal.show()
     assert not window.plan.plan_shown()
+
+
+def test_the_plan_beside_a_lesson_keeps_its_width_whatever_was_shown_before(window):
+    window.resize(*SMALL)
+    for _name, _view in views(window):
+        QApplication.processEvents()
+    window.open_lesson("test-mini/premiere")
+    title = window.lesson.module_label
+    long_title = "La co-intervention et la co-animation, un module au titre très long " * 2
+    title.setText(long_title)  # the module's title used to set the lesson view's width
+    QApplication.processEvents()
+    assert window.size().toTuple() == SMALL
+    assert window.splitter.sizes()[0] == PLAN_WIDTH
+    assert title.text().endswith("…") and title.toolTip() == long_title
+    assert title.fontMetrics().horizontalAdvance(title.text()) <= title.width()
+
+
+def test_the_stack_of_views_is_as_small_as_the_view_shown(qtbot):
+    # QStackedWidget asks for its widest page: a wide view once built squeezed the plan.
+    stack = PageStack()
+    qtbot.addWidget(stack)
+    wide, narrow = QWidget(), QWidget()
+    wide.setMinimumWidth(900)
+    narrow.setMinimumWidth(200)
+    stack.addWidget(wide)
+    stack.addWidget(narrow)
+    assert stack.minimumSizeHint().width() == 900
+    stack.setCurrentWidget(narrow)
+    assert stack.minimumSizeHint().width() == 200
 
 
 def test_a_first_window_fits_the_screen_and_a_wide_editor_keeps_short_lines(window):
