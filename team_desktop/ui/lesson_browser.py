@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QTextLength
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from team_desktop.core.render.reading_style import style_sheet
@@ -21,6 +21,28 @@ def _transparent_pixel() -> QImage:
 
 # What the reader answers for any resource it refuses (tests recognise it).
 REFUSED = _transparent_pixel()
+
+
+def fit_images(document: QTextDocument) -> None:
+    """Scale every picture down to the page's width: a diagram drawn for a wide screen would
+    otherwise make a 1024-pixel screen scroll sideways to read each line."""
+    page_wide = QTextLength(QTextLength.Type.PercentageLength, 98)
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                image.setMaximumWidth(page_wide)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(image)
+            fragments += 1
+        block = block.next()
 
 
 class LessonBrowser(QTextBrowser):
@@ -46,15 +68,19 @@ class LessonBrowser(QTextBrowser):
         self._folder = folder
         self._html = html
         self.setSearchPaths([str(folder)] if folder else [])
-        self.setHtml(html)
+        self._set_html(html)
 
     def restyle(self, _theme: str = "") -> None:
         """Show the page again in the colours of the theme now shown, at the same place."""
         self.document().setDefaultStyleSheet(self._style_sheet())
         if self._html:
             position = self.verticalScrollBar().value()
-            self.setHtml(self._html)
+            self._set_html(self._html)
             self.verticalScrollBar().setValue(position)
+
+    def _set_html(self, html: str) -> None:
+        self.setHtml(html)
+        fit_images(self.document())
 
     def _style_sheet(self) -> str:
         return style_sheet(themes.reading_colours()) + self._extra_style

@@ -48,3 +48,21 @@ def test_images_inside_the_pack_are_shown(qtbot):
     browser.show()
     qtbot.waitExposed(browser)
     assert _size(browser, "assets/schema.svg") == (200, 80)
+
+
+def test_a_picture_wider_than_the_page_is_scaled_down_to_it(qtbot, tmp_path):
+    # A diagram drawn for a wide screen made a 1024-pixel screen scroll sideways.
+    wide = QImage(1400, 300, QImage.Format.Format_RGB32)
+    wide.fill(0x2060A0)
+    wide.save(str(tmp_path / "schema.png"))
+    browser = LessonBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(600, 400)
+    browser.show_html('<p>Texte</p><p><img src="schema.png" alt="Schéma"/></p>', tmp_path)
+    browser.show()
+    qtbot.waitExposed(browser)
+    assert _size(browser, "schema.png") == (1400, 300)  # the picture itself is unchanged
+    assert browser.document().size().width() <= browser.viewport().width()
+    assert browser.horizontalScrollBar().maximum() == 0
+    browser.restyle()  # a theme change renders the page again: still fitted
+    assert browser.horizontalScrollBar().maximum() == 0
