@@ -46,6 +46,9 @@ class NotesView(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
         self.list = QListWidget()
+        self.list.setObjectName("entryList")  # the journal list's look: two lines, a rule
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Notes de co-préparation"))
         self.new_button = QPushButton(self.tr("Nouvelle note"))
         self.import_button = QPushButton(self.tr("Importer…"))
