@@ -120,3 +120,49 @@ def run_load(clients: list[tuple], kind: str, seconds: float) -> LoadResult:
 def close(clients: list[tuple]) -> None:
     for col, _auth in clients:
         col.close()
+
+
+def compare(tmp: Path, count: int, ours_noop: LoadResult, ours_sync: LoadResult, details) -> list:
+    """Anki's sync server with `count` clients, no-op then one-change syncs, as rows against
+    ours (measured by the caller with as many `load.py` clients); a table added to `details`."""
+    from benchmarks.report import Row, floor_row, ratio_row
+
+    why = available()
+    if why:
+        return [Row("Anki sync server as peer", "not measured", note=why)]
+    folder = tmp / "anki"
+    folder.mkdir()
+    seconds = ours_noop.seconds
+    try:
+        with server(folder, count) as peer:
+            clients = collections(folder, peer)
+            noop = run_load(clients, "noop", seconds)
+            change = run_load(clients, "change", seconds)
+            close(clients)
+    except Exception as error:  # the peer failing must not lose our own figures
+        return [Row("Anki sync server as peer", "not measured", note=f"failed: {error}")]
+    details += [
+        "",
+        f"### Side by side with Anki's sync server, {count} clients, closed loop",
+        "",
+        "Anki: `python -m anki.syncserver` and real Anki collections (the `anki` package), "
+        "one thread each. Ours: the season's server, `load.py` clients. The client side of "
+        "Anki's runs in this process, so its rate includes its clients' own work.",
+        "",
+        "| Sync | Anki req/s | Anki p99 ms | Ours req/s | Ours p99 ms |",
+        "|---|---|---|---|---|",
+        f"| nothing to do | {noop.per_second:.0f} | {noop.p99_ms:.0f} "
+        f"| {ours_noop.per_second:.0f} | {ours_noop.p99_ms:.0f} |",
+        f"| one change | {change.per_second:.0f} | {change.p99_ms:.0f} "
+        f"| {ours_sync.per_second:.0f} | {ours_sync.p99_ms:.0f} |",
+        "",
+    ]
+    figure = f"against Anki's sync server, {count} clients"
+    return [
+        floor_row(f"No-op sync rate {figure}", ours_noop.per_second, noop.per_second, "req/s"),
+        ratio_row(f"No-op sync p99 {figure}", ours_noop.p99_ms, noop.p99_ms, "ms"),
+        floor_row(
+            f"One-change sync rate {figure}", ours_sync.per_second, change.per_second, "req/s"
+        ),
+        ratio_row(f"One-change sync p99 {figure}", ours_sync.p99_ms, change.p99_ms, "ms"),
+    ]

@@ -44,6 +44,8 @@ MIX = {
     "login": 0.012,
     "signup": 0.002,
 }
+# The requests that are syncs (POST /sync); the others download, log in or sign up.
+SYNCS = ("noop", "progress", "entry", "comment")
 STAMP = "2026-11-29T08:15:00Z"
 
 
@@ -72,17 +74,23 @@ class SeasonResult:
     seconds: float
     latencies_ms: list[float]
     errors: int
-    by_kind: dict[str, int]
+    by_kind: dict[str, list[float]]  # latencies of each kind's answered requests
     dropped: int  # arrivals with every device already waiting on an answer
 
     @property
     def per_second(self) -> float:
         return len(self.latencies_ms) / self.seconds
 
-    def quantile(self, q: int) -> float:
-        if len(self.latencies_ms) < 2:
-            return self.latencies_ms[0] if self.latencies_ms else float("nan")
-        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[q - 1]
+    def quantile(self, q: int, kinds: tuple[str, ...] | None = None) -> float:
+        """The q-th percentile latency, of every request or of these kinds only."""
+        chosen = (
+            self.latencies_ms
+            if kinds is None
+            else [ms for kind in kinds for ms in self.by_kind[kind]]
+        )
+        if len(chosen) < 2:
+            return chosen[0] if chosen else float("nan")
+        return statistics.quantiles(chosen, n=100, method="inclusive")[q - 1]
 
 
 def make_cohort(api: str, count: int, pack_path: str, seed: int = 7) -> Cohort:
@@ -216,7 +224,7 @@ def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11
     chance = random.Random(seed)
     kinds, weights = list(MIX), list(MIX.values())
     latencies: list[float] = []
-    by_kind = dict.fromkeys(MIX, 0)
+    by_kind: dict[str, list[float]] = {kind: [] for kind in MIX}
     errors = dropped = 0
     idle: list[tuple] = []  # kept-alive connections, reused as the app's are
 
@@ -230,13 +238,14 @@ def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11
             errors += 1
             learner.busy = False
             return
-        latencies.append((time.monotonic() - due) * 1000)
+        latency = (time.monotonic() - due) * 1000
+        latencies.append(latency)
         idle.append(connection)
         learner.busy = False
         if status not in (200, 201, 206):
             errors += 1
             return
-        by_kind[kind] += 1
+        by_kind[kind].append(latency)
         if kind in ("noop", "progress", "entry", "comment"):
             answer = json.loads(gzip.decompress(payload) if zipped else payload)
             learner.cursor, learner.server_id = answer["cursor"], answer["server_id"]

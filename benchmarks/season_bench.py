@@ -1,90 +1,65 @@
-"""A season's mix, open loop, on PostgreSQL with two workers; Anki's sync server as the peer;
-the server's memory per worker and per 1,000 idle connected clients."""
+"""A season's mix, open loop, on PostgreSQL with two workers: the highest rate holding p99 ≤
+100 ms, what one more core and one more server process give, the server's memory per worker
+and per 1,000 connected clients; Anki's sync server as the peer."""
 
 from __future__ import annotations
 
 import asyncio
-import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlparse
 
 from benchmarks import anki_peer, servers
 from benchmarks.load import make_clients, run_load
 from benchmarks.report import Row, floor_row, ratio_row
-from benchmarks.season import MIX, make_cohort, replay
+from benchmarks.season import MIX, SYNCS, make_cohort
+from benchmarks.season_capacity import (
+    P99_MS,
+    SEASON_RATE,
+    Step,
+    cores,
+    highest,
+    holds,
+    measure,
+    search,
+)
 
-SEASON_RATE = 333  # 100,000 learners syncing every 5 minutes
-P99_MS = 100
+LEARNERS = 200
+PACK = "/api/v1/packs/test-mini/1.0.0"  # tests/fixtures/mini-pack, published by _publish
 PEER_CLIENTS = 50
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
     # The target is on PostgreSQL; the smoke run only checks that it all runs, on SQLite.
     backend = "postgresql" if servers.postgres_url() and not smoke else "sqlite"
     workers = 2 if backend == "postgresql" else 1
-    rates = (20,) if smoke else (50, 100, 200, SEASON_RATE)
-    seconds = 1.0 if smoke else 10.0
-    rows: list[Row] = []
-    details = [
-        f"### Season mix, open loop ({backend}, `--workers {workers}`)",
-        "",
-        "Requests arrive at the rate shown (Poisson), whatever the answers; latency counts "
-        "from the scheduled arrival. Mix (benchmarks/season.py, with its sources): "
-        + ", ".join(f"{kind} {share:.1%}" for kind, share in MIX.items())
-        + f". {seconds:.0f} s per rate. Server CPU: the team-server processes' and "
-        "PostgreSQL's, per completed request (from /proc).",
-        "",
-        "| Rate asked | Completed req/s | p50 ms | p99 ms | Errors | Dropped | Server CPU "
-        "per request | Cores busy |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    warm_up = 0.5 if smoke else 2.0  # the pools' connections opened, caches filled
     with servers.server(tmp / "season", backend, workers) as live:
-        pack = _publish(live, tmp)
-        cohort = make_cohort(live.api, 10 if smoke else 200, pack)
-        held = []
-        for rate in rates:
-            before = _cpu_seconds(live)
-            result = replay(live.api, cohort, rate, seconds)
-            cpu = (_cpu_seconds(live) - before) / max(len(result.latencies_ms), 1)
-            details.append(
-                f"| {rate} | {result.per_second:.0f} | {result.quantile(50):.0f} "
-                f"| {result.quantile(99):.0f} | {result.errors} | {result.dropped} "
-                f"| {cpu * 1000:.1f} ms | {cpu * result.per_second:.2f} |"
-            )
-            if result.quantile(99) <= P99_MS and not result.errors:
-                held.append(rate)
-        top = rates[-1]
-        rows.append(ratio_row(f"Season mix at {top} req/s: p99", result.quantile(99), P99_MS, "ms"))
-        rows.append(
-            floor_row(f"Season mix at {top} req/s: completed", result.per_second, top, "req/s")
-        )
-        if not rows[-1].met or not rows[-2].met:
-            cores = cpu * top
-            why = (
-                f"Server CPU per request of the mix {cpu * 1000:.1f} ms: {top} req/s needs "
-                f"{cores:.1f} cores for the server and PostgreSQL alone, on a machine of 2 "
-                "shared with the load generator (and with whatever else the load average "
-                "above shows)"
-            )
-            for row in rows[-2:]:
-                row.explain(why)
-        rows.append(
-            Row(
-                "Season mix: highest rate tried with p99 ≤ 100 ms and no error",
-                f"{max(held)} req/s" if held else "none",
-                note=f"rates tried: {', '.join(map(str, rates))}",
-            )
-        )
-        rows += _memory(live, 100 if smoke else 1000)
+        fresh = {pid: servers.memory_mb(pid)[0] for pid in servers.tree(live.process.pid)}
+        with ThreadPoolExecutor(1) as aside:  # publishing is a process of its own, meanwhile
+            published = aside.submit(_publish, live, tmp)
+            cohort = make_cohort(live.api, 5 if smoke else LEARNERS, PACK)
+            published.result()
+        measure(live, cohort, 50, warm_up)
+        steps = search(live, cohort, smoke)
+        configs = cores(live, cohort, smoke)
+        memory = _memory(live, fresh, 100 if smoke else 1000)
         ours = make_clients(live.api, 3 if smoke else PEER_CLIENTS)
-        ours_noop = run_load(live.api, ours, "noop", seconds / 2)
-        ours_sync = run_load(live.api, ours, "sync", seconds / 2)
-    rows += _peer(tmp, smoke, seconds / 2, ours_noop, ours_sync, details)
+        ours_noop = run_load(live.api, ours, "noop", 0.5 if smoke else 5.0)
+        ours_sync = run_load(live.api, ours, "sync", 0.5 if smoke else 5.0)
+        if workers > 1:  # one server process fewer, on the same database
+            live.stop()
+            live.workers = 1
+            live.start()
+            measure(live, cohort, 50, warm_up)
+            configs += cores(live, cohort, smoke, first=1)
+    rows = _highest(steps) + _capacity(configs, workers) + memory
+    details = _search_table(steps, backend, workers, len(cohort.learners))
+    details += _configs_table(configs)
+    rows += anki_peer.compare(tmp, 2 if smoke else PEER_CLIENTS, ours_noop, ours_sync, details)
     return rows, [*details, ""]
 
 
-def _publish(live, tmp: Path) -> str:
+def _publish(live, tmp: Path) -> None:
     from team_desktop.core.content.archive import build_archive
 
     archive = tmp / "mini.teampack"
@@ -92,131 +67,190 @@ def _publish(live, tmp: Path) -> str:
     done = live.admin("publish-pack", str(archive))
     if done.returncode:
         raise RuntimeError(done.stderr)
-    return "/api/v1/packs/test-mini/1.0.0"
 
 
-def _peer(tmp, smoke, seconds, ours_noop, ours_sync, details) -> list[Row]:
-    why = anki_peer.available()
-    if why:
-        return [Row("Anki sync server as peer", "not measured", note=why)]
-    folder = tmp / "anki"
-    folder.mkdir()
-    count = 2 if smoke else PEER_CLIENTS
-    try:
-        with anki_peer.server(folder, count) as peer:
-            clients = anki_peer.collections(folder, peer)
-            noop = anki_peer.run_load(clients, "noop", seconds)
-            change = anki_peer.run_load(clients, "change", seconds)
-            anki_peer.close(clients)
-    except Exception as error:  # the peer failing must not lose our own figures
-        return [Row("Anki sync server as peer", "not measured", note=f"failed: {error}")]
-    details += [
-        "",
-        f"### Side by side with Anki's sync server, {count} clients, closed loop",
-        "",
-        "Anki: `python -m anki.syncserver` and real Anki collections (the `anki` package), "
-        "one thread each. Ours: the season's server, `load.py` clients. The client side of "
-        "Anki's runs in this process, so its rate includes its clients' own work.",
-        "",
-        "| Sync | Anki req/s | Anki p99 ms | Ours req/s | Ours p99 ms |",
-        "|---|---|---|---|---|",
-        f"| nothing to do | {noop.per_second:.0f} | {noop.p99_ms:.0f} "
-        f"| {ours_noop.per_second:.0f} | {ours_noop.p99_ms:.0f} |",
-        f"| one change | {change.per_second:.0f} | {change.p99_ms:.0f} "
-        f"| {ours_sync.per_second:.0f} | {ours_sync.p99_ms:.0f} |",
-        "",
-    ]
-    figure = f"against Anki's sync server, {count} clients"
-    return [
-        floor_row(f"No-op sync rate {figure}", ours_noop.per_second, noop.per_second, "req/s"),
-        ratio_row(f"No-op sync p99 {figure}", ours_noop.p99_ms, noop.p99_ms, "ms"),
-        floor_row(
-            f"One-change sync rate {figure}", ours_sync.per_second, change.per_second, "req/s"
+def _highest(steps: list[Step]) -> list[Row]:
+    """The highest rate holding p99 ≤ 100 ms: of the whole mix (the target), of its syncs."""
+    rows = []
+    for kinds, what in ((None, "Season mix"), (SYNCS, "Season mix, its syncs only")):
+        best = highest(steps, kinds)
+        failing = [s for s in steps if best is None or s.result.rate > best]
+        note = f"rates tried in order: {', '.join(step.label for step in steps)}"
+        if best is not None:
+            at = max((s for s in steps if s.result.rate == best), key=lambda s: holds(s, kinds))
+            note += f"; p99 at {best:g}: {at.result.quantile(99, kinds):.0f} ms"
+        if failing:
+            first = min(failing, key=lambda s: s.result.rate)
+            note += (
+                f"; at {first.label}: p99 {first.result.quantile(99, kinds):.0f} ms, "
+                f"{first.result.errors} errors, logins' p99 "
+                f"{first.result.quantile(99, ('login', 'signup')):.0f} ms"
+            )
+        rows.append(
+            Row(
+                f"{what}: highest rate with p99 ≤ 100 ms and no error (searched)",
+                f"{best:g} req/s" if best is not None else f"none (not even {steps[0].label})",
+                note=note,
+            )
+        )
+    return rows
+
+
+def _capacity(configs: list[tuple[int, int, Step]], workers: int) -> list[Row]:
+    """The target on the whole machine; what one more core and one more server process gave;
+    the cores 333 req/s needs, from the CPU each request cost."""
+    by = {(w, c): step for w, c, step in configs}
+    whole = by[workers, max(c for _w, c in by)]
+    rows = [
+        ratio_row(
+            f"Season mix at {SEASON_RATE} req/s: p99", whole.result.quantile(99), P99_MS, "ms"
         ),
-        ratio_row(f"One-change sync p99 {figure}", ours_sync.p99_ms, change.p99_ms, "ms"),
+        floor_row(
+            f"Season mix at {SEASON_RATE} req/s: completed",
+            whole.result.per_second,
+            SEASON_RATE,
+            "req/s",
+        ),
+    ]
+    server, generator = SEASON_RATE * whole.server_cpu, SEASON_RATE * whole.generator_cpu
+    why = (
+        f"Server and PostgreSQL: {whole.server_cpu * 1000:.1f} ms of CPU per request of the mix, "
+        f"so {SEASON_RATE} req/s needs {server:.1f} cores for them and {generator:.1f} for the "
+        "load generator; this machine has 2, shared with other work (load average in the table)"
+    )
+    for row in rows:
+        if not row.met:
+            row.explain(why)
+    rows.append(
+        Row(
+            f"Cores needed for the mix at {SEASON_RATE} req/s (measured CPU per request)",
+            f"{server + generator:.1f} cores",
+            note=f"server and PostgreSQL {server:.1f} + load generator {generator:.1f}",
+        )
+    )
+    for (one, two), what in (
+        (((workers, 1), (workers, 2)), f"One more core ({workers} worker(s))"),
+        (((1, 2), (2, 2)), "One more server process (2 cores)"),
+    ):
+        if one in by and two in by and one != two:
+            rows.append(_gain(what, by[one], by[two]))
+    return rows
+
+
+def _gain(what: str, before: Step, after: Step) -> Row:
+    return Row(
+        f"{what}: completed req/s of the mix offered at {SEASON_RATE}",
+        f"{before.result.per_second:.0f} → {after.result.per_second:.0f} req/s",
+        note=f"{before.label}: {before.server_cpu * 1000:.1f} ms CPU per request, "
+        f"{before.server_cores:.2f} cores busy; {after.label}: "
+        f"{after.server_cpu * 1000:.1f} ms, {after.server_cores:.2f} cores busy",
+    )
+
+
+def _search_table(steps: list[Step], backend: str, workers: int, learners: int) -> list[str]:
+    lines = [
+        f"### Season mix, open loop ({backend}, `--workers {workers}`)",
+        "",
+        "Requests arrive at the rate asked (Poisson), whatever the answers; latency counts from "
+        "the scheduled arrival. Mix (benchmarks/season.py, with its sources): "
+        + ", ".join(f"{kind} {share:.1%}" for kind, share in MIX.items())
+        + f". {learners} learners in groups of 10 to 30. The rates climb a ladder until p99 "
+        "passes 100 ms or a request fails (a failure is tried once more), then bisect. Server "
+        "CPU: the team-server processes' and their PostgreSQL backends', per completed request "
+        "(from /proc); generator: this process, the load generator.",
+        "",
+        *_step_table(steps, "Rate asked"),
+        "",
+        "p99 in ms of each kind of request (how many answered), same steps:",
+        "",
+        "| Rate asked | " + " | ".join(MIX) + " |",
+        "|---|" + "---|" * len(MIX),
+    ]
+    for step in steps:
+        cells = [
+            f"{step.result.quantile(99, (kind,)):.0f} ({len(step.result.by_kind[kind])})"
+            if step.result.by_kind[kind]
+            else "-"
+            for kind in MIX
+        ]
+        lines.append(f"| {step.label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _configs_table(configs: list[tuple[int, int, Step]]) -> list[str]:
+    return [
+        "",
+        f"### One more core, one more server process: the mix offered at {SEASON_RATE} req/s",
+        "",
+        "The server's processes and its PostgreSQL backends pinned to one core (the load "
+        "generator pinned to the other) or free on both (sharing them with the generator), "
+        "with two worker processes and with one. CPU per request is the figure that carries "
+        "to a bigger machine: cores needed = rate × CPU per request.",
+        "",
+        *_step_table([step for _, _, step in configs], "Server"),
     ]
 
 
-def _memory(live, idle: int) -> list[Row]:
-    """Resident memory per worker, and what `idle` connected clients add (each sent one
-    request and keeps its connection open; the server closes idle ones after 5 s)."""
-    workers = _tree(live.process.pid)[1:] or [live.process.pid]
-    per_worker = [_rss_mb(pid) for pid in workers]
-    before = sum(_rss_mb(pid) for pid in _tree(live.process.pid))
-    host, port = live.url.rsplit("//", 1)[1].split(":")
+def _step_table(steps: list[Step], first: str) -> list[str]:
+    lines = [
+        f"| {first} | Seconds | Completed req/s | p50 ms | p99 ms | Errors | Dropped "
+        "| Server CPU per request | Server cores busy | Generator cores busy | Load (1 min) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for step in steps:
+        result = step.result
+        lines.append(
+            f"| {step.label} | {result.seconds:.1f} | {result.per_second:.0f} "
+            f"| {result.quantile(50):.0f} | {result.quantile(99):.0f} | {result.errors} "
+            f"| {result.dropped} | {step.server_cpu * 1000:.1f} ms | {step.server_cores:.2f} "
+            f"| {step.generator_cores:.2f} | {step.load:.1f} |"
+        )
+    return lines
 
-    async def connect() -> float:
-        opened = []
-        for _ in range(idle):
-            reader, writer = await asyncio.open_connection(host, int(port))
-            writer.write(f"GET /api/v1/health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
-            opened.append((reader, writer))
-        for reader, _writer in opened:
-            await reader.readuntil(b"\r\n\r\n")
-        during = sum(_rss_mb(pid) for pid in _tree(live.process.pid))
-        for _reader, writer in opened:
-            writer.close()
-        return during
 
-    during = asyncio.run(connect())
-    scale = 1000 / idle
+def _memory(live, fresh: dict[int, float], idle: int) -> list[Row]:
+    """Resident memory per worker (at start, and after the season so far), and what `idle`
+    connected clients add (each sent one request and keeps its connection open)."""
+    roles = live.processes()
+    now = {pid: servers.memory_mb(pid) for pid in servers.tree(live.process.pid)}
+    workers = [
+        f"{fresh.get(pid, 0):.0f} → {now[pid][0]:.0f} MB (PSS {now[pid][1]:.0f})"
+        for pid in roles["worker"]
+    ]
+    others = [
+        f"{role} {now[pid][0]:.0f} MB" for role in ("supervisor", "tracker") for pid in roles[role]
+    ]
+    before = sum(rss for rss, _pss in now.values())
+    during, still_open = asyncio.run(_connect(live, idle))
     return [
         Row(
-            "Server memory per worker (resident)",
-            f"{max(per_worker):.0f} MB",
-            note=f"{len(per_worker)} worker(s): {', '.join(f'{m:.0f}' for m in per_worker)} MB",
+            "Server memory per worker (resident, after the season)",
+            f"{max(now[pid][0] for pid in roles['worker']):.0f} MB",
+            note=f"{len(workers)} worker(s), at start → after: {'; '.join(workers)}. Not "
+            "workers: "
+            + (", ".join(others) or "none")
+            + " (the resource tracker is multiprocessing's helper)",
         ),
         Row(
             "Server memory per 1,000 idle connected clients",
-            f"{(during - before) * scale:+.1f} MB",
-            note=f"{idle} kept-alive connections opened, each after one request; all processes",
+            f"{(during - before) * 1000 / idle:+.1f} MB",
+            note=f"{idle} kept-alive connections opened, each after one request, "
+            f"{still_open} still open when measured; all the server's processes",
         ),
     ]
 
 
-def _tree(pid: int) -> list[int]:
-    """`pid` and its descendants."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        try:
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except OSError:
-            continue
-        todo += [int(child) for child in children]
-    return found
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def _cpu_seconds(live) -> float:
-    """CPU time of the server's processes, and of the PostgreSQL backends serving its database
-    (the machine's PostgreSQL serves other databases too)."""
-    pids = _tree(live.process.pid)
-    if live.database_url:
-        name = urlparse(live.database_url).path.lstrip("/")
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    title = (entry / "cmdline").read_bytes().decode(errors="replace")
-                except OSError:
-                    continue
-                if title.startswith("postgres:") and f" {name} " in title:
-                    pids.append(int(entry.name))
-    total = 0
-    for current in pids:
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / TICK
+async def _connect(live, idle: int) -> tuple[float, int]:
+    """Open `idle` connections, one request on each; the server's memory while all are open."""
+    opened = []
+    for _ in range(idle):
+        reader, writer = await asyncio.open_connection("127.0.0.1", live.port)
+        writer.write(f"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:{live.port}\r\n\r\n".encode())
+        opened.append((reader, writer))
+    for reader, _writer in opened:
+        await reader.readuntil(b"\r\n\r\n")
+    during = sum(servers.memory_mb(pid)[0] for pid in servers.tree(live.process.pid))
+    still_open = servers.established(live.port)
+    for _reader, writer in opened:
+        writer.close()
+    return during, still_open
