@@ -44,6 +44,10 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=_forwarding(settings),
+        # FastAPI's OpenTelemetry hooks looked up the global providers (and the environment)
+        # on every request: a few percent of a sync with nothing to do, for tracing that this
+        # server neither configures nor documents.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     for module in (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import time
 import zlib
 
 from starlette.datastructures import Headers
@@ -92,20 +91,22 @@ class RequestBodyMiddleware:
         body = bytearray()
         seen = 0
         more = True
-        deadline = time.monotonic() + self.timeout
-        while more and seen <= DRAIN_FACTOR * self.max_bytes:
-            try:
-                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
-            except TimeoutError:
-                await _refuse(scope, receive, send, 408, SLOW_BODY, close=True)
-                return
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            seen += len(chunk)
-            if seen <= self.max_bytes:
-                body += chunk
-            more = message.get("more_body", False)
+        try:
+            # One deadline for the whole body. (asyncio.wait_for per message made a task and a
+            # timer for each: a fifth of a sync with nothing to do, measured.)
+            async with asyncio.timeout(self.timeout):
+                while more and seen <= DRAIN_FACTOR * self.max_bytes:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        return
+                    chunk = message.get("body", b"")
+                    seen += len(chunk)
+                    if seen <= self.max_bytes:
+                        body += chunk
+                    more = message.get("more_body", False)
+        except TimeoutError:
+            await _refuse(scope, receive, send, 408, SLOW_BODY, close=True)
+            return
         if seen > self.max_bytes:
             await _refuse(scope, receive, send, 413, self._too_large())
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, WrapValidator
 
 from team_server import PROTOCOL, schemas
@@ -36,11 +37,13 @@ class SyncIn(BaseModel):
     changes: list[ChangeIn] = []
 
 
-@router.post("/sync")
+@router.post("/sync", response_model=dict)
 @connected
-def sync(body: SyncIn, request: Request, user: CurrentUser) -> dict:
+def sync(body: SyncIn, request: Request, user: CurrentUser) -> JSONResponse:
     """Apply the pushed changes (all or none), then answer the next page of the pull."""
-    return answer_sync(user, body, request.app.state.settings)
+    # The answer is plain JSON data already: sent as it is, without FastAPI validating it
+    # against `dict` and encoding it again.
+    return JSONResponse(answer_sync(user, body, request.app.state.settings))
 
 
 def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
