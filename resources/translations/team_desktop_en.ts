@@ -458,6 +458,10 @@
         <translation>Published announcements</translation>
     </message>
     <message>
+        <source>Modifier l&apos;annonce choisie</source>
+        <translation>Edit the chosen announcement</translation>
+    </message>
+    <message>
         <source>Retirer l&apos;annonce choisie</source>
         <translation>Withdraw the chosen announcement</translation>
     </message>
@@ -478,6 +482,10 @@
         <translation>Publish</translation>
     </message>
     <message>
+        <source>Annuler la modification</source>
+        <translation>Cancel the correction</translation>
+    </message>
+    <message>
         <source>Déjà publiées :</source>
         <translation>Already published:</translation>
     </message>
@@ -490,8 +498,24 @@
         <translation>Announcement published: it leaves at the next sync.</translation>
     </message>
     <message>
+        <source>Annonce corrigée : la correction partira à la prochaine synchronisation.</source>
+        <translation>Announcement corrected: the correction will be sent at the next sync.</translation>
+    </message>
+    <message>
         <source>Choisissez d&apos;abord une annonce dans la liste.</source>
         <translation>First choose an announcement in the list.</translation>
+    </message>
+    <message>
+        <source>Publiez ou effacez d&apos;abord ce qui est écrit dans le formulaire.</source>
+        <translation>First publish or clear what is written in the form.</translation>
+    </message>
+    <message>
+        <source>Correction de l&apos;annonce :</source>
+        <translation>Correcting the announcement:</translation>
+    </message>
+    <message>
+        <source>Enregistrer la correction</source>
+        <translation>Save the correction</translation>
     </message>
     <message>
         <source>Annonce retirée du groupe à la prochaine synchronisation.</source>

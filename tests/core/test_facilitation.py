@@ -161,6 +161,34 @@ def test_a_facilitator_publishes_and_withdraws_an_announcement(groups):
     assert records.OUTGOING["announcement"](made)["deleted"] is True
 
 
+def test_a_facilitator_corrects_an_announcement_and_it_is_sent_again(groups):
+    made = announcements.publish(LED, "Semaine 2 ouvert", "Bonne lecture !")
+    outbox.drop("announcement", made)  # as if sent at a sync
+    announcements.edit(made, " Semaine 2  ouverte ", "Bonne lecture à tous !")
+    assert queued("announcement") == [made]
+    sent = records.OUTGOING["announcement"](made)
+    assert (sent["title"], sent["body"]) == ("Semaine 2 ouverte", "Bonne lecture à tous !")
+    assert announcements.unread_count() == 0  # its author has still read it
+    with pytest.raises(season.FacilitationError, match="titre"):
+        announcements.edit(made, "  ", "Sans titre")
+    assert records.OUTGOING["announcement"](made)["title"] == "Semaine 2 ouverte"
+    theirs = "c" * 32  # an announcement of a group the learner only belongs to
+    Announcement.create(
+        id=theirs,
+        group_id=JOINED,
+        title="Jeudi",
+        body="",
+        published_at="2027-01-07T08:00:00Z",
+        changed_at="2027-01-07T08:00:00Z",
+    )
+    with pytest.raises(season.FacilitationError, match="animation"):
+        announcements.edit(theirs, "Vendredi", "")
+    assert Announcement.get_by_id(theirs).title == "Jeudi"
+    announcements.delete(made)
+    with pytest.raises(season.FacilitationError, match="retirée"):
+        announcements.edit(made, "Semaine 2", "")
+
+
 def test_leaving_a_group_forgets_its_season_and_announcements(groups):
     records.apply_incoming(pulled("season", JOINED, season_data()), "me")
     data = {

@@ -245,3 +245,29 @@ def test_the_progress_view_says_when_the_server_cannot_answer(window, qtbot, ser
     assert view.table.rowCount() == 0 and not view.export_button.isEnabled()
     assert view.refresh_button.isEnabled()  # try again once connected
     view.reject()
+
+
+def test_a_facilitator_corrects_an_announcement_without_losing_a_draft(qtbot, store):
+    group = GroupRecord.create(
+        id="a" * 32, name="SPOC saison 2", role="facilitator", invite_code="ABCD2345"
+    )
+    made = announcements.publish(group.id, "Classe virtuele jeudi", "À 17 h.")
+    board = AnnouncementsDialog(group)
+    qtbot.addWidget(board)
+    board.show()
+    board.published.setCurrentRow(0)
+    board.title.setText("Un brouillon")  # words not published yet: never overwritten
+    qtbot.mouseClick(board.edit_button, Qt.MouseButton.LeftButton)
+    assert board.editing is None and board.title.text() == "Un brouillon"
+    assert "Publiez ou effacez" in board.status.text()
+    board.title.clear()
+    qtbot.mouseClick(board.edit_button, Qt.MouseButton.LeftButton)
+    assert board.editing == made and board.title.text() == "Classe virtuele jeudi"
+    assert board.publish_button.text() == "Enregistrer la correction"
+    board.title.setText("Classe virtuelle jeudi")
+    qtbot.mouseClick(board.publish_button, Qt.MouseButton.LeftButton)
+    [row] = announcements.listing(group.id)
+    assert row.id == made and row.title == "Classe virtuelle jeudi" and row.body == "À 17 h."
+    assert board.editing is None and board.publish_button.text() == "Publier"
+    assert board.published.item(0).text().endswith("Classe virtuelle jeudi")
+    assert "corrigée" in board.status.text()

@@ -50,6 +50,23 @@ def publish(group_id: str, title: str, body: str) -> str:
     return announcement_id
 
 
+def edit(announcement_id: str, title: str, body: str) -> None:
+    """Correct a published announcement (its group's facilitators only); members who had read
+    it keep it read, so a typo fixed does not call everyone back."""
+    row = Announcement.get_or_none(
+        (Announcement.id == announcement_id) & (Announcement.deleted == False)  # noqa: E712
+    )
+    if row is None:
+        raise FacilitationError(_("Cette annonce a été retirée entre-temps."))
+    facilitated_group(row.group_id)
+    title, body = _checked(title, body)
+    with database.atomic():
+        Announcement.update(title=title, body=body, changed_at=utcnow()).where(
+            Announcement.id == announcement_id
+        ).execute()
+        outbox.enqueue("announcement", announcement_id)
+
+
 def delete(announcement_id: str) -> None:
     """Withdraw an announcement from its group (its facilitators only)."""
     row = Announcement.get_or_none(Announcement.id == announcement_id)
