@@ -1732,6 +1732,10 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>Each module cell gives the lessons done and the hours completed (the module&apos;s declared workload × the share of lessons done). Only people who agreed show their progress.</translation>
     </message>
     <message>
+        <source>Hors connexion : connectez-vous (Partage › Compte et serveur) pour l&apos;actualiser.</source>
+        <translation>Offline: sign in (Sharing › Account and server) to refresh it.</translation>
+    </message>
+    <message>
         <source>Connectez-vous d&apos;abord (Partage › Compte et serveur).</source>
         <translation>Log in first (Sharing › Account and server).</translation>
     </message>
@@ -1744,12 +1748,20 @@ Quit now, then start TEAM Desktop again to finish.</translation>
         <translation>{d}/{n} · {h} h</translation>
     </message>
     <message>
+        <source>Actualisation…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
         <source>{n} participant·e(s) ; {s} montre(nt) sa progression.</source>
         <translation>{n} participant(s); {s} show(s) their progress.</translation>
     </message>
     <message>
         <source>{u} réponse(s) illisible(s) laissée(s) de côté.</source>
         <translation>{u} unreadable answer(s) left out.</translation>
+    </message>
+    <message>
+        <source>Progression reçue le {d}.</source>
+        <translation>Progress received on {d}.</translation>
     </message>
     <message>
         <source>Ensemble du groupe</source>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core.facilitation import report, season
-from team_desktop.core.i18n import format_number
+from team_desktop.core.i18n import format_datetime, format_number
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
 from team_desktop.core.sync.errors import SyncError
@@ -35,13 +35,16 @@ FIXED_COLUMNS = 4  # learner, lessons, activities, items shared; then one column
 
 
 class GroupProgressDialog(QDialog):
-    """Asks the server (facilitators only), then shows what it answered."""
+    """Shows the group's progress as last received, asks the server (facilitators only), then
+    shows what it answered: offline, the last answer still reads, with its date."""
 
     def __init__(self, runner: TaskRunner, group: GroupRecord, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
         self.group = group
         self.learners: list[report.LearnerProgress] = []
+        self.unreadable = 0
+        self.received_at: dt.datetime | None = None  # when the shown answer came; None: now
         current = season.season_of(group.id)
         self.modules = report.modules(list(current.packs) if current else None)
         self.setWindowTitle(self.tr("Progression du groupe « {g} »").format(g=group.name))
@@ -105,13 +108,25 @@ class GroupProgressDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        last = report.last_received(group.id)
+        if last is not None:
+            learners, unreadable, received_at = last
+            self.show_report((learners, unreadable), received_at)
         self.fetch()
 
     def fetch(self) -> None:
         """Ask the server for the group's progress, off the GUI thread."""
         connection = account.connect()
         if connection is None:
-            self.summary.setText(self.tr("Connectez-vous d'abord (Partage › Compte et serveur)."))
+            self.summary.setText(
+                self._counts()
+                + self.tr(
+                    "Hors connexion : connectez-vous (Partage › Compte et serveur) pour "
+                    "l'actualiser."
+                )
+                if self.received_at
+                else self.tr("Connectez-vous d'abord (Partage › Compte et serveur).")
+            )
             return
         self.refresh_button.setEnabled(False)
         group_id = self.group.id
@@ -122,10 +137,16 @@ class GroupProgressDialog(QDialog):
             network=True,
         )
 
-    def show_report(self, answer: tuple[list[report.LearnerProgress], int]) -> None:
-        """Fill the table: one row per learner, their modules, or that they did not share."""
+    def show_report(
+        self,
+        answer: tuple[list[report.LearnerProgress], int],
+        received_at: dt.datetime | None = None,
+    ) -> None:
+        """Fill the table: one row per learner, their modules, or that they did not share
+        (`received_at`: the answer is the one kept from that time)."""
         self.refresh_button.setEnabled(True)
-        self.learners, unreadable = answer
+        self.learners, self.unreadable = answer
+        self.received_at = received_at
         self.table.clearSpans()
         self.table.setRowCount(len(self.learners) + 1)  # and the group, per module
         for row, learner in enumerate(self.learners):
@@ -147,16 +168,24 @@ class GroupProgressDialog(QDialog):
                 )
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._show_summary(len(self.learners))
+        self.summary.setText(self._counts() + (self.tr("Actualisation…") if received_at else ""))
+        self.export_button.setEnabled(bool(self.learners))
+
+    def _counts(self) -> str:
+        """What the shown answer holds, and from when if it is not the server's latest."""
         shared = sum(learner.shared for learner in self.learners)
         text = self.tr("{n} participant·e(s) ; {s} montre(nt) sa progression.").format(
             n=len(self.learners), s=shared
         )
-        if unreadable:
+        if self.unreadable:
             text += " " + self.tr("{u} réponse(s) illisible(s) laissée(s) de côté.").format(
-                u=unreadable
+                u=self.unreadable
             )
-        self.summary.setText(text)
-        self.export_button.setEnabled(bool(self.learners))
+        if self.received_at:
+            text += " " + self.tr("Progression reçue le {d}.").format(
+                d=format_datetime(self.received_at)
+            )
+        return text + " "
 
     def _show_summary(self, row: int) -> None:
         """The last row: per module, how many of those who share finished or started it."""
@@ -179,11 +208,11 @@ class GroupProgressDialog(QDialog):
     def _failed(self, error: BaseException, _details: str) -> None:
         self.refresh_button.setEnabled(True)
         if isinstance(error, SyncError | report.ReportError):
-            self.summary.setText(
-                self.tr("La progression n'a pas pu être obtenue : {e}").format(e=error)
-            )
+            text = self.tr("La progression n'a pas pu être obtenue : {e}").format(e=error)
         else:
-            self.summary.setText(self.tr("Erreur inattendue : {e}").format(e=error))
+            text = self.tr("Erreur inattendue : {e}").format(e=error)
+        # The answer kept from an earlier time stays shown, with its date.
+        self.summary.setText(self._counts() + text if self.received_at else text)
 
     def choose_export_target(self) -> None:
         """Ask where to write the CSV, then write it."""

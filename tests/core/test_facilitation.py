@@ -10,7 +10,13 @@ import pytest
 
 from team_desktop.core import outbox
 from team_desktop.core.facilitation import announcements, report, season, sharing
-from team_desktop.core.store.group_models import Announcement, GroupSeason, ProgressShare
+from team_desktop.core.research.my_data import forget_account
+from team_desktop.core.store.group_models import (
+    Announcement,
+    GroupProgressReport,
+    GroupSeason,
+    ProgressShare,
+)
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import records
 from team_desktop.core.sync.skipped import listing as skipped_listing
@@ -274,3 +280,12 @@ def test_the_csv_is_safe_to_open_and_says_who_did_not_share(course, tmp_path):
     assert table[1][2] == "Module d'essai" and table[1][8] == "0,5"
     assert table[2][2] == "Total" and table[2][10] == "2"
     assert table[3][:3] == ["Marc", "non", "n'a pas partagé sa progression"]
+
+
+def test_a_forgotten_account_leaves_no_progress_report_of_its_groups(groups):
+    GroupProgressReport.create(
+        group_id=LED, answer_json='{"learners": []}', fetched_at="2027-01-12T09:30:00Z"
+    )
+    assert report.last_received(LED) is not None
+    forget_account()  # the account was deleted on the server
+    assert GroupProgressReport.select().count() == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from team_desktop.core import progress, quiz
-from team_desktop.core.facilitation import announcements, season, sharing
+from team_desktop.core.facilitation import announcements, report, season, sharing
+from team_desktop.core.store.group_models import GroupProgressReport
 from team_desktop.core.store.models import ActivityRecord
 from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync import account
@@ -24,6 +26,7 @@ from team_desktop.ui.announcements_dialog import AnnouncementsDialog
 from team_desktop.ui.group_progress_view import GroupProgressDialog
 from team_desktop.ui.groups_dialog import GroupsDialog
 from team_desktop.ui.season_dialog import SeasonDialog
+from team_desktop.ui.tasks import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, Client, unique, write_entry  # noqa: E402
@@ -145,6 +148,13 @@ def test_the_issue_season_three_learners_one_refusing(window, qtbot, server, sto
     assert lea_total[4:6] == ["1", "2"] and lea_total[9] == "0,3"
     for box in view.findChildren(QMessageBox):
         box.close()
+    view.reject()
+    # Opened again: the last answer shows at once, dated, while the server is asked again.
+    qtbot.mouseClick(groups.tools.progress_button, Qt.MouseButton.LeftButton)
+    view = _dialog(GroupProgressDialog)
+    assert view.table.rowCount() == 4 and view.table.item(1, 0).text() == "Marc"
+    assert "Progression reçue le" in view.summary.text()
+    qtbot.waitUntil(lambda: "reçue le" not in view.summary.text(), timeout=15000)
     view.reject()
 
     # Marc changes his mind from his device: the view shows his progress after his sync.
@@ -271,3 +281,38 @@ def test_a_facilitator_corrects_an_announcement_without_losing_a_draft(qtbot, st
     assert board.editing is None and board.publish_button.text() == "Publier"
     assert board.published.item(0).text().endswith("Classe virtuelle jeudi")
     assert "corrigée" in board.status.text()
+
+
+def test_offline_the_facilitator_reads_the_progress_last_received(qtbot, store):
+    group = GroupRecord.create(
+        id="a" * 32, name="SPOC saison 2", role="facilitator", invite_code="ABCD2345"
+    )
+    answer = {
+        "learners": [
+            {
+                "id": "b" * 32,
+                "display_name": "Léa",
+                "shared": True,
+                "lessons_done": ["test-mini/premiere"],
+                "activities": [],
+                "shared_items": 2,
+            },
+            {"id": "c" * 32, "display_name": "Marc", "shared": False},
+            {"id": "d" * 32, "display_name": "", "shared": True},  # unreadable: left out
+        ]
+    }
+    received = dt.datetime(2027, 1, 12, 9, 30, tzinfo=dt.UTC)
+    GroupProgressReport.create(
+        group_id=group.id, answer_json=json.dumps(answer), fetched_at=received
+    )
+    view = GroupProgressDialog(TaskRunner(), group)  # not signed in: no connection
+    qtbot.addWidget(view)
+    assert [view.table.item(row, 0).text() for row in range(2)] == ["Léa", "Marc"]
+    assert view.table.item(0, 1).text() == "1" and view.export_button.isEnabled()
+    text = view.summary.text()
+    assert "1 réponse(s) illisible(s)" in text and "Progression reçue le" in text
+    assert "Hors connexion" in text
+    # No longer its facilitator (the server's list of groups says so): the copy goes.
+    account.remember_groups([{"id": group.id, "name": group.name, "role": "member"}])
+    assert GroupProgressReport.select().count() == 0
+    assert report.last_received(group.id) is None

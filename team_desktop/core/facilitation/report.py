@@ -9,6 +9,7 @@ declared workload times the share of its lessons done, to the tenth of an hour (
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,15 @@ from pathlib import Path
 
 from team_desktop.core.csv_cells import write_rows
 from team_desktop.core.i18n import _, format_number
-from team_desktop.core.store.models import ActivityRecord, LessonRecord, PackRecord
+from team_desktop.core.store.group_models import GroupProgressReport
+from team_desktop.core.store.models import (
+    ActivityRecord,
+    LessonRecord,
+    PackRecord,
+    database,
+    utcnow,
+)
+from team_desktop.core.store.sync_models import GroupRecord
 from team_desktop.core.sync.connection import Connection
 
 MAX_LEARNERS = 5_000
@@ -114,8 +123,40 @@ def parse(answer: object) -> tuple[list[LearnerProgress], int]:
 
 
 def fetch(connection: Connection, group_id: str) -> tuple[list[LearnerProgress], int]:
-    """Ask the server for the group's progress (facilitators only) and check it."""
-    return parse(connection.group_progress(group_id))
+    """Ask the server for the group's progress (facilitators only), check it, and keep it to
+    be read offline."""
+    answer = connection.group_progress(group_id)
+    found = parse(answer)
+    with database.atomic():
+        GroupProgressReport.replace(
+            group_id=group_id, answer_json=json.dumps(answer), fetched_at=utcnow()
+        ).execute()
+    return found
+
+
+def last_received(group_id: str) -> tuple[list[LearnerProgress], int, dt.datetime] | None:
+    """The group's progress as last received, and when; None if never, or if this account
+    does not facilitate the group."""
+    row = (
+        GroupProgressReport.select()
+        .join(GroupRecord, on=GroupRecord.id == GroupProgressReport.group_id)
+        .where((GroupProgressReport.group_id == group_id) & (GroupRecord.role == "facilitator"))
+        .first()
+    )
+    if row is None:
+        return None
+    try:
+        learners, unreadable = parse(json.loads(row.answer_json))
+    except (ValueError, ReportError):
+        return None  # checked when received; a damaged copy is only not shown
+    return learners, unreadable, row.fetched_at
+
+
+def forget_reports() -> None:
+    """Reports of groups this account no longer facilitates go (what learners showed a
+    facilitator is not kept by a former one)."""
+    facilitated = GroupRecord.select(GroupRecord.id).where(GroupRecord.role == "facilitator")
+    GroupProgressReport.delete().where(GroupProgressReport.group_id.not_in(facilitated)).execute()
 
 
 def modules(pack_ids: list[str] | None = None) -> list[ModuleInfo]:

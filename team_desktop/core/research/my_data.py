@@ -11,7 +11,7 @@ from team_desktop.core import search
 from team_desktop.core.research import consent
 from team_desktop.core.store.competency_models import COMPETENCY_MODELS
 from team_desktop.core.store.db import Store, set_setting
-from team_desktop.core.store.group_models import GROUP_MODELS
+from team_desktop.core.store.group_models import GROUP_MODELS, GroupProgressReport
 from team_desktop.core.store.models import (
     Bookmark,
     LessonProgress,
@@ -50,6 +50,7 @@ LEARNER_TABLES = [
     ResearchStatement,
     *COMPETENCY_MODELS,
     *GROUP_MODELS,
+    GroupProgressReport,
 ]
 # Settings that describe the device or the installed course, not the learner.
 KEPT_SETTINGS = ("device_id", "outbox.seq", "sync.server_url")
@@ -93,6 +94,7 @@ def forget_account() -> None:
             Setting.key.startswith("sync.") & (Setting.key != "sync.server_url")
         ).execute()
         GroupRecord.delete().execute()
+        GroupProgressReport.delete().execute()  # what others showed that account
         if consent.decision() is not None:
             set_setting(consent.SYNCED, "0")  # a next account is told the learner's choice
 

@@ -1,5 +1,6 @@
-"""Tables of a facilitated group on this device: its season, its announcements, and the
-learner's choice to show their progress to its facilitators."""
+"""Tables of a facilitated group on this device: its season, its announcements, the
+learner's choice to show their progress to its facilitators, and, for a facilitator, the
+group's progress as last received."""
 
 from __future__ import annotations
 
@@ -39,4 +40,16 @@ class ProgressShare(BaseModel):
     decided_at = DateTimeField()
 
 
-GROUP_MODELS = [GroupSeason, Announcement, ProgressShare]
+class GroupProgressReport(BaseModel):
+    """The last `GET /groups/{id}/progress` answer this facilitator received, to read offline.
+
+    Only what the learners agreed to show; replaced by each fetch, and gone once this device's
+    account no longer facilitates the group.
+    """
+
+    group_id = TextField(primary_key=True)
+    answer_json = TextField()
+    fetched_at = DateTimeField()
+
+
+GROUP_MODELS = [GroupSeason, Announcement, ProgressShare]  # store v9; never change a released step

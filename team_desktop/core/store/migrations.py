@@ -9,7 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
 from team_desktop.core.store.competency_models import COMPETENCY_MODELS
-from team_desktop.core.store.group_models import GROUP_MODELS
+from team_desktop.core.store.group_models import GROUP_MODELS, GroupProgressReport
 from team_desktop.core.store.portfolio_models import PORTFOLIO_MODELS
 from team_desktop.core.store.research_models import RESEARCH_MODELS
 from team_desktop.core.store.sync_models import SHARING_MODELS, SYNC_MODELS
@@ -110,6 +110,10 @@ def _v9_facilitated_groups(db: Database) -> None:
     db.create_tables(GROUP_MODELS)
 
 
+def _v10_group_progress_reports(db: Database) -> None:
+    db.create_tables([GroupProgressReport])
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -121,5 +125,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v7_note_kind,
     _v8_competencies,
     _v9_facilitated_groups,
+    _v10_group_progress_reports,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from team_desktop.core.facilitation import report
 from team_desktop.core.i18n import _
 from team_desktop.core.notes import authors as note_authors
 from team_desktop.core.notes import store as notes_store
@@ -171,6 +172,7 @@ def remember_groups(groups: list[dict]) -> None:
             role=group.get("role", "member"),
             invite_code=group.get("invite_code") or codes.get(group["id"]),
         )
+    report.forget_reports()
 
 
 def create_group(connection: Connection, name: str) -> GroupRecord:
