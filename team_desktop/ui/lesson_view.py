@@ -167,7 +167,20 @@ class LessonView(QWidget):
         ):
             self.page.completed = progress.is_completed(uid)
             self._sync_buttons()
-        if self.reading.refresh(kind for kind in FACT_KINDS if change_set.touches(kind)):
+        # Here a quiz's attempt comes from this view's own submit, which shows it; from
+        # elsewhere only by a pull. A quiz being answered keeps its choices (`quiz_states`).
+        kinds = [
+            kind
+            for kind in FACT_KINDS
+            if change_set.touches(kind) and (kind != changes.PROGRESS or change_set.from_sync)
+        ]
+        if self.reading.refresh(kinds):
+            if changes.PROGRESS in kinds:
+                # A quiz already submitted here shows the latest attempt, perhaps the other
+                # device's; one being answered keeps its choices.
+                self.quiz_states = {
+                    uid: state for uid, state in self.quiz_states.items() if not state.submitted
+                }
             self._render(keep_scroll=True)
 
     def _restore_scroll(self, fraction: float) -> None:

@@ -368,3 +368,37 @@ def test_an_entry_closed_while_its_attachment_is_being_saved_keeps_it(window, qt
     entry = entries.get_entry(entry_id)
     assert entry.body == "Le compte rendu joint."
     assert [a.name for a in entry.attachments] == ["seance.mp4"]
+
+
+def quiz_change(answers: dict, score: int, answered_at: str) -> dict:
+    data = {
+        "activity_uid": "test-mini/mini-quiz",
+        "answers": answers,
+        "score": score,
+        "max_score": 2,
+        "answered_at": answered_at,
+    }
+    return {"kind": "quiz", "id": uuid.uuid4().hex, "rev": 1, "data": data}
+
+
+def test_the_lesson_shows_a_quiz_attempt_pulled_but_keeps_a_quiz_being_answered(window, qtbot):
+    window.open_lesson(LESSON)
+    browser = window.lesson.browser
+    assert "Votre score" not in browser.toPlainText()
+    pull(quiz_change({"0": [0]}, 1, "2026-12-01T08:00:00Z"))  # answered on the tablet
+    qtbot.waitUntil(lambda: "Votre score : 1 / 2" in browser.toPlainText(), timeout=5000)
+    # The learner starts answering again here; a later attempt pulled leaves those choices.
+    window.lesson._quiz_action("quiz-reset", "test-mini/mini-quiz", ())
+    window.lesson._quiz_action("quiz", "test-mini/mini-quiz", ("0", "1"))
+    being_answered = window.lesson.quiz_states["test-mini/mini-quiz"]
+    with qtbot.waitSignal(window.changes.changed, timeout=5000):
+        pull(quiz_change({"0": [1]}, 0, "2026-12-02T08:00:00Z"))
+    assert window.lesson.quiz_states["test-mini/mini-quiz"] is being_answered
+    assert "Votre score" not in browser.toPlainText()
+    # The reading time counted every minute is a PROGRESS write too: it redraws nothing.
+    rendered = []
+    show_html = browser.show_html
+    browser.show_html = lambda html, *a: (rendered.append(html), show_html(html, *a))
+    with qtbot.waitSignal(window.changes.changed, timeout=5000):
+        progress.add_time(LESSON, "cet-appareil", 30)
+    assert rendered == []

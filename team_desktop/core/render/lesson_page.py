@@ -28,11 +28,13 @@ from team_desktop.core.render.activity import activity_html
 from team_desktop.core.research import answers
 from team_desktop.core.store import changes
 
-# Which kind of record shows under which kind of activity.
+# Which kind of record shows under which kind of activity. A quiz attempt is a PROGRESS
+# write, as is the reading time counted every minute: the reader asks for it after a pull only.
 FACT_KINDS = {
     changes.ENTRIES: "reflection",
     changes.NOTES: "copreparation",
     changes.ANSWERS: "questionnaire",
+    changes.PROGRESS: "quiz",
 }
 
 
