@@ -85,6 +85,18 @@ def lock_writes() -> None:
 _SQLITE_WRITERS = threading.Lock()
 
 
+class _Seqs(threading.local):
+    """The `seq` values this thread's write transaction handed out: the counter is bumped
+    once at its first, written once more before it commits if it handed out more."""
+
+    active = False
+    last: int | None = None
+    written: int | None = None
+
+
+_seqs = _Seqs()
+
+
 @contextlib.contextmanager
 def write_transaction() -> Iterator[None]:
     """One transaction that may assign `seq`: all of it commits, or none of it."""
@@ -92,7 +104,38 @@ def write_transaction() -> Iterator[None]:
     queued = not is_postgresql() and not database.in_transaction()
     with _SQLITE_WRITERS if queued else contextlib.nullcontext(), database.atomic():
         lock_writes()
-        yield
+        if _seqs.active:  # nested: the outer one writes the counter
+            yield
+            return
+        _seqs.active, _seqs.last, _seqs.written = True, None, None
+        try:
+            yield
+            if _seqs.last != _seqs.written:
+                database.execute_sql(
+                    f"UPDATE counter SET value = {database.param} WHERE name = 'seq'",
+                    (_seqs.last,),
+                )
+        finally:
+            _seqs.active = False
+
+
+def next_seq() -> int:
+    """The next global sequence number, inside write_transaction (whose lock keeps `seq` in
+    commit order).
+
+    The transaction's first takes one round trip (the counter bumped, RETURNING its value);
+    the others none: a group commit of many pushes writes the counter once more, at its end.
+    """
+    if not _seqs.active:
+        raise RuntimeError("seq is only handed out inside write_transaction()")
+    if _seqs.last is None:
+        cursor = database.execute_sql(
+            "UPDATE counter SET value = value + 1 WHERE name = 'seq' RETURNING value"
+        )
+        _seqs.last = _seqs.written = cursor.fetchall()[0][0]
+    else:
+        _seqs.last += 1
+    return _seqs.last
 
 
 def connected(function: Callable[..., T]) -> Callable[..., T]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 
-from team_server import blobstore, facilitation, group_commit, merge, quotas
+from team_server import applied_changes, blobstore, facilitation, group_commit, merge, quotas
 from team_server import records as rec
 from team_server.db import database
 from team_server.merge import Rejected
 from team_server.models import (
     GROUP,
-    AppliedChange,
     NoteDeviceState,
     Record,
     StatementForward,
@@ -40,6 +40,10 @@ class Conflict(Exception):
         self.rev = rev
 
 
+class _WroteThenRefused(Exception):
+    """A change refused after it wrote something: its request runs again, a savepoint each."""
+
+
 def apply_batch(
     user: User, device_id: str, changes: list[dict | Refused], quota: int = 0
 ) -> tuple[list[dict], dict[int, int]]:
@@ -55,59 +59,77 @@ def apply_batch(
         return [], {}  # nothing to write: no transaction, no lock, no wait behind pushes
     echoes: dict[int, int] = {}
 
-    def apply() -> list[dict]:
+    def apply(savepoints: bool) -> list[dict]:
         echoes.clear()  # run again when another request of its group failed
-        usage = quotas.Tracker(user.id, quota)
-        return [_apply_one(user, device_id, change, echoes, usage) for change in changes]
+        return _Batch(user, device_id, quota, echoes, savepoints).apply(changes)
 
-    return group_commit.pushes.run(apply), echoes
-
-
-def _apply_one(
-    user: User,
-    device_id: str,
-    change: dict | Refused,
-    echoes: dict[int, int],
-    usage: quotas.Tracker,
-) -> dict:
-    if isinstance(change, Refused):  # it does not fit its kind's schema (team_server/schemas.py)
-        return {
-            "change_id": change.change_id,
-            "status": "rejected",
-            "error": change.error,
-            "field": change.field,
-        }
-    ack = {"change_id": change["change_id"]}
-    done = AppliedChange.get_or_none(
-        (AppliedChange.user == user.id) & (AppliedChange.change_id == change["change_id"])
-    )
-    if done is not None:
-        record = Record.get_or_none(Record.id == done.record_id) if done.record_id else None
-        return {**ack, "status": "duplicate", **_result(record)}
-    handler = HANDLERS[change["kind"]]
+    # A change is refused before it writes (a savepoint each would cost two round trips
+    # under the lock); should one be refused after, the batch runs again with savepoints.
     try:
-        # A savepoint per change: a refused change leaves no trace in the batch.
-        with database.atomic():
-            usage.before_change()
-            before = _own_size(user, change) if usage.quota else 0
-            record = handler(user, device_id, change)
-            if usage.quota and record.owner_id == user.id:
-                usage.grow(quotas.record_size(record) - before)
-            AppliedChange.create(user=user.id, change_id=change["change_id"], record=record.id)
-    except (Rejected, quotas.QuotaExceeded) as error:
-        return {**ack, "status": "rejected", "error": str(error)}
-    except Conflict as conflict:
-        return {**ack, "status": "conflict", "rev": conflict.rev}
-    # A note's pull carries only the delta this device lacks: it is never an echo.
-    if record.kind != "note" and json.loads(record.data) == change["data"]:
-        echoes[record.id] = record.seq
-    return {**ack, "status": "applied", **_result(record)}
+        return group_commit.pushes.run(lambda: apply(False)), echoes
+    except _WroteThenRefused:
+        return group_commit.pushes.run(lambda: apply(True)), echoes
 
 
-def _own_size(user: User, change: dict) -> int:
-    """Bytes the changed record takes now, if it is the user's own (0 if new or another's)."""
-    record = rec.find(change["kind"], user, change["id"])
-    return quotas.record_size(record) if record and record.owner_id == user.id else 0
+class _Batch:
+    """One request's changes, applied in the transaction of its group commit."""
+
+    def __init__(
+        self, user: User, device_id: str, quota: int, echoes: dict[int, int], savepoints: bool
+    ):
+        self.user, self.device_id, self.echoes = user, device_id, echoes
+        self.usage = quotas.Tracker(user.id, quota)
+        self.savepoints = savepoints
+        self.wrote = False  # whether the change being applied has written anything yet
+
+    def apply(self, changes: list[dict | Refused]) -> list[dict]:
+        ids = [change["change_id"] for change in changes if not isinstance(change, Refused)]
+        self.done = applied_changes.applied(self.user.id, ids)
+        self.applied: list[tuple[str, int | None]] = []
+        token = rec.before_write.set(self._before_write)
+        try:
+            acks = [self._apply_one(change) for change in changes]
+        finally:
+            rec.before_write.reset(token)
+        applied_changes.record(self.user.id, self.applied)
+        return acks
+
+    def _before_write(self, record: Record, text: str, crdt: bytes | None) -> None:
+        """The quota, counted before a record of the user's is written (records.save)."""
+        if record.owner_id == self.user.id:
+            size = len(text.encode("utf-8")) + len(crdt or b"")
+            self.usage.grow(size - (quotas.record_size(record) if record.id else 0))
+        self.wrote = True
+
+    def _apply_one(self, change: dict | Refused) -> dict:
+        if isinstance(change, Refused):  # it does not fit its kind's schema (schemas.py)
+            return {
+                "change_id": change.change_id,
+                "status": "rejected",
+                "error": change.error,
+                "field": change.field,
+            }
+        ack = {"change_id": change["change_id"]}
+        if change["change_id"] in self.done:
+            record_id = self.done[change["change_id"]]
+            record = Record.get_or_none(Record.id == record_id) if record_id else None
+            return {**ack, "status": "duplicate", **_result(record)}
+        self.wrote = False
+        try:
+            with database.atomic() if self.savepoints else contextlib.nullcontext():
+                record = HANDLERS[change["kind"]](self.user, self.device_id, change)
+        except (Rejected, quotas.QuotaExceeded, Conflict) as error:
+            if self.wrote and not self.savepoints:
+                raise _WroteThenRefused from error
+            if isinstance(error, Conflict):
+                return {**ack, "status": "conflict", "rev": error.rev}
+            return {**ack, "status": "rejected", "error": str(error)}
+        self.done[change["change_id"]] = record.id
+        self.applied.append((change["change_id"], record.id))
+        # A note's pull carries only the delta this device lacks: it is never an echo.
+        if record.kind != "note" and json.loads(record.data) == change["data"]:
+            self.echoes[record.id] = record.seq
+        return {**ack, "status": "applied", **_result(record)}
 
 
 def _result(record: Record | None) -> dict:

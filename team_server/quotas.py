@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from peewee import fn
+from peewee import Select, fn
 
-from team_server.db import is_postgresql
+from team_server.db import database, is_postgresql
 from team_server.models import Blob, BlobGrant, Record, Upload
+from team_server.prepared import Prepared
 
 FULL = (
     "Espace de stockage de votre compte plein sur le serveur ({used} utilisés sur {quota}) : "
@@ -39,44 +40,52 @@ def _octets(column) -> fn:
     return fn.LENGTH(column.cast("BLOB"))
 
 
-def used_bytes(user_id: str, except_upload: str | None = None) -> int:
-    """What the account stores: files it holds, uploads it started (their announced size,
-    but for `except_upload`, a hash), and its records."""
+def _usage(user_id: str, except_upload: str) -> Select:
     files = (
         Blob.select(fn.COALESCE(fn.SUM(Blob.size), 0))
         .join(BlobGrant, on=BlobGrant.blob == Blob.hash)
         .where(BlobGrant.user == user_id)
-        .scalar()
     )
     uploads = Upload.select(fn.COALESCE(fn.SUM(Upload.total_size), 0)).where(
-        (Upload.user == user_id) & (Upload.hash != (except_upload or ""))
+        (Upload.user == user_id) & (Upload.hash != except_upload)
     )
     records = Record.select(
         fn.COALESCE(fn.SUM(_octets(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0)), 0)
     ).where(Record.owner == user_id)
-    return int(files) + int(uploads.scalar()) + int(records.scalar())
+    return Select(columns=[files, uploads, records]).bind(database)
+
+
+# Each push that stores more reads it: one statement, compiled once (team_server/prepared.py).
+_USAGE = Prepared(_usage, 2)
+
+
+def used_bytes(user_id: str, except_upload: str | None = None) -> int:
+    """What the account stores: files it holds, uploads it started (their announced size,
+    but for `except_upload`, a hash), and its records."""
+    return sum(int(part) for part in _USAGE.execute(user_id, except_upload or "").fetchone())
 
 
 class Tracker:
-    """An account's usage through one pushed batch: counted once, then by each change's growth."""
+    """An account's usage through one pushed batch: read at the first change that makes it
+    grow (a push that stores nothing more reads nothing), then counted by each change's growth.
+    """
 
     def __init__(self, user_id: str, quota: int):
         self.user_id = user_id
         self.quota = quota
         self._used: int | None = None
 
-    def before_change(self) -> None:
-        """Call before writing a change: the first one counts what the account holds."""
-        if self.quota and self._used is None:
-            self._used = used_bytes(self.user_id)
-
     def grow(self, delta: int) -> None:
         """Count `delta` more bytes; QuotaExceeded (nothing counted) if they do not fit.
 
         A change that shrinks or keeps the size always passes: emptying the bin must work on
-        a full account.
+        a full account. Call it before writing: the first read counts what is written so far.
         """
-        if not self.quota or self._used is None:
+        if not self.quota:
+            return
+        if delta > 0 and self._used is None:
+            self._used = used_bytes(self.user_id)
+        if self._used is None:
             return
         if delta > 0 and self._used + delta > self.quota:
             raise QuotaExceeded(self._used, self.quota)

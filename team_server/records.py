@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 
-from peewee import Expression
+from peewee import Expression, Value
 
+from team_server.db import next_seq
 from team_server.models import (
     FACILITATOR,
     GROUP,
@@ -28,6 +30,12 @@ SHARED_KINDS = (
 FOLLOWERS = ("comment", "endorsement")
 OWN_KINDS = ("progress", "time", "quiz", "bookmark", "answer", "statement", "progress_share")
 KINDS = OWN_KINDS + SHARED_KINDS
+
+# Called by `save` before it writes anything, with the record as it is and its new JSON text
+# and note document: exchange.py counts the account's quota there, and may refuse the change.
+before_write: ContextVar[Callable[[Record, str, bytes | None], None] | None] = ContextVar(
+    "before_write", default=None
+)
 
 
 def scope_for(kind: str, user: User) -> str:
@@ -88,19 +96,17 @@ def others_notes_with(user_id: str) -> Iterator[tuple[Record, bytes]]:
             yield record, document
 
 
+_FIND = Prepared(
+    lambda kind, scope, record_id: Record.select().where(
+        (Record.kind == kind) & (Record.scope == scope) & (Record.record_id == record_id)
+    ),
+    3,
+)
+
+
 def find(kind: str, user: User, record_id: str) -> Record | None:
-    return Record.get_or_none(
-        (Record.kind == kind)
-        & (Record.scope == scope_for(kind, user))
-        & (Record.record_id == record_id)
-    )
-
-
-def next_seq() -> int:
-    """The next global sequence number; the caller holds the write lock (db.write_transaction)."""
-    # One round trip (RETURNING), made under the lock every writer waits for.
-    bumped = Counter.update(value=Counter.value + 1).where(Counter.name == "seq")
-    return bumped.returning(Counter.value).tuples().execute()[0][0]
+    """The record of `kind` and id as `user` names it (each pushed change looks it up)."""
+    return next(iter(_FIND.run(kind, scope_for(kind, user), record_id)), None)
 
 
 _LAST_SEQ = Prepared(
@@ -129,17 +135,51 @@ def save(
     crdt: bytes | None = None,
 ) -> Record:
     """Write a record with a new `seq` and `rev`, telling a group it left to drop it."""
+    text = json.dumps(data, ensure_ascii=False)
+    check = before_write.get()
+    if check is not None:
+        check(record, text, crdt)
     if record.id is not None:
         withdraw_if_leaving(record, visibility, group_id)
     record.visibility = visibility
     record.group_id = group_id if visibility == GROUP else None
-    record.data = json.dumps(data, ensure_ascii=False)
+    record.data = text
     record.crdt = crdt
     record.rev += 1
     record.seq = next_seq()
     record.updated_at = utcnow()
-    record.save()
+    # Every field, as Model.save() writes them, from SQL compiled once (team_server/prepared.py).
+    row = [record.owner_id, record.visibility, record.group_id, record.rev, record.seq]
+    row += [record.data, record.crdt, record.target, record.updated_at]
+    if record.id is None:
+        inserted = _INSERT.execute(record.kind, record.scope, record.record_id, *row)
+        record.id = inserted.fetchall()[0][0]
+    else:
+        _UPDATE.execute(*row, record.kind, record.scope, record.record_id, record.id)
     return record
+
+
+# Fields `save` writes, in the order of its values.
+_WRITTEN = ("owner", "visibility", "group_id", "rev", "seq", "data", "crdt", "target", "updated_at")
+_KEY = ("kind", "scope", "record_id")
+
+
+def _row(markers: tuple[str, ...], names: tuple[str, ...]) -> dict:
+    return {
+        getattr(Record, name): Value(marker, converter=False)
+        for name, marker in zip(names, markers, strict=True)
+    }
+
+
+_INSERT = Prepared(
+    lambda *m: Record.insert(_row(m, _KEY + _WRITTEN)).returning(Record.id), len(_KEY + _WRITTEN)
+)
+_UPDATE = Prepared(
+    lambda *m: Record.update(_row(m[:-1], _WRITTEN + _KEY)).where(
+        Record.id == Value(m[-1], converter=False)
+    ),
+    len(_WRITTEN + _KEY) + 1,
+)
 
 
 def withdraw_if_leaving(record: Record, visibility: str, group_id: str | None) -> None:
