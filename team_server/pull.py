@@ -4,14 +4,78 @@ from __future__ import annotations
 
 import json
 
-from peewee import fn
+from peewee import Expression, Value, fn
 
 from team_server import merge
 from team_server import records as rec
-from team_server.models import NoteDeviceState, Record, User, Withdrawal
+from team_server.models import GROUP, NoteDeviceState, Record, User, Withdrawal
+from team_server.prepared import BySize, Prepared, padded
 
 # What a withdrawal weighs in a page (a few ids), against the byte budget.
 GONE_BYTES = 200
+
+
+def _visible(cursor: str, high: str, user_id: str, groups: tuple[str, ...]) -> Expression:
+    """Changes after `cursor` up to `high` that the user may see (markers: see prepared.py)."""
+    after = Value(cursor, converter=False)
+    upto = Value(high, converter=False)
+    shared = (Record.visibility == GROUP) & Record.group_id.in_(groups)
+    return (
+        (Record.seq > after)
+        & (Record.seq <= upto)
+        & ((Record.owner == user_id) | shared)
+        # Statements are research traces, written once by a device: never sent back.
+        & (Record.kind != "statement")
+    )
+
+
+def _sized(size: int) -> Prepared:
+    # A note travels as base64 (4 bytes for 3), its data as JSON text.
+    length = fn.LENGTH(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0) * 4 / 3
+    return Prepared(
+        lambda cursor, high, user_id, limit, *groups: (
+            Record.select(Record.id, Record.seq, length.alias("size"))
+            .where(_visible(cursor, high, user_id, groups))
+            .order_by(Record.seq)
+            .limit(Value(limit, converter=False))
+        ),
+        4 + size,
+    )
+
+
+def _withdrawn(size: int) -> Prepared:
+    return Prepared(
+        lambda cursor, high, user_id, limit, *groups: (
+            Withdrawal.select()
+            .where(
+                (Withdrawal.seq > Value(cursor, converter=False))
+                & (Withdrawal.seq <= Value(high, converter=False))
+                & Withdrawal.group_id.in_(groups)
+                & (Withdrawal.owner != user_id)
+            )
+            .order_by(Withdrawal.seq)
+            .limit(Value(limit, converter=False))
+        ),
+        4 + size,
+    )
+
+
+def _loaded(size: int, groups: int) -> Prepared:
+    """The page's records in full (`size` ids), with their owner's name."""
+
+    def build(cursor: str, high: str, user_id: str, *rest: str) -> Expression:
+        ids = [Value(marker, converter=False) for marker in rest[:size]]
+        return (
+            Record.select(Record, User.display_name.alias("owner_name"))
+            .join(User)
+            .where(_visible(cursor, high, user_id, rest[size:]) & Record.id.in_(ids))
+        )
+
+    return Prepared(build, 3 + size + groups)
+
+
+# Each pull runs these: compiled once per database and size (team_server/prepared.py).
+_SIZED, _WITHDRAWN, _LOADED = BySize(_sized), BySize(_withdrawn), BySize(_loaded)
 
 
 def pull(
@@ -22,6 +86,7 @@ def pull(
     limit: int,
     echoes: dict[int, int] | None = None,
     max_bytes: int = 4 * 2**20,
+    high: int | None = None,
 ) -> tuple[list[dict], int, bool]:
     """Changes after `cursor` visible to `user`, at most `limit` of them and about `max_bytes`
     (always at least one); returns (changes, cursor, more).
@@ -32,40 +97,18 @@ def pull(
     `echoes` (record id -> seq, from `exchange.apply_batch`) are left out while unchanged since:
     the device pushed them as they are. The cursor still moves past them. Not when the page
     withdraws something: the device then drops records (a withdrawn entry's comments, its own
-    among them) that it must get back.
+    among them) that it must get back. `high`: the last committed seq, if the caller read it.
     """
     echoes = echoes or {}
     # Every seq up to the committed counter is committed (seqs are handed out in commit
     # order), so bounding both queries by it keeps them consistent even when each sees its
     # own snapshot: a record can never be skipped for a withdrawal committed with it.
-    high = rec.last_seq()
-    visible = (
-        (Record.seq > cursor)
-        & (Record.seq <= high)
-        & rec.visible_to(user, groups)
-        # Statements are research traces, written once by a device: never sent back.
-        & (Record.kind != "statement")
-    )
-    # A note travels as base64 (4 bytes for 3), its data as JSON text.
-    size = fn.LENGTH(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0) * 4 / 3
-    sized = list(
-        Record.select(Record.id, Record.seq, size.alias("size"))
-        .where(visible)
-        .order_by(Record.seq)
-        .limit(limit + 1)
-    )
-    withdrawals = list(
-        Withdrawal.select()
-        .where(
-            (Withdrawal.seq > cursor)
-            & (Withdrawal.seq <= high)
-            & Withdrawal.group_id.in_(groups or [""])
-            & (Withdrawal.owner != user.id)
-        )
-        .order_by(Withdrawal.seq)
-        .limit(limit + 1)
-    )
-    merged = sorted(sized + withdrawals, key=lambda row: row.seq)
+    high = rec.last_seq() if high is None else high
+    places = padded(groups, "")  # no group has the empty id
+    bounds = (cursor, high, user.id, limit + 1, *places)
+    rows = list(_SIZED.exactly(len(places)).run(*bounds))
+    rows += _WITHDRAWN.exactly(len(places)).run(*bounds)
+    merged = sorted(rows, key=lambda row: row.seq)
     page, spent = [], 0
     for row in merged[:limit]:
         cost = int(row.size or 0) if isinstance(row, Record) else GONE_BYTES
@@ -74,17 +117,16 @@ def pull(
         page.append(row)
         spent += cost
     more = len(page) < len(merged)
-    # The page's records in full, still visible and unchanged since their size was read (one
-    # changed meanwhile comes again at its new seq).
-    wanted = [row.id for row in page if isinstance(row, Record)]
-    loaded = {
-        record.id: record
-        for record in Record.select(Record, User.id, User.display_name)
-        .join(User)
-        .where(visible & Record.id.in_(wanted or [0]))
-    }
     if any(isinstance(row, Withdrawal) for row in page):
         echoes = {}
+    # The page's records in full but echoes, still visible and unchanged since their size was
+    # read (one changed meanwhile comes again at its new seq).
+    wanted = [row.id for row in page if isinstance(row, Record) and echoes.get(row.id) != row.seq]
+    loaded = {}
+    if wanted:
+        ids = padded(wanted, 0)  # no record has id 0
+        query = _LOADED.exactly(len(ids), len(places)).run(cursor, high, user.id, *ids, *places)
+        loaded = {record.id: record for record in query}
     states = _device_states(user, device_id, list(loaded.values()))
     changes = []
     for row in page:
@@ -92,7 +134,7 @@ def pull(
             changes.append(_gone(row))
             continue
         record = loaded.get(row.id)
-        if record is not None and record.seq == row.seq and echoes.get(row.id) != row.seq:
+        if record is not None and record.seq == row.seq:
             changes.append(_record_change(record, states))
     # Past everything committed when the page is the last, visible or not: the next pull
     # starts there, not back at this user's last visible change (and a sync with nothing new
@@ -124,7 +166,7 @@ def _record_change(record: Record, states: dict[int, bytes]) -> dict:
         "id": record.record_id,
         "rev": record.rev,
         "owner": record.owner_id,
-        "owner_name": record.owner.display_name,
+        "owner_name": record.owner_name,
         "group_id": record.group_id,
         "data": data,
     }

@@ -77,7 +77,7 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
         changes, cursor, more = [], high, False
     else:
         changes, cursor, more = pull(
-            user, body.device_id, group_ids, cursor, limit, echoes, settings.max_pull_bytes
+            user, body.device_id, group_ids, cursor, limit, echoes, settings.max_pull_bytes, high
         )
     answer = _answer(ours, user, acks, changes, cursor, more, groups)
     if restored:
