@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from team_desktop.core import bookmarks
+from team_desktop.ui.record_list import record_list
 
 
 class BookmarksView(QWidget):
@@ -29,10 +30,7 @@ class BookmarksView(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Mes favoris"))
         title.setObjectName("viewTitle")
-        self.list = QListWidget()
-        self.list.setObjectName("entryList")  # the journal list's look: two lines, a rule
-        self.list.setAccessibleName(self.tr("Leçons en favori"))
-        self.list.setWordWrap(True)
+        self.list = record_list(self.tr("Leçons en favori"))
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         hint = QLabel(
             self.tr(

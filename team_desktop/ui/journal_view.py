@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -28,6 +27,7 @@ from team_desktop.core.store.db import Store
 from team_desktop.ui.entry_editor import EntryEditor
 from team_desktop.ui.language import format_date, month_name
 from team_desktop.ui.messages import Icon, show_message
+from team_desktop.ui.record_list import record_list
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.template_dialog import TemplateDialog
 
@@ -66,11 +66,7 @@ class JournalView(QWidget):
         self.tag.setAccessibleName(self.tr("Étiquette"))
         self.bin_button = QPushButton()
         self.bin_button.setCheckable(True)
-        self.list = QListWidget()
-        self.list.setObjectName("entryList")
-        self.list.setAccessibleName(self.tr("Entrées du journal"))
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list = record_list(self.tr("Entrées du journal"))
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyHint")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from team_desktop.core.store import changes
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.note_editor import NoteEditor
+from team_desktop.ui.record_list import record_list
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,11 +45,7 @@ class NotesView(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
-        self.list = QListWidget()
-        self.list.setObjectName("entryList")  # the journal list's look: two lines, a rule
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setAccessibleName(self.tr("Notes de co-préparation"))
+        self.list = record_list(self.tr("Notes de co-préparation"))
         self.new_button = QPushButton(self.tr("Nouvelle note"))
         self.import_button = QPushButton(self.tr("Importer…"))
         self.import_button.setToolTip(

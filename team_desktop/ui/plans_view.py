@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QTabWidget,
@@ -26,6 +25,7 @@ from team_desktop.ui.debrief_view import DebriefView
 from team_desktop.ui.language import format_moment
 from team_desktop.ui.observation_view import ObservationView
 from team_desktop.ui.plan_editor import PlanEditor, configuration_icons
+from team_desktop.ui.record_list import record_list
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -79,8 +79,7 @@ class PlansView(QWidget):
 
     def __init__(self, diagram: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Plans de séance"))
+        self.list = record_list(self.tr("Plans de séance"))
         self.new_button = QPushButton(self.tr("Nouveau plan…"))
         heading = QLabel(self.tr("<b>Mes plans de séance</b>"))
         side = QWidget()
