@@ -10,11 +10,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from team_desktop.core import search
-from team_desktop.core.content.archive import extract_archive
-from team_desktop.core.content.loader import PackError, load_pack
-from team_desktop.core.content.model import Pack, Problem
 from team_desktop.core.content.pack_meta import version_key
 from team_desktop.core.i18n import _
 from team_desktop.core.store.db import Store
@@ -26,6 +23,10 @@ from team_desktop.core.store.models import (
     database,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from team_desktop.core.content.loader import PackError
+    from team_desktop.core.content.model import Pack, Problem
 
 Progress = Callable[[int, int], None]
 
@@ -54,6 +55,8 @@ def import_pack_file(
     store: Store, archive: Path, progress: Progress | None = None
 ) -> InstallResult:
     """Verify and install a `.teampack`; on any error nothing of it stays behind."""
+    from team_desktop.core.content.archive import extract_archive
+
     store.paths.tmp.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="import-", dir=store.paths.tmp))
     try:
@@ -68,6 +71,8 @@ def install_bundled(store: Store, content_dir: Path) -> tuple[list[InstallResult
     """Install the packs shipped with the app that are missing or newer than the installed ones.
 
     A broken pack is skipped and returned among the failures; the others still install.
+    At a start with every bundled pack installed, only their `pack.toml` is read: the loader
+    is imported when a pack needs installing.
     """
     results, failures = [], []
     for folder in sorted(p for p in Path(content_dir).iterdir() if (p / "pack.toml").is_file()):
@@ -78,6 +83,8 @@ def install_bundled(store: Store, content_dir: Path) -> tuple[list[InstallResult
                 continue
         except (tomllib.TOMLDecodeError, KeyError, ValueError, UnicodeDecodeError):
             pass  # load_pack below reports it properly
+        from team_desktop.core.content.loader import PackError, load_pack
+
         pack, problems = load_pack(folder)
         if pack is None:
             failures.append(PackError([_prefixed(folder.name, p) for p in problems]))
@@ -87,6 +94,8 @@ def install_bundled(store: Store, content_dir: Path) -> tuple[list[InstallResult
 
 
 def _prefixed(folder: str, problem: Problem) -> Problem:
+    from team_desktop.core.content.model import Problem
+
     return Problem(f"{folder}/{problem.path}", problem.line, problem.message)
 
 
@@ -146,6 +155,8 @@ def _install(store: Store, pack: Pack, source: Path, copy: bool = False) -> Inst
 
 
 def _write_records(pack: Pack) -> None:
+    from team_desktop.core import search
+
     PackRecord.replace(
         id=pack.id,
         title=pack.title,

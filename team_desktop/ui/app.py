@@ -26,6 +26,7 @@ from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui import themes
 from team_desktop.ui.crash import CrashReporter
+from team_desktop.ui.deferred import after_first_paint
 from team_desktop.ui.language import choose_language, install_language
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.preferences import LANGUAGE, Preferences
@@ -121,8 +122,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return take_screenshot(window, args, Path(args.screenshot))
     window.restore_state()
     window.show()
-    window.sharing.start()
-    window.research.start()
+    after_first_paint(window, lambda: start_background(window))
     for pack in getattr(args, "import_files", []):
         window.import_pack(Path(pack))
     if restored:
@@ -135,6 +135,12 @@ def run_gui(args: argparse.Namespace) -> int:
     store.close()
     lock.unlock()
     return code
+
+
+def start_background(window: MainWindow) -> None:
+    """Once the window shows: sync (now, then periodically), then ask for research consent."""
+    window.sharing.start()
+    window.research.start()
 
 
 def take_screenshot(window: MainWindow, args: argparse.Namespace, output: Path) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -9,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from team_desktop.ui import text_size, themes
 from team_desktop.ui.actions import Act
 from team_desktop.ui.preferences import TEXT_SIZE, THEME, Preferences
-from team_desktop.ui.preferences_dialog import PreferencesDialog
-from team_desktop.ui.shortcuts_help import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from team_desktop.ui.preferences_dialog import PreferencesDialog
+    from team_desktop.ui.shortcuts_help import ShortcutsDialog
 
 
 class AppearanceController(QObject):
@@ -61,9 +65,11 @@ class AppearanceController(QObject):
         )
         return kept
 
-    # -- dialogs ----------------------------------------------------------------------------
+    # -- dialogs (imported when first opened, not before the window's first paint) -----------
 
     def show_preferences(self) -> PreferencesDialog:
+        from team_desktop.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self.window)
         dialog.accepted.connect(self._preferences_saved)
         dialog.open()
@@ -75,6 +81,8 @@ class AppearanceController(QObject):
         text_size.set_steps(self.preferences.get(TEXT_SIZE))
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from team_desktop.ui.shortcuts_help import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.window, self.window.actions_)
         dialog.open()
         self.shortcuts_dialog = dialog

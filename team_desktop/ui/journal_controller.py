@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from team_desktop.core.portfolio.lesson_links import entry_id_from_uid
 from team_desktop.ui.actions import Act
 
 if TYPE_CHECKING:
@@ -65,6 +64,8 @@ class JournalController(QObject):
 
     def open_link(self, uid: str) -> None:
         """A `team:entry/...` link clicked in a lesson."""
+        from team_desktop.core.portfolio.lesson_links import entry_id_from_uid
+
         entry_id = entry_id_from_uid(uid)
         if entry_id:
             self.show(entry_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from peewee import OperationalError
 from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, QUrl, Signal
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 from team_desktop.core import bookmarks, progress, quiz
 from team_desktop.core.course import LessonPage
 from team_desktop.core.quiz import QuizState
-from team_desktop.core.render.lesson_page import FACT_KINDS, ReadingPage, lesson_html, load_page
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store, sqlite_error_code
 from team_desktop.ui.lesson_browser import LessonBrowser
+
+if TYPE_CHECKING:
+    from team_desktop.core.render.lesson_page import ReadingPage
 
 SAVE_POSITION_DELAY_MS = 800
 FLUSH_TIME_EVERY_MS = 30_000
@@ -128,6 +131,10 @@ class LessonView(QWidget):
 
     def show_lesson(self, uid: str, find: str | None = None) -> bool:
         """Open lesson `uid` (at the saved position, or at the first hit of `find`)."""
+        # Imported at the first lesson opened: the page's sources (notes, journal, answers)
+        # are not needed before the window's first paint.
+        from team_desktop.core.render.lesson_page import load_page
+
         reading = load_page(uid, self.store.paths.packs)
         if reading is None:
             return False
@@ -149,6 +156,8 @@ class LessonView(QWidget):
         return True
 
     def _render(self, keep_scroll: bool = False) -> None:
+        from team_desktop.core.render.lesson_page import lesson_html
+
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.show_html(lesson_html(self.reading, self.quiz_states), self.page.folder)
@@ -161,6 +170,8 @@ class LessonView(QWidget):
         done or in the favourites."""
         if self.reading is None:
             return
+        from team_desktop.core.render.lesson_page import FACT_KINDS
+
         uid = self.page.uid
         if change_set.from_sync and (
             change_set.touches(changes.PROGRESS, uid) or change_set.touches(changes.BOOKMARKS, uid)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from team_desktop import __version__
 from team_desktop.core import course, library
-from team_desktop.core.content.archive import PackArchiveError
 from team_desktop.core.logs import log_folder
 from team_desktop.core.render.links import parse_team_link
 from team_desktop.core.render.module_page import module_html
@@ -28,8 +27,7 @@ from team_desktop.ui.actions import TOOLBAR, Act, Menu, create_actions, create_m
 from team_desktop.ui.appearance import AppearanceController
 from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.change_bus import ChangeBroadcaster
-from team_desktop.ui.competencies_controller import CompetenciesController
-from team_desktop.ui.data_controller import DataController
+from team_desktop.ui.deferred import Deferred
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.journal_controller import JournalController
 from team_desktop.ui.lesson_browser import LessonBrowser
@@ -37,11 +35,8 @@ from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.notes_controller import NotesController
-from team_desktop.ui.plans_controller import PlansController
 from team_desktop.ui.progress_panel import ProgressPanel
-from team_desktop.ui.research_controller import ResearchController
 from team_desktop.ui.search_view import SearchView
-from team_desktop.ui.sharing import SharingController
 from team_desktop.ui.task_failures import failure_handler
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.window_layout import PageStack, PlanSpace, place_first_window
@@ -56,6 +51,20 @@ HOME_KINDS += (changes.SEASONS, changes.ANNOUNCEMENTS)
 
 class MainWindow(QMainWindow):
     """The application window over one store."""
+
+    # Not needed for the first paint: built on first use, their menu entries answer before.
+    data = Deferred("data_controller", "DataController", Act.EXPORT_JOURNAL, Act.BACKUP, Act.RESTORE)
+    plans = Deferred("plans_controller", "PlansController", Act.NEW_PLAN, Act.PLANS)
+    competencies = Deferred("competencies_controller", "CompetenciesController", Act.COMPETENCIES)
+    sharing = Deferred(
+        "sharing",
+        "SharingController",
+        *(Act.SYNC_NOW, Act.ACCOUNT, Act.GROUPS, Act.FEED, Act.PENDING, Act.UPDATE_PACKS),
+        *(Act.SYNC_BY_FILE, Act.DELIVER_FILE, Act.IMPORT_ANSWER),
+    )
+    research = Deferred(
+        "research_controller", "ResearchController", Act.RESEARCH_CONSENT, Act.MY_DATA, Act.PRIVACY
+    )
 
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,18 +104,15 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self.toolbar.actions()[0], self.plan.action)
         self.actions_[Act.COURSE_PLAN].triggered.connect(self.plan.reveal)
         self._connect()
-        self.data = DataController(self)
         self.journal = JournalController(self)
         self.notes = NotesController(self)
-        self.plans = PlansController(self)
-        self.competencies = CompetenciesController(self)
-        self.sharing = SharingController(self)
-        self.research = ResearchController(self)
+        self.notes.plan_chosen.connect(lambda note_id: self.plans.show(note_id))
+        Deferred.arm_all(self, self.actions_)
         self.appearance = AppearanceController(self)
         self.statusBar().showMessage(self.tr("Prêt — tout fonctionne hors ligne."), 5000)
         self._settings = QSettings(str(store.paths.ui_state), QSettings.Format.IniFormat)
-        self.refresh()
-        self.show_home()
+        self.navigator.reload()
+        self.show_home()  # which reads the home view from the store
 
     # -- construction -----------------------------------------------------------------------
 
@@ -279,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def import_pack(self, path: Path) -> None:
         """Verify and install a pack off the GUI thread, its progress in the status bar."""
+        from team_desktop.core.content.archive import PackArchiveError
+
         store = self.store
 
         def work(state):

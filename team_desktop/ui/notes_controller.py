@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from team_desktop.core.notes.links import note_id_from_uid
 from team_desktop.ui.actions import Act
 
 if TYPE_CHECKING:
@@ -66,6 +65,8 @@ class NotesController(QObject):
 
     def open_link(self, uid: str) -> None:
         """A `team:note/...` link clicked in a lesson."""
+        from team_desktop.core.notes.links import note_id_from_uid
+
         note_id = note_id_from_uid(uid)
         if note_id:
             self.show(note_id)

@@ -40,7 +40,6 @@ class PlansController(QObject):
         actions = window.actions_
         actions[Act.NEW_PLAN].triggered.connect(self.new_plan)
         actions[Act.PLANS].triggered.connect(lambda: self.show())
-        window.notes.plan_chosen.connect(self.show)
         window.changes.changed.connect(self._on_store_changed)
 
     @functools.cached_property

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
-from team_desktop.core import search
 from team_desktop.core.render import escape
 from team_desktop.ui.lesson_browser import LessonBrowser
+
+if TYPE_CHECKING:
+    from team_desktop.core.search import SearchHit
 
 
 class SearchView(LessonBrowser):
@@ -21,7 +25,7 @@ class SearchView(LessonBrowser):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Résultats de recherche"))
-        self.hits: list[search.SearchHit] = []
+        self.hits: list[SearchHit] = []
         # What each hit is, since the course and the learner's writing are searched together.
         self._kind_labels = {
             "lesson": self.tr("Leçon ·"),
@@ -33,6 +37,8 @@ class SearchView(LessonBrowser):
 
     def run(self, text: str) -> int:
         """Search and show the results; returns how many were found."""
+        from team_desktop.core import search  # at the first search, not before the first paint
+
         self.hits = search.search(text)
         # tr() outside the f-strings: lupdate does not look inside them.
         heading = self.tr("Recherche : « {q} »").format(q=text)

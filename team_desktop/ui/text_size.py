@@ -34,6 +34,8 @@ def scale_text(widget: QWidget, normal: float | None = None) -> None:
 def set_steps(count: int) -> int:
     """Resize all text that follows the text size; returns the steps kept (within limits)."""
     global _steps
+    if TEXT_SIZE.valid(count) == _steps:
+        return _steps  # every widget that follows is at this size already
     _steps = TEXT_SIZE.valid(count)
     for widget in QApplication.allWidgets():
         # property() on a widget without it returns a None PySide miscounts (a crash later).
