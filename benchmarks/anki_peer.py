@@ -14,12 +14,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
 from benchmarks.load import LoadResult
+from benchmarks.report import Row, floor_row, ratio_row
 from tests.live_server import free_port
 
 START_TIMEOUT = 180.0
@@ -122,25 +124,38 @@ def close(clients: list[tuple]) -> None:
         col.close()
 
 
-def compare(tmp: Path, count: int, ours_noop: LoadResult, ours_sync: LoadResult, details) -> list:
-    """Anki's sync server with `count` clients, no-op then one-change syncs, as rows against
-    ours (measured by the caller with as many `load.py` clients); a table added to `details`."""
-    from benchmarks.report import Row, floor_row, ratio_row
+@contextlib.contextmanager
+def aside(folder: Path, users: int) -> Iterator[Future]:
+    """Anki's sync server started and its users' collections made in a thread while the
+    caller works (half a minute each with 50 users on a busy machine), stopped on leaving;
+    the future gives the clients, or raises why there are none."""
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor(1) as pool:
 
-    why = available()
-    if why:
-        return [Row("Anki sync server as peer", "not measured", note=why)]
-    folder = tmp / "anki"
-    folder.mkdir()
-    seconds = ours_noop.seconds
+        def prepare() -> list[tuple]:
+            why = available()
+            if why:
+                raise RuntimeError(why)
+            folder.mkdir()
+            made = collections(folder, stack.enter_context(server(folder, users)))
+            stack.callback(close, made)
+            return made
+
+        yield pool.submit(prepare)
+
+
+def compare(
+    peer: Future, seconds: float, ours_noop: LoadResult, ours_sync: LoadResult, details: list[str]
+) -> list[Row]:
+    """Anki's clients (from `aside`) syncing with nothing to do, then one change each, as rows
+    against ours (measured by the caller with as many `load.py` clients, for as long); a table
+    added to `details`."""
     try:
-        with server(folder, count) as peer:
-            clients = collections(folder, peer)
-            noop = run_load(clients, "noop", seconds)
-            change = run_load(clients, "change", seconds)
-            close(clients)
+        clients = peer.result()
+        noop = run_load(clients, "noop", seconds)
+        change = run_load(clients, "change", seconds)
     except Exception as error:  # the peer failing must not lose our own figures
         return [Row("Anki sync server as peer", "not measured", note=f"failed: {error}")]
+    count = len(clients)
     details += [
         "",
         f"### Side by side with Anki's sync server, {count} clients, closed loop",

@@ -13,26 +13,27 @@ The mix (shares of all requests) and where each figure comes from:
   token, 1.2 %); account creations are the first week's (0.2 %).
 - The rest, ~79 %, are syncs with nothing to push; they still pull what the group wrote.
 
-Learners are in groups of 10 to 30 (a training session's size); each has one device, sending
-one request at a time, as the app does. Latency is measured from the scheduled arrival, so a
-request that waited for a free connection counts that wait (no coordinated omission).
+Learners (season_cohort.py) are in groups of 10 to 30, a training session's size; each has one
+device, sending one request at a time, as the app does. Latency is measured from the scheduled
+arrival, so a request that waited for a free connection counts that wait (no coordinated
+omission).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
-import hashlib
 import json
 import random
 import statistics
 import time
 import uuid
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 
-import requests
-
-from benchmarks.load import PASSWORD, SimClient, _exchange, progress_change, sync_body
+from benchmarks.load import PASSWORD, _exchange, progress_change, sync_body
+from benchmarks.season_cohort import Cohort, Learner
 
 MIX = {
     "noop": 0.792,
@@ -50,32 +51,17 @@ STAMP = "2026-11-29T08:15:00Z"
 
 
 @dataclass
-class Learner(SimClient):
-    """A device of the season: its account, group, and what it wrote that others can see."""
-
-    username: str = ""
-    group_id: str | None = None
-    entries: list[str] = field(default_factory=list)
-    busy: bool = False
-
-
-@dataclass
-class Cohort:
-    """Everything the requests refer to: learners in groups, a published pack, a file."""
-
-    learners: list[Learner]
-    pack_path: str  # /api/v1/packs/ID/VERSION
-    attachment: str  # a file's sha256 every learner may read
-
-
-@dataclass
 class SeasonResult:
     rate: float
     seconds: float
     latencies_ms: list[float]
-    errors: int
+    failures: dict[str, int]  # "kind: HTTP status" or "kind: exception" -> how many
     by_kind: dict[str, list[float]]  # latencies of each kind's answered requests
     dropped: int  # arrivals with every device already waiting on an answer
+
+    @property
+    def errors(self) -> int:
+        return sum(self.failures.values())
 
     @property
     def per_second(self) -> float:
@@ -91,63 +77,6 @@ class SeasonResult:
         if len(chosen) < 2:
             return chosen[0] if chosen else float("nan")
         return statistics.quantiles(chosen, n=100, method="inclusive")[q - 1]
-
-
-def make_cohort(api: str, count: int, pack_path: str, seed: int = 7) -> Cohort:
-    """`count` learners, logged in, in groups of 10 to 30, and a shared attachment."""
-    chance = random.Random(seed)
-    http = requests.Session()
-    http.headers["X-Team-Protocol"] = "1"
-    learners: list[Learner] = []
-    while len(learners) < count:
-        size = min(chance.randint(10, 30), count - len(learners))
-        group = [_sign_up(http, api) for _ in range(size)]
-        lead = http.post(
-            api + "/groups", json={"name": "Session"}, headers=_bearer(group[0])
-        ).json()
-        for learner in group:
-            learner.group_id = lead["id"]
-            if learner is not group[0]:
-                joined = http.post(
-                    api + "/groups/join",
-                    json={"invite_code": lead["invite_code"]},
-                    headers=_bearer(learner),
-                )
-                joined.raise_for_status()
-        learners += group
-    data = b"Photo du tableau blanc " * 4000
-    digest = hashlib.sha256(data).hexdigest()
-    for learner in learners:  # each holds it, as after a shared entry's attachment was fetched
-        http.put(
-            f"{api}/blobs/{digest}",
-            data=data,
-            headers={**_bearer(learner), "X-Total-Size": str(len(data))},
-        ).raise_for_status()
-    for learner in learners:  # up to date, as a device that synced five minutes ago
-        answer = http.post(
-            api + "/sync",
-            data=sync_body(learner, []),
-            headers={**_bearer(learner), "Content-Type": "application/json"},
-        ).json()
-        learner.cursor, learner.server_id = answer["cursor"], answer["server_id"]
-        learner.membership_version = answer["membership_version"]
-    return Cohort(learners, pack_path, digest)
-
-
-def _sign_up(http: requests.Session, api: str) -> Learner:
-    username = f"saison-{uuid.uuid4().hex[:10]}"
-    account = {"username": username, "password": PASSWORD, "display_name": "Apprenant"}
-    http.post(api + "/accounts", json=account).raise_for_status()
-    login = http.post(
-        api + "/login",
-        json={"username": username, "password": PASSWORD, "device_name": "saison"},
-    )
-    login.raise_for_status()
-    return Learner(token=login.json()["token"], username=username)
-
-
-def _bearer(learner: Learner) -> dict:
-    return {"Authorization": f"Bearer {learner.token}"}
 
 
 def _changes(kind: str, learner: Learner, cohort: Cohort, chance: random.Random) -> list[dict]:
@@ -225,17 +154,27 @@ def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11
     kinds, weights = list(MIX), list(MIX.values())
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {kind: [] for kind in MIX}
-    errors = dropped = 0
+    failures: Counter[str] = Counter()
+    dropped = 0
     idle: list[tuple] = []  # kept-alive connections, reused as the app's are
 
+    async def send(message: bytes) -> tuple[tuple, int, bytes, bool]:
+        # A kept-alive connection the server closed while idle (after 5 s) fails before any
+        # answer: the request goes again on a new one, as HTTP clients do.
+        while idle:
+            connection = idle.pop()
+            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+                return connection, *await _exchange(*connection, message, b"")
+            connection[1].close()
+        connection = await asyncio.open_connection(address, port)
+        return connection, *await _exchange(*connection, message, b"")
+
     async def one(kind: str, learner: Learner, due: float) -> None:
-        nonlocal errors
         message = _request(kind, learner, cohort, host, chance)
         try:
-            connection = idle.pop() if idle else await asyncio.open_connection(address, port)
-            status, payload, zipped = await _exchange(*connection, message, b"")
-        except (OSError, asyncio.IncompleteReadError, ValueError):
-            errors += 1
+            connection, status, payload, zipped = await send(message)
+        except (OSError, asyncio.IncompleteReadError, ValueError) as error:
+            failures[f"{kind}: {type(error).__name__}"] += 1
             learner.busy = False
             return
         latency = (time.monotonic() - due) * 1000
@@ -243,7 +182,7 @@ def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11
         idle.append(connection)
         learner.busy = False
         if status not in (200, 201, 206):
-            errors += 1
+            failures[f"{kind}: HTTP {status}"] += 1
             return
         by_kind[kind].append(latency)
         if kind in ("noop", "progress", "entry", "comment"):
@@ -275,4 +214,4 @@ def replay(api: str, cohort: Cohort, rate: float, seconds: float, seed: int = 11
         return max(time.monotonic() - started, seconds)
 
     elapsed = asyncio.run(main())
-    return SeasonResult(rate, elapsed, latencies, errors, by_kind, dropped)
+    return SeasonResult(rate, elapsed, latencies, dict(failures), by_kind, dropped)

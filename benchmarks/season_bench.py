@@ -5,13 +5,16 @@ and per 1,000 connected clients; Anki's sync server as the peer."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import math
+import statistics
+from concurrent.futures import ThreadPoolExecutor, wait
+from functools import partial
 from pathlib import Path
 
 from benchmarks import anki_peer, servers
 from benchmarks.load import make_clients, run_load
 from benchmarks.report import Row, floor_row, ratio_row
-from benchmarks.season import MIX, SYNCS, make_cohort
+from benchmarks.season import MIX, SYNCS
 from benchmarks.season_capacity import (
     P99_MS,
     SEASON_RATE,
@@ -22,6 +25,7 @@ from benchmarks.season_capacity import (
     measure,
     search,
 )
+from benchmarks.season_cohort import make_cohort
 
 LEARNERS = 200
 PACK = "/api/v1/packs/test-mini/1.0.0"  # tests/fixtures/mini-pack, published by _publish
@@ -32,31 +36,41 @@ def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
     # The target is on PostgreSQL; the smoke run only checks that it all runs, on SQLite.
     backend = "postgresql" if servers.postgres_url() and not smoke else "sqlite"
     workers = 2 if backend == "postgresql" else 1
+    peers, closed_loop = (2, 0.5) if smoke else (PEER_CLIENTS, 5.0)
     warm_up = 0.5 if smoke else 2.0  # the pools' connections opened, caches filled
-    with servers.server(tmp / "season", backend, workers) as live:
-        fresh = {pid: servers.memory_mb(pid)[0] for pid in servers.tree(live.process.pid)}
-        with ThreadPoolExecutor(1) as aside:  # publishing is a process of its own, meanwhile
-            published = aside.submit(_publish, live, tmp)
-            cohort = make_cohort(live.api, 5 if smoke else LEARNERS, PACK)
-            published.result()
-        measure(live, cohort, 50, warm_up)
-        steps = search(live, cohort, smoke)
-        configs = cores(live, cohort, smoke)
-        memory = _memory(live, fresh, 100 if smoke else 1000)
-        ours = make_clients(live.api, 3 if smoke else PEER_CLIENTS)
-        ours_noop = run_load(live.api, ours, "noop", 0.5 if smoke else 5.0)
-        ours_sync = run_load(live.api, ours, "sync", 0.5 if smoke else 5.0)
-        if workers > 1:  # one server process fewer, on the same database
-            live.stop()
-            live.workers = 1
-            live.start()
+    with anki_peer.aside(tmp / "anki", peers) as peer:
+        with servers.server(tmp / "season", backend, workers) as live:
+            fresh = {pid: servers.memory_mb(pid)[0] for pid in servers.tree(live.process.pid)}
+            with ThreadPoolExecutor(2) as pool:  # the set-up, all at once: it is not measured
+                published = pool.submit(_publish, live, tmp)
+                ours = pool.submit(_accounts, live.api, peers)
+                cohort = make_cohort(live.api, 5 if smoke else LEARNERS, PACK)
+                published.result()
+            wait([peer])  # Anki's server started and idle before anything is measured
             measure(live, cohort, 50, warm_up)
-            configs += cores(live, cohort, smoke, first=1)
-    rows = _highest(steps) + _capacity(configs, workers) + memory
-    details = _search_table(steps, backend, workers, len(cohort.learners))
-    details += _configs_table(configs)
-    rows += anki_peer.compare(tmp, 2 if smoke else PEER_CLIENTS, ours_noop, ours_sync, details)
+            steps = search(live, cohort, smoke)
+            configs = cores(live, cohort, smoke)
+            memory = _memory(live, fresh, 100 if smoke else 1000)
+            ours_noop = run_load(live.api, ours.result(), "noop", closed_loop)
+            ours_sync = run_load(live.api, ours.result(), "sync", closed_loop)
+            if workers > 1:  # one server process fewer, on the same database
+                live.stop()
+                live.workers = 1
+                live.start()
+                measure(live, cohort, 50, warm_up)
+                configs += cores(live, cohort, smoke, first=1)
+        rows = _highest(steps) + _capacity(configs, workers) + memory
+        details = _search_table(steps, backend, workers, len(cohort.learners))
+        details += _configs_table(configs)
+        rows += anki_peer.compare(peer, closed_loop, ours_noop, ours_sync, details)
     return rows, [*details, ""]
+
+
+def _accounts(api: str, count: int) -> list:
+    """`count` accounts of load.py's, made by a few threads (each login hashes a password)."""
+    shares = [count // 4 + (n < count % 4) for n in range(4)]
+    with ThreadPoolExecutor(4) as pool:
+        return [client for made in pool.map(partial(make_clients, api), shares) for client in made]
 
 
 def _publish(live, tmp: Path) -> None:
@@ -81,10 +95,11 @@ def _highest(steps: list[Step]) -> list[Row]:
             note += f"; p99 at {best:g}: {at.result.quantile(99, kinds):.0f} ms"
         if failing:
             first = min(failing, key=lambda s: s.result.rate)
+            logins = first.result.by_kind["login"] + first.result.by_kind["signup"]
             note += (
                 f"; at {first.label}: p99 {first.result.quantile(99, kinds):.0f} ms, "
-                f"{first.result.errors} errors, logins' p99 "
-                f"{first.result.quantile(99, ('login', 'signup')):.0f} ms"
+                f"{first.result.errors} errors{_listed(first.result.failures)}, slowest login "
+                + (f"{max(logins):.0f} ms" if logins else "none")
             )
         rows.append(
             Row(
@@ -94,6 +109,14 @@ def _highest(steps: list[Step]) -> list[Row]:
             )
         )
     return rows
+
+
+def _listed(failures: dict[str, int]) -> str:
+    return (
+        f" ({', '.join(f'{what} ×{count}' for what, count in failures.items())})"
+        if failures
+        else ""
+    )
 
 
 def _capacity(configs: list[tuple[int, int, Step]], workers: int) -> list[Row]:
@@ -112,22 +135,13 @@ def _capacity(configs: list[tuple[int, int, Step]], workers: int) -> list[Row]:
             "req/s",
         ),
     ]
-    server, generator = SEASON_RATE * whole.server_cpu, SEASON_RATE * whole.generator_cpu
-    why = (
-        f"Server and PostgreSQL: {whole.server_cpu * 1000:.1f} ms of CPU per request of the mix, "
-        f"so {SEASON_RATE} req/s needs {server:.1f} cores for them and {generator:.1f} for the "
-        "load generator; this machine has 2, shared with other work (load average in the table)"
-    )
-    for row in rows:
+    rows.append(_needed(configs))
+    for row in rows[:2]:
         if not row.met:
-            row.explain(why)
-    rows.append(
-        Row(
-            f"Cores needed for the mix at {SEASON_RATE} req/s (measured CPU per request)",
-            f"{server + generator:.1f} cores",
-            note=f"server and PostgreSQL {server:.1f} + load generator {generator:.1f}",
-        )
-    )
+            row.explain(
+                f"{SEASON_RATE} req/s of the mix needs {rows[-1].measured} of CPU, measured; "
+                "this machine has 2, shared with other work: see the row 'Cores needed'"
+            )
     for (one, two), what in (
         (((workers, 1), (workers, 2)), f"One more core ({workers} worker(s))"),
         (((1, 2), (2, 2)), "One more server process (2 cores)"),
@@ -135,6 +149,27 @@ def _capacity(configs: list[tuple[int, int, Step]], workers: int) -> list[Row]:
         if one in by and two in by and one != two:
             rows.append(_gain(what, by[one], by[two]))
     return rows
+
+
+def _needed(configs: list[tuple[int, int, Step]]) -> Row:
+    """The cores and worker processes 333 req/s needs, from the CPU per request measured at
+    saturation (the median of the runs at 333, which the machine's other work moves)."""
+    steps = [step for _w, _c, step in configs]
+    cpu = statistics.median(step.server_cpu for step in steps)
+    app = statistics.median(step.app_cpu for step in steps)
+    generator = SEASON_RATE * statistics.median(step.generator_cpu for step in steps)
+    low, high = min(s.server_cpu for s in steps), max(s.server_cpu for s in steps)
+    return Row(
+        f"Cores needed for the mix at {SEASON_RATE} req/s (measured CPU per request)",
+        f"{SEASON_RATE * cpu + generator:.1f} cores",
+        note=f"The server and PostgreSQL spent {cpu * 1000:.1f} ms of CPU per request of the "
+        f"mix (median of {len(steps)} runs at {SEASON_RATE} req/s, {low * 1000:.1f} to "
+        f"{high * 1000:.1f}), {app * 1000:.1f} ms of it in the team-server processes: "
+        f"{SEASON_RATE} req/s needs {SEASON_RATE * cpu:.1f} cores for them, in at least "
+        f"{math.ceil(SEASON_RATE * app)} worker processes (each runs its Python on one core at "
+        f"a time), and {generator:.1f} for the load generator. This machine has 2 cores, "
+        "shared with other work (machine cores busy, in the tables below)",
+    )
 
 
 def _gain(what: str, before: Step, after: Step) -> Row:
@@ -154,10 +189,13 @@ def _search_table(steps: list[Step], backend: str, workers: int, learners: int) 
         "Requests arrive at the rate asked (Poisson), whatever the answers; latency counts from "
         "the scheduled arrival. Mix (benchmarks/season.py, with its sources): "
         + ", ".join(f"{kind} {share:.1%}" for kind, share in MIX.items())
-        + f". {learners} learners in groups of 10 to 30. The rates climb a ladder until p99 "
-        "passes 100 ms or a request fails (a failure is tried once more), then bisect. Server "
+        + f". {learners} learners in groups of 10 to 30. The rates climb a ladder until the "
+        "syncs' p99 passes 100 ms or a request fails (a failure is tried once more), then "
+        "bisect (season_capacity.py); the highest rate held is read for the whole mix and for "
+        "its syncs. Server "
         "CPU: the team-server processes' and their PostgreSQL backends', per completed request "
-        "(from /proc); generator: this process, the load generator.",
+        "(from /proc); generator: this process, the load generator; machine: every process "
+        "on it (/proc/stat), so what the server and the generator leave of it is other work.",
         "",
         *_step_table(steps, "Rate asked"),
         "",
@@ -194,23 +232,26 @@ def _configs_table(configs: list[tuple[int, int, Step]]) -> list[str]:
 def _step_table(steps: list[Step], first: str) -> list[str]:
     lines = [
         f"| {first} | Seconds | Completed req/s | p50 ms | p99 ms | Errors | Dropped "
-        "| Server CPU per request | Server cores busy | Generator cores busy | Load (1 min) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| CPU per request: server + PostgreSQL | Server cores busy | Generator cores busy "
+        "| Machine cores busy | Load (1 min) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for step in steps:
         result = step.result
         lines.append(
             f"| {step.label} | {result.seconds:.1f} | {result.per_second:.0f} "
             f"| {result.quantile(50):.0f} | {result.quantile(99):.0f} | {result.errors} "
-            f"| {result.dropped} | {step.server_cpu * 1000:.1f} ms | {step.server_cores:.2f} "
-            f"| {step.generator_cores:.2f} | {step.load:.1f} |"
+            f"| {result.dropped} | {step.app_cpu * 1000:.1f} + {step.database_cpu * 1000:.1f} ms "
+            f"| {step.server_cores:.2f} "
+            f"| {step.generator_cores:.2f} | {step.machine_cores:.2f} | {step.load:.1f} |"
         )
     return lines
 
 
 def _memory(live, fresh: dict[int, float], idle: int) -> list[Row]:
     """Resident memory per worker (at start, and after the season so far), and what `idle`
-    connected clients add (each sent one request and keeps its connection open)."""
+    connected clients add (each sent one request and keeps its connection open; counted by
+    the connections still open when measured: the server closes idle ones after 5 s)."""
     roles = live.processes()
     now = {pid: servers.memory_mb(pid) for pid in servers.tree(live.process.pid)}
     workers = [
@@ -226,14 +267,17 @@ def _memory(live, fresh: dict[int, float], idle: int) -> list[Row]:
         Row(
             "Server memory per worker (resident, after the season)",
             f"{max(now[pid][0] for pid in roles['worker']):.0f} MB",
-            note=f"{len(workers)} worker(s), at start → after: {'; '.join(workers)}. Not "
-            "workers: "
-            + (", ".join(others) or "none")
-            + " (the resource tracker is multiprocessing's helper)",
+            note=f"{len(workers)} worker(s), at start → after: {'; '.join(workers)}"
+            + (
+                f". Not workers: {', '.join(others)} (the resource tracker is multiprocessing's "
+                "helper, started with the workers)"
+                if others
+                else ""
+            ),
         ),
         Row(
             "Server memory per 1,000 idle connected clients",
-            f"{(during - before) * 1000 / idle:+.1f} MB",
+            f"{(during - before) * 1000 / max(still_open, 1):+.1f} MB",
             note=f"{idle} kept-alive connections opened, each after one request, "
             f"{still_open} still open when measured; all the server's processes",
         ),

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from benchmarks import servers
-from benchmarks.season import SYNCS, Cohort, SeasonResult, replay
+from benchmarks.season import SYNCS, SeasonResult, replay
+from benchmarks.season_cohort import Cohort
 
 SEASON_RATE = 333  # 100,000 learners syncing every 5 minutes
 P99_MS = 100
@@ -33,10 +34,17 @@ class Step:
 
     label: str
     result: SeasonResult
-    server_cpu: float  # CPU seconds per completed request: the server's and its backends'
-    server_cores: float  # the same, per second of the replay
+    app_cpu: float  # CPU seconds per completed request: the team-server processes'
+    database_cpu: float  # the same, of the PostgreSQL backends serving its database
+    server_cores: float  # both together, per second of the replay
     generator_cores: float  # the load generator's (this process) CPU per second
+    machine_cores: float  # every process's on the machine, per second: the rest is others'
     load: float  # the machine's 1-minute load average at the end
+
+    @property
+    def server_cpu(self) -> float:
+        """CPU seconds per completed request of the server and PostgreSQL together."""
+        return self.app_cpu + self.database_cpu
 
     @property
     def generator_cpu(self) -> float:
@@ -52,18 +60,23 @@ def step_seconds(rate: float, smoke: bool) -> float:
 def measure(live, cohort: Cohort, rate: float, seconds: float, label: str = "") -> Step:
     """Replay the mix at `rate` for `seconds`; CPU counted for every process that served it."""
     before = _cpu_by_pid(live.serving_pids())
-    generator = time.process_time()
+    generator, machine = time.process_time(), servers.machine_busy_seconds()
     result = replay(live.api, cohort, rate, seconds)
     generator = time.process_time() - generator
-    after = _cpu_by_pid(live.serving_pids())
-    spent = sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+    machine = servers.machine_busy_seconds() - machine
+    backends = live.backends()
+    after = _cpu_by_pid(servers.tree(live.process.pid) + backends)
+    spent = {pid: cpu - before.get(pid, 0.0) for pid, cpu in after.items()}
+    database = sum(cpu for pid, cpu in spent.items() if pid in backends)
     done = max(len(result.latencies_ms), 1)
     return Step(
         label or f"{rate:g}",
         result,
-        spent / done,
-        spent / result.seconds,
+        (sum(spent.values()) - database) / done,
+        database / done,
+        sum(spent.values()) / result.seconds,
         generator / result.seconds,
+        machine / result.seconds,
         os.getloadavg()[0],
     )
 

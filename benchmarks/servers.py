@@ -66,18 +66,23 @@ class WorkersServer(LiveServer):
                 roles["worker"].append(pid)
         return roles
 
+    def backends(self) -> list[int]:
+        """The PostgreSQL backends connected to the server's database (none on SQLite; the
+        machine's PostgreSQL serves other databases too)."""
+        if not self.database_url:
+            return []
+        name = urlparse(self.database_url).path.lstrip("/")
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                title = _cmdline(int(entry.name))
+                if title.startswith("postgres:") and f" {name} " in title:
+                    found.append(int(entry.name))
+        return found
+
     def serving_pids(self) -> list[int]:
-        """Every process that does the server's work: its own, and the PostgreSQL backends
-        connected to its database (the machine's PostgreSQL serves other databases too)."""
-        pids = tree(self.process.pid)
-        if self.database_url:
-            name = urlparse(self.database_url).path.lstrip("/")
-            for entry in Path("/proc").iterdir():
-                if entry.name.isdigit():
-                    title = _cmdline(int(entry.name))
-                    if title.startswith("postgres:") and f" {name} " in title:
-                        pids.append(int(entry.name))
-        return pids
+        """Every process that does the server's work: its own and its PostgreSQL backends."""
+        return tree(self.process.pid) + self.backends()
 
 
 def tree(pid: int) -> list[int]:
@@ -150,3 +155,10 @@ def established(port: int) -> int:
                 if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:
                     count += 1
     return count
+
+
+def machine_busy_seconds() -> float:
+    """CPU time the whole machine spent working so far, all cores and processes together."""
+    with open("/proc/stat") as stat:
+        ticks = [int(value) for value in stat.readline().split()[1:9]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / TICK  # less idle and waiting for I/O
