@@ -123,7 +123,7 @@ def search(live, cohort: Cohort, smoke: bool) -> list[Step]:
     below: float = 0
     failed: float | None = None
     for rate in LADDER[:2] if smoke else LADDER:
-        if not held(rate) and not held(rate, f"{rate} again"):
+        if not held(rate) and (smoke or not held(rate, f"{rate} again")):
             failed = rate
             break
         below = rate

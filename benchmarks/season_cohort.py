@@ -14,6 +14,7 @@ import requests
 
 from benchmarks.load import PASSWORD, SimClient, sync_body
 
+# The server refuses more than ten sign-ups at once from one address (team_server/signups.py).
 SETUP_THREADS = 4
 _local = threading.local()
 
