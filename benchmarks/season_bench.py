@@ -168,8 +168,9 @@ def _needed(configs: list[tuple[int, int, Step]]) -> Row:
         f"{high * 1000:.1f}), {app * 1000:.1f} ms of it in the team-server processes: "
         f"{SEASON_RATE} req/s needs {SEASON_RATE * cpu:.1f} cores for them, in at least "
         f"{math.ceil(SEASON_RATE * app)} worker processes (each runs its Python on one core at "
-        f"a time), and {generator:.1f} for the load generator. This machine has 2 cores, "
-        "shared with other work (machine cores busy, in the tables below)",
+        f"a time), and {generator:.1f} for the load generator; each core given wholly to "
+        f"the server and PostgreSQL serves about {1 / cpu:.0f} req/s of the mix. This machine "
+        "has 2 cores, shared with other work (machine cores busy, in the tables below)",
     )
 
 
