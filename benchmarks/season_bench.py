@@ -49,16 +49,17 @@ def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
             wait([peer])  # Anki's server started and idle before anything is measured
             measure(live, cohort, 50, warm_up)
             steps = search(live, cohort, smoke)
-            configs = cores(live, cohort, smoke)
+            configs = cores(live, cohort, smoke, (2, 1))
             memory = _memory(live, fresh, 100 if smoke else 1000)
             ours_noop = run_load(live.api, ours.result(), "noop", closed_loop)
             ours_sync = run_load(live.api, ours.result(), "sync", closed_loop)
-            if workers > 1:  # one server process fewer, on the same database
-                live.stop()
-                live.workers = 1
-                live.start()
+            if workers > 1:  # one server process fewer, then as many again: is it the order?
+                live.restart(1)
                 measure(live, cohort, 50, warm_up)
-                configs += cores(live, cohort, smoke, first=1)
+                configs += cores(live, cohort, smoke, (1, 2))
+                live.restart(workers)
+                measure(live, cohort, 50, warm_up)
+                configs += cores(live, cohort, smoke, (2,), again=True)
         rows = _highest(steps) + _capacity(configs, workers) + memory
         details = _search_table(steps, backend, workers, len(cohort.learners))
         details += _configs_table(configs)
@@ -123,8 +124,10 @@ def _listed(failures: dict[str, int]) -> str:
 def _capacity(configs: list[tuple[int, int, Step]], workers: int) -> list[Row]:
     """The target on the whole machine; what one more core and one more server process gave;
     the cores 333 req/s needs, from the CPU each request cost."""
-    by = {(w, c): step for w, c, step in configs}
-    whole = by[workers, max(c for _w, c in by)]
+    by: dict[tuple[int, int], list[Step]] = {}
+    for w, c, step in configs:
+        by.setdefault((w, c), []).append(step)
+    whole = by[workers, max(c for _w, c in by)][0]
     rows = [
         ratio_row(
             f"Season mix at {SEASON_RATE} req/s: p99", whole.result.quantile(99), P99_MS, "ms"
@@ -174,13 +177,18 @@ def _needed(configs: list[tuple[int, int, Step]]) -> Row:
     )
 
 
-def _gain(what: str, before: Step, after: Step) -> Row:
+def _gain(what: str, before: list[Step], after: list[Step]) -> Row:
+    def rates(steps: list[Step]) -> str:
+        return " / ".join(f"{step.result.per_second:.0f}" for step in steps)
+
     return Row(
         f"{what}: completed req/s of the mix offered at {SEASON_RATE}",
-        f"{before.result.per_second:.0f} → {after.result.per_second:.0f} req/s",
-        note=f"{before.label}: {before.server_cpu * 1000:.1f} ms CPU per request, "
-        f"{before.server_cores:.2f} cores busy; {after.label}: "
-        f"{after.server_cpu * 1000:.1f} ms, {after.server_cores:.2f} cores busy",
+        f"{rates(before)} → {rates(after)} req/s",
+        note="; ".join(
+            f"{step.label}: {step.server_cpu * 1000:.1f} ms CPU per request, "
+            f"{step.server_cores:.2f} cores busy"
+            for step in before + after
+        ),
     )
 
 
@@ -224,8 +232,10 @@ def _configs_table(configs: list[tuple[int, int, Step]]) -> list[str]:
         "",
         "The server's processes and its PostgreSQL backends pinned to one core (the load "
         "generator pinned to the other) or free on both (sharing them with the generator), "
-        "with two worker processes and with one. CPU per request is the figure that carries "
-        "to a bigger machine: cores needed = rate × CPU per request.",
+        "with two worker processes, then one, then two again (the server restarted on the "
+        "same database each time; the last run shows what the order alone changes). CPU per "
+        "request is the figure that carries to a bigger machine: cores needed = rate × CPU "
+        "per request.",
         "",
         *_step_table([step for _, _, step in configs], "Server"),
     ]

@@ -164,18 +164,22 @@ def placed(live, server_cpus: set[int], generator_cpus: set[int]) -> Iterator[No
         servers.pin(live.serving_pids(), ALL_CPUS)
 
 
-def cores(live, cohort: Cohort, smoke: bool, first: int = 2) -> list[tuple[int, int, Step]]:
+def cores(
+    live, cohort: Cohort, smoke: bool, counts: tuple[int, ...], again: bool = False
+) -> list[tuple[int, int, Step]]:
     """The mix offered at 333 req/s with the server and PostgreSQL on one core (the load
-    generator alone on the other) and on both (sharing them with the generator), `first`
-    cores first: (workers, cores, step) for each."""
+    generator alone on the other) or on both (sharing them with the generator), for each of
+    `counts` in turn: (workers, cores, step) for each."""
     found = []
-    for count in (first, 3 - first):
+    for count in counts:
         if len(ALL_CPUS) < 2:  # nothing to split: the whole machine, shared
             server_cpus = generator_cpus = ALL_CPUS
         else:
             server_cpus = ALL_CPUS if count == 2 else {0}
             generator_cpus = ALL_CPUS if count == 2 else ALL_CPUS - {0}
-        label = f"{live.workers} worker(s), {len(server_cpus)} core(s)"
+        label = f"{live.workers} worker(s), {len(server_cpus)} core(s)" + (
+            ", again" if again else ""
+        )
         with placed(live, server_cpus, generator_cpus):
             step = measure(live, cohort, SEASON_RATE, 0.5 if smoke else 6.0, label)
         found.append((live.workers, len(server_cpus), step))

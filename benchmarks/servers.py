@@ -48,10 +48,16 @@ class WorkersServer(LiveServer):
 
     def __init__(self, data_dir: Path, database_url: str | None, workers: int):
         super().__init__(data_dir, database_url)
-        self.workers = workers  # may change between a stop() and a start()
+        self.workers = workers
 
     def command(self) -> list[str]:
         return super().command() + ["--workers", str(self.workers)]
+
+    def restart(self, workers: int) -> None:
+        """Stopped, and started again with `workers` processes on the same port and database."""
+        self.stop()
+        self.workers = workers
+        self.start()
 
     def processes(self) -> dict[str, list[int]]:
         """The server's processes by role: the supervisor (or the lone server), its workers,
