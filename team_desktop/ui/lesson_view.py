@@ -190,7 +190,9 @@ class LessonView(QWidget):
                 # A quiz already submitted here shows the latest attempt, perhaps the other
                 # device's; one being answered keeps its choices.
                 self.quiz_states = {
-                    uid: state for uid, state in self.quiz_states.items() if not state.submitted
+                    quiz_uid: state
+                    for quiz_uid, state in self.quiz_states.items()
+                    if not state.submitted
                 }
             self._render(keep_scroll=True)
 
