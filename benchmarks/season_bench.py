@@ -106,7 +106,9 @@ def _highest(steps: list[Step]) -> list[Row]:
         rows.append(
             Row(
                 f"{what}: highest rate with p99 ≤ 100 ms and no error (searched)",
-                f"{best:g} req/s" if best is not None else f"none (not even {steps[0].label})",
+                f"{best:g} req/s"
+                if best is not None
+                else f"none (not even {min(s.result.rate for s in steps):g} req/s)",
                 note=note,
             )
         )
@@ -205,7 +207,9 @@ def _search_table(steps: list[Step], backend: str, workers: int, learners: int) 
         "its syncs. Server "
         "CPU: the team-server processes' and their PostgreSQL backends', per completed request "
         "(from /proc); generator: this process, the load generator; machine: every process "
-        "on it (/proc/stat), so what the server and the generator leave of it is other work.",
+        "on it (/proc/stat), so what the server and the generator leave of it is other work. "
+        "Dropped: arrivals while every learner was waiting for an answer (a device sends one "
+        "request at a time).",
         "",
         *_step_table(steps, "Rate asked"),
         "",
