@@ -50,11 +50,12 @@ def create_app(settings: Settings) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    # Routes are matched in this order: the sync, most of the traffic, first.
     for module in (
+        sync,
         accounts,
         account_controls,
         groups,
-        sync,
         bundles,
         blobs,
         packs,

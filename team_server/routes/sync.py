@@ -14,7 +14,8 @@ from team_server.auth import CurrentUser
 from team_server.db import connected
 from team_server.exchange import apply_batch
 from team_server.middleware import protocol_refusal
-from team_server.models import User
+from team_server.models import Counter, ServerMeta, User
+from team_server.prepared import Prepared
 from team_server.pull import pull
 from team_server.routes.accounts import server_id, user_groups
 from team_server.settings import Settings
@@ -54,7 +55,8 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
         raise HTTPException(
             413, f"Trop de modifications en une fois (au plus {settings.max_changes})."
         )
-    ours = server_id()
+    # With nothing to push, the counter is read now, with the server's id: one statement.
+    ours, high = (server_id(), None) if body.changes else _server_and_seq()
     if body.server_id is not None and body.server_id != ours:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
@@ -64,7 +66,8 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
     # next exchange resync.
     groups = user_groups(user)
     cursor = body.cursor
-    high = rec.last_seq()
+    if high is None:
+        high = rec.last_seq()  # after the push: its own records are below it
     restored = cursor > high  # the device saw more than this database holds
     if body.membership_version != user.membership_version or restored:
         cursor = 0  # new groups, or a database restored from an older backup: resend all
@@ -83,6 +86,23 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
     if restored:
         answer["restored"] = True
     return answer
+
+
+# A sync with nothing to push reads these two together (team_server/prepared.py).
+_SERVER_AND_SEQ = Prepared(
+    lambda key, name: ServerMeta.select(
+        ServerMeta.value,
+        # Named apart: a column called `value` would be read back as ServerMeta's text.
+        Counter.select(Counter.value).where(Counter.name == name).alias("seq"),
+    ).where(ServerMeta.key == key),
+    2,
+    tuples=True,
+)
+
+
+def _server_and_seq() -> tuple[str, int]:
+    """This server's id and the highest `seq` committed."""
+    return tuple(_SERVER_AND_SEQ.run("server_id", "seq")[0])
 
 
 def _only_echoes(cursor: int, high: int, echoes: dict[int, int]) -> bool:
