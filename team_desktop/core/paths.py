@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "TEAM Desktop"
 ENV_DATA_DIR = "TEAM_DESKTOP_DATA_DIR"
 # A folder of this name beside a built app makes it portable (see `portable_data_dir`).
@@ -61,6 +59,8 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
     elif (portable := portable_data_dir()) is not None:
         chosen = portable
     else:
+        import platformdirs  # only here: a data folder given or portable needs none of it
+
         chosen = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     chosen = chosen.expanduser().resolve()
     chosen.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,12 +22,10 @@ from team_desktop import __version__
 from team_desktop.core import course, library
 from team_desktop.core.logs import log_folder
 from team_desktop.core.render.links import parse_team_link
-from team_desktop.core.render.module_page import module_html
 from team_desktop.core.store import changes
 from team_desktop.core.store.db import Store
 from team_desktop.ui.actions import TOOLBAR, Act, Menu, create_actions, create_menus
 from team_desktop.ui.appearance import AppearanceController
-from team_desktop.ui.bookmarks_view import BookmarksView
 from team_desktop.ui.change_bus import ChangeBroadcaster
 from team_desktop.ui.deferred import Deferred
 from team_desktop.ui.home_view import HomeView
@@ -36,10 +36,13 @@ from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.notes_controller import NotesController
 from team_desktop.ui.progress_panel import ProgressPanel
-from team_desktop.ui.search_view import SearchView
 from team_desktop.ui.task_failures import failure_handler
 from team_desktop.ui.tasks import TaskRunner
 from team_desktop.ui.window_layout import PageStack, PlanSpace, place_first_window
+
+if TYPE_CHECKING:
+    from team_desktop.ui.bookmarks_view import BookmarksView
+    from team_desktop.ui.search_view import SearchView
 
 # Not GROUPS: every sync rewrites the group list, and leaving a group removes its season and
 # announcements, which say so themselves.
@@ -80,10 +83,8 @@ class MainWindow(QMainWindow):
         self.lesson = LessonView(store)
         self.module = LessonBrowser()
         self.module.setAccessibleName(self.tr("Présentation du module"))
-        self.search_view = SearchView()
-        self.bookmarks = BookmarksView()
         self.stack = PageStack()
-        for view in (self.home, self.lesson, self.module, self.search_view, self.bookmarks):
+        for view in (self.home, self.lesson, self.module):
             self.stack.addWidget(view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
@@ -162,13 +163,36 @@ class MainWindow(QMainWindow):
         self.lesson.activity_requested.connect(self.on_activity_requested)
         self.module.anchorClicked.connect(self._module_link)
         self.search_field.returnPressed.connect(lambda: self.run_search(self.search_field.text()))
-        self.search_view.hit_chosen.connect(self._open_hit)
-        self.bookmarks.lesson_chosen.connect(self.open_lesson)
-        self.bookmarks.changed.connect(self._sync_lesson_actions)
         self.stack.currentChanged.connect(lambda _i: self._sync_lesson_actions())
         self.changes.changed.connect(self._on_changes)
 
     # -- views ------------------------------------------------------------------------------
+
+    # The search results and the favourites are built when first shown, after the first paint.
+
+    @functools.cached_property
+    def search_view(self) -> SearchView:
+        from team_desktop.ui.search_view import SearchView
+
+        view = SearchView()
+        self.stack.addWidget(view)
+        view.hit_chosen.connect(self._open_hit)
+        return view
+
+    @functools.cached_property
+    def bookmarks(self) -> BookmarksView:
+        from team_desktop.ui.bookmarks_view import BookmarksView
+
+        view = BookmarksView()
+        self.stack.addWidget(view)
+        view.lesson_chosen.connect(self.open_lesson)
+        view.changed.connect(self._sync_lesson_actions)
+        return view
+
+    def _shown(self, name: str) -> bool:
+        """True when view `name` is built and is the one on screen."""
+        view = self.__dict__.get(name)
+        return view is not None and self.stack.currentWidget() is view
 
     def refresh(self) -> None:
         """Reload everything that shows the store."""
@@ -185,7 +209,7 @@ class MainWindow(QMainWindow):
             change_set.touches(kind) for kind in HOME_KINDS
         ):
             self.home.reload()
-        if self.stack.currentWidget() is self.bookmarks and any(
+        if self._shown("bookmarks") and any(
             change_set.touches(kind) for kind in BOOKMARKS_KINDS
         ):
             self.bookmarks.reload()
@@ -208,6 +232,8 @@ class MainWindow(QMainWindow):
         return True
 
     def show_module(self, pack_id: str) -> None:
+        from team_desktop.core.render.module_page import module_html
+
         meta = course.module_meta(pack_id)
         module = next((m for m in course.modules() if m.pack_id == pack_id), None)
         if meta is None or module is None:
