@@ -123,3 +123,28 @@ def test_previous_and_next_come_with_the_page_in_course_order(store, tmp_path, p
     assert (first.previous, first.next) == ("test-avant/seconde", SECOND)
     assert load_page(SECOND, store.paths.packs).next is None
     assert load_page("test-mini/absente", store.paths.packs) is None
+
+
+def test_a_lessons_text_is_cut_and_rendered_once_per_version_of_its_pack(store, tmp_path, pack):
+    content = tmp_path / "content"
+    shutil.copytree(pack.root, content / "mini-pack")
+    assert len(library.install_bundled(store, content)[0]) == 1
+    page = load_page(FIRST, store.paths.packs)
+    html = lesson_html(page)
+
+    again = load_page(FIRST, store.paths.packs)
+    assert again.text is page.text  # not cut nor rendered again
+    assert lesson_html(again) == html
+    assert load_page(SECOND, store.paths.packs).text is not page.text
+
+    # A new version of the pack, the lesson changed: its new text shows.
+    lesson = content / "mini-pack" / "01-premiere.md"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8") + "\nUne phrase de la version 2.\n", encoding="utf-8"
+    )
+    toml = content / "mini-pack" / "pack.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"1.0.0"', '"2.0.0"'), "utf-8")
+    assert len(library.install_bundled(store, content)[0]) == 1
+    newer = load_page(FIRST, store.paths.packs)
+    assert newer.text is not page.text
+    assert "Une phrase de la version 2." in lesson_html(newer)

@@ -4,11 +4,15 @@ and that data as safe HTML.
 The reader asks for a page once (`load_page`), renders it (`lesson_html`), and when a write
 changes a kind of the learner's records it re-reads only those facts (`ReadingPage.refresh`):
 the lesson is never parsed again in the window, and nothing here writes to the store.
+A lesson's text is cut and its prose rendered once per pack version (`lesson_text`): opening
+it again, or going back and forth between lessons, only reads the learner's facts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +40,7 @@ FACT_KINDS = {
     changes.ANSWERS: "questionnaire",
     changes.PROGRESS: "quiz",
 }
+TEXTS_KEPT = 16  # lessons whose cut text and rendered prose stay in memory (a few MB at most)
 
 
 @dataclass
@@ -64,15 +69,57 @@ class ActivityFacts:
 
 
 @dataclass
+class LessonText:
+    """A lesson's body cut into prose and activities, and its prose as HTML (each piece
+    rendered when first shown). The same for every reader of one version of the lesson."""
+
+    segments: list[Segment]
+    links: dict[str, str]
+    prose: dict[int, str] = field(default_factory=dict)
+
+    def prose_html(self, index: int) -> str:
+        """Safe HTML of prose segment `index`."""
+        html = self.prose.get(index)
+        if html is None:
+            html = self.prose[index] = render_markdown(self.segments[index].markdown, self.links)
+        return html
+
+
+_texts: OrderedDict[tuple[str, str, str], LessonText] = OrderedDict()
+_texts_lock = threading.Lock()
+
+
+def lesson_text(lesson: LessonPage) -> LessonText:
+    """The cut text of `lesson`, kept for its pack version (its folder) and its exact body."""
+    key = (lesson.uid, str(lesson.folder), lesson.body)
+    with _texts_lock:
+        text = _texts.get(key)
+        if text is not None:
+            _texts.move_to_end(key)
+            return text
+    segments, _problems = split_segments(lesson.body, "", 1)
+    text = LessonText(segments, dict(lesson.lesson_links))
+    with _texts_lock:
+        _texts[key] = text
+        while len(_texts) > TEXTS_KEPT:
+            _texts.popitem(last=False)
+    return text
+
+
+@dataclass
 class ReadingPage:
     """Everything the reader shows for one lesson: its text cut once into prose and
     activities, the learner's facts per activity uid, and the lessons around it."""
 
     lesson: LessonPage
-    segments: list[Segment]
+    text: LessonText
     facts: dict[str, ActivityFacts]
     previous: str | None
     next: str | None
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self.text.segments
 
     def refresh(self, kinds: Iterable[str]) -> bool:
         """Re-read the facts a change of `kinds` may concern; True when some were re-read."""
@@ -88,15 +135,15 @@ def load_page(uid: str, packs_dir: Path) -> ReadingPage | None:
     lesson = course.lesson_page(uid, packs_dir)
     if lesson is None:
         return None
-    segments, _problems = split_segments(lesson.body, "", 1)
+    text = lesson_text(lesson)
     facts = {}
-    for segment in segments:
+    for segment in text.segments:
         if segment.activity is not None:
             activity_uid = f"{lesson.pack_id}/{segment.activity.id}"
             facts[activity_uid] = ActivityFacts(activity_uid, segment.activity)
             facts[activity_uid].read()
     previous, following = course.neighbours(uid)
-    return ReadingPage(lesson, segments, facts, previous, following)
+    return ReadingPage(lesson, text, facts, previous, following)
 
 
 def lesson_html(page: ReadingPage, quiz_states: dict[str, QuizState] | None = None) -> str:
@@ -112,9 +159,9 @@ def lesson_html(page: ReadingPage, quiz_states: dict[str, QuizState] | None = No
         parts.append(
             f'<p class="notice">{escape(_("Cette leçon a été mise à jour depuis que vous l’avez terminée."))}</p>'
         )
-    for segment in page.segments:
+    for index, segment in enumerate(page.segments):
         if segment.activity is None:
-            parts.append(render_markdown(segment.markdown, lesson.lesson_links))
+            parts.append(page.text.prose_html(index))
             continue
         facts = page.facts[f"{lesson.pack_id}/{segment.activity.id}"]
         state = quiz_states.get(facts.uid, facts.quiz)
