@@ -1,9 +1,10 @@
 """The app's writing process SIGKILLed at random moments, again and again (SQLite's crash
 tests, at the scale of the app): the store stays intact and every save that returned is there.
 
-One data directory lives through every kill. Each round starts writer_kill_driver.py, lets it
-write for a random while, kills it, then checks `PRAGMA integrity_check` and that each record
-holds the value of its last returned save (or of the save cut short, which may have committed).
+One data directory lives through every kill. Each round has writer_kill_driver.py fork a writer
+process, lets it write for a random while, kills it, then checks `PRAGMA integrity_check` and
+that each record holds the value of its last returned save (or of the save cut short, which may
+have committed).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from fuzz import replay_hint, rng, seeds
 
 from team_desktop.core import progress
@@ -39,37 +41,49 @@ def _read_value(kind: str, record_id: str) -> str | None:
     return str(progress.is_completed(record_id))
 
 
-def _one_round(data_dir: Path, seed: int, wait: float) -> list[dict]:
+@pytest.fixture
+def driver(tmp_path):
+    """writer_kill_driver.py on the test's data directory (tmp_path/data), forking writers."""
+    open_store(DataPaths(tmp_path / "data")).close()
     with subprocess.Popen(
-        [sys.executable, str(DRIVER), str(data_dir), str(seed)],
+        [sys.executable, str(DRIVER), str(tmp_path / "data")],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     ) as process:
-        assert json.loads(process.stdout.readline()) == {"ready": True}
-        time.sleep(wait)
-        process.send_signal(signal.SIGKILL)
-        lines = process.stdout.read().splitlines()
-    assert process.returncode == -signal.SIGKILL
+        yield process
+        process.stdin.close()  # the driver ends with its input
+
+
+def _one_round(driver: subprocess.Popen, seed: int, wait: float) -> list[dict]:
+    driver.stdin.write(f"{seed}\n")
+    driver.stdin.flush()
+    writer = json.loads(driver.stdout.readline())["ready"]
+    time.sleep(wait)
+    os.kill(writer, signal.SIGKILL)
     events = []
-    for line in lines:
+    for line in driver.stdout:
         try:
-            events.append(json.loads(line))
+            event = json.loads(line)
         except json.JSONDecodeError:
-            pass  # the last line may be cut by the kill
-    return events
+            continue  # the writer's last line may be cut by the kill
+        if "ended" in event:
+            assert event["ended"] == -signal.SIGKILL
+            return events
+        events.append(event)
+    raise AssertionError(f"the driver stopped: exit code {driver.wait()}")
 
 
-def test_random_kills_leave_the_store_whole_and_every_returned_save_in_it(tmp_path):
+def test_random_kills_leave_the_store_whole_and_every_returned_save_in_it(tmp_path, driver):
     data_dir = tmp_path / "data"
-    open_store(DataPaths(data_dir)).close()
     saved: dict[tuple[str, str], str] = {}  # (kind, id) -> value of the last returned save
     rounds = 0
     for seed in seeds("writer-kills", 2):
         random_ = rng(seed)
         for kill in range(KILLS):
             round_seed = seed * 1000 + kill
-            events = _one_round(data_dir, round_seed, random_.uniform(0.0, 0.25))
+            events = _one_round(driver, round_seed, random_.uniform(0.0, 0.25))
             pending = None
             for event in events:
                 if "begin" in event:

@@ -1,13 +1,17 @@
 """Test-only: the app's writing, as fast as it goes, until it is SIGKILLed (test_writer_kills.py).
 
-Run as `python writer_kill_driver.py DATA_DIR SEED`. Each write prints a JSON line
+Run as `python writer_kill_driver.py DATA_DIR`; each SEED line read on stdin forks a writer
+process (the app's modules already imported, so that a round costs a fork, not a Python start)
+that opens the store, prints `{"ready": PID}`, then for each write a JSON line
 `{"begin": [kind, id, value]}` before it starts and `{"saved": [kind, id, value]}` once the
-call returned: journal entries created and rewritten, notes typed into, lessons (un)done.
+call returned: journal entries created and rewritten, notes typed into, lessons (un)done. Once
+the writer is dead, this process prints `{"ended": EXIT_CODE}` on a line of its own.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -34,7 +38,7 @@ def main(data_dir: str, seed: str) -> int:
     store = open_store(DataPaths(Path(data_dir)))
     entries = [row.id for row in JournalEntry.select(JournalEntry.id)]
     note_ids = [row.id for row in Note.select(Note.id)]
-    print(json.dumps({"ready": True}), flush=True)
+    print(json.dumps({"ready": os.getpid()}), flush=True)
     for number in range(100_000):
         text = " ".join(random_.choices(WORDS, k=random_.randint(1, 40))) + f" #{number}"
         roll = random_.random()
@@ -66,5 +70,17 @@ def main(data_dir: str, seed: str) -> int:
     return 0
 
 
+def serve(data_dir: str) -> int:
+    """Fork one writer per seed read on stdin and report how it ended."""
+    for line in sys.stdin:
+        writer = os.fork()
+        if writer == 0:
+            os._exit(main(data_dir, line.strip()))
+        _, status = os.waitpid(writer, 0)
+        # On a line of its own: the killed writer may have left a line unfinished.
+        print("\n" + json.dumps({"ended": os.waitstatus_to_exitcode(status)}), flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(serve(sys.argv[1]))
