@@ -15,14 +15,14 @@ os.environ.pop("TEAM_DESKTOP_DATA_DIR", None)
 
 # The longest files, longest first (from `--durations`, December 2026). pytest-xdist hands out
 # whole files in collection order (scripts/test.sh: --dist loadfile --no-loadscope-reorder), so
-# a long file never starts last and runs alone at the end. The two files that use Ralph are
-# apart, so that one process does not wait idle while the other installs Ralph.
+# a long file never starts last and runs alone at the end. The two files that use Ralph come
+# once its environment is made (started in the background, tests/ralph_lrs.py).
 SLOWEST_FIRST = (
-    "server/test_server_research_lrs.py",
     "sync/test_sync_by_file.py",
     "reliability/test_server_kills.py",
     "reliability/test_api_fuzz.py",
     "ui/test_two_devices.py",
+    "server/test_server_research_lrs.py",
     "server/test_server_deployment.py",
     "reliability/test_crdt_convergence.py",
     "sync/test_sync_research.py",

@@ -2,8 +2,8 @@
 
 Registered for the whole suite by tests/conftest.py. Ralph pins its own FastAPI, so it lives in
 a virtual environment of its own, made once with pip under pytest's cache folder
-(`.pytest_cache/d/ralph-venv`, about a minute the first time; a later run reuses it) and run as
-a separate process on a loopback port.
+(`.pytest_cache/d/ralph-venv`, about a minute the first time, started in the background when
+the whole suite runs; a later run reuses it) and run as a separate process on a loopback port.
 
 Ralph 5.1.0's filesystem LRS backend writes its statements file in "create" mode, so every
 write after the first fails (500, "already exists and overwrite is not allowed"). The fixture
@@ -27,11 +27,14 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -63,6 +66,9 @@ for line in sys.stdin:
 """
 START_TIMEOUT = 60.0
 USER, PASSWORD = "team-server", "un secret pour le LRS"
+# `ralph auth`: one user with every scope, its statements' authority, written to the file.
+AUTH = ["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-w"]
+AUTH += ["-A", "team-server", "https://mooc-team.fr"]
 
 
 def _unavailable(reason: str) -> None:
@@ -74,13 +80,41 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def ralph_venv(request: pytest.FixtureRequest) -> Path:
     """Ralph's own virtual environment, made once and kept in pytest's cache folder."""
-    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
-    venv = (
+    return _locked_venv(_venv_path(request.config))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On a whole-suite run, start making Ralph's environment while the first files run.
+
+    Installing Ralph is mostly waiting on the network (about a minute on a fresh clone): the
+    controlling process does it in a thread, and the test process that needs it first waits on
+    the lock only for what is left.
+    """
+    config = session.config
+    if hasattr(config, "workerinput") or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return  # a test process, or a run of chosen tests: made when first needed
+    threading.Thread(target=_make_quietly, args=(_venv_path(config),), daemon=True).start()
+
+
+def _make_quietly(venv: Path) -> None:
+    try:
+        _locked_venv(venv)
+    except BaseException:  # noqa: BLE001 (skip or fail outside a test)
+        pass  # the fixture tries again in the test that needs Ralph, and says why it cannot
+
+
+def _venv_path(config: pytest.Config) -> Path:
+    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+    return (
         Path(cache.mkdir("ralph-venv"))
         if cache
         else Path(tempfile.gettempdir()) / "team-ralph-venv"
     )
-    # Test processes in parallel (pytest-xdist) share the folder: one builds it, the others wait.
+
+
+def _locked_venv(venv: Path) -> Path:
+    # Processes in parallel (pytest-xdist, the background start) share the folder: one makes
+    # it, the others wait.
     venv.parent.mkdir(parents=True, exist_ok=True)
     with open(venv.parent / "ralph-venv.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -94,7 +128,8 @@ def _ralph_venv_in(venv: Path) -> Path:
         return venv
     steps = [
         [sys.executable, "-m", "venv", "--clear", str(venv)],
-        [str(venv / "bin" / "pip"), "install", "--quiet", *RALPH_PACKAGES],
+        # No .pyc for every installed file: Ralph compiles what it imports when it first starts.
+        [str(venv / "bin" / "pip"), "install", "--quiet", "--no-compile", *RALPH_PACKAGES],
     ]
     for step in steps:
         try:
@@ -124,16 +159,28 @@ class Ralph:
             "RALPH_RUNSERVER_BACKEND": "fs",
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(root / "data"),
         }
-        made = subprocess.run(
-            [str(venv / "bin" / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all"]
-            + ["-A", "team-server", "https://mooc-team.fr", "-w"],
+        shutil.copyfile(self._auth_file(), root / "auth.json")
+
+    def _auth_file(self) -> Path:
+        """The credentials file of `ralph auth`: every Ralph has the same, so it runs once."""
+        made = self.venv / f"team-auth-{zlib.crc32(' '.join(AUTH).encode()):08x}.json"
+        if made.exists():
+            return made
+        scratch = self.root / "auth-made.json"
+        done = subprocess.run(
+            [str(self.venv / "bin" / "ralph"), *AUTH],
             capture_output=True,
             text=True,
-            env=self.env,
-            cwd=root,
+            env={**self.env, "RALPH_AUTH_FILE": str(scratch)},
+            cwd=self.root,
             timeout=60,
         )
-        assert made.returncode == 0, made.stderr
+        assert done.returncode == 0, done.stderr
+        # Whole or absent for a test process reading it meanwhile (pytest-xdist).
+        partial = made.with_name(f"{made.name}.{os.getpid()}")
+        shutil.copyfile(scratch, partial)
+        os.replace(partial, made)
+        return made
 
     @property
     def url(self) -> str:
