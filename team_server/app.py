@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
-from team_server import PROTOCOL, __version__, errors, objectstore
+from team_server import PROTOCOL, __version__, auth, errors, objectstore
 from team_server.db import database, open_database
 from team_server.middleware import API, ProtocolMiddleware, RequestBodyMiddleware
 from team_server.migrations import check_schema
@@ -35,6 +35,7 @@ DESCRIPTION = (
 
 def create_app(settings: Settings) -> FastAPI:
     """The application for `settings`; refuses a database that is not at the current schema."""
+    auth.return_hash_buffers()  # in each worker process
     db = open_database(settings.effective_database_url)
     check_schema(db)
     database.initialize(db)

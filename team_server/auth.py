@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import hashlib
 import math
@@ -22,6 +24,25 @@ from team_server.prepared import Prepared
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type.ID)
 # Verified when the username is unknown, so both answers take as long.
 _DUMMY_HASH = HASHER.hash("le mot de passe de personne")
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+
+
+def return_hash_buffers() -> None:
+    """Have freed password-hashing buffers go back to the system (glibc; elsewhere nothing).
+
+    After a large buffer is freed glibc raises its mmap threshold, and each thread's arena
+    then keeps Argon2's 19 MiB buffers: a worker grew from 83 to 198 MB after 24 sign-ups
+    and logins from six clients. With a fixed 1 MiB threshold it stayed at 85 MB.
+    """
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = libc.mallopt if libc is not None else None
+    except (OSError, AttributeError):
+        return
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, 1 << 20)
+
 
 WINDOW = 60.0  # seconds over which failures count
 # Per account from one address: a stranger elsewhere cannot lock the learner out.
