@@ -11,7 +11,7 @@ import json
 import uuid
 
 from team_desktop.core.notes.doc import Author
-from team_desktop.core.store.db import get_setting, set_setting
+from team_desktop.core.store.db import get_list_setting, get_setting, set_setting
 from team_desktop.core.store.models import database
 
 AUTHOR_ID_KEY = "note_author_id"
@@ -60,8 +60,4 @@ def adopt_account(user_id: str, display_name: str) -> None:
 
 def former_ids() -> list[str]:
     """The author ids this learner wrote under on this device before their account."""
-    try:
-        ids = json.loads(get_setting(FORMER_IDS_KEY) or "[]")
-    except ValueError:
-        return []
-    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+    return [i for i in get_list_setting(FORMER_IDS_KEY) if isinstance(i, str)]

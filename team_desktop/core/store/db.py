@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -169,6 +170,16 @@ def get_setting(key: str, default: str | None = None) -> str | None:
     """Value of a store setting, or `default`."""
     row = Setting.get_or_none(Setting.key == key)
     return row.value if row else default
+
+
+def get_list_setting(key: str) -> list:
+    """A setting holding a JSON list; [] when absent, damaged or not a list (the caller
+    checks each item)."""
+    try:
+        value = json.loads(get_setting(key) or "[]")
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
 
 
 def set_setting(key: str, value: str) -> None:

@@ -12,7 +12,7 @@ from team_desktop.core.hashing import is_sha256, sha256_file
 from team_desktop.core.i18n import _
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio.attachments import MAX_ATTACHMENT_BYTES, blob_path
-from team_desktop.core.store.db import get_setting, set_setting
+from team_desktop.core.store.db import get_list_setting, get_setting, set_setting
 from team_desktop.core.store.models import database, utcnow
 from team_desktop.core.store.portfolio_models import DEVICE, AttachmentBlob, JournalEntry
 from team_desktop.core.sync.connection import Connection
@@ -165,11 +165,7 @@ def _remember_refused(wanted: dict[str, dict], refused: dict[str, str]) -> None:
 
 def refused_files() -> list[dict]:
     """The files the last sync could not send, with the reason: {hash, name, reason, at}."""
-    try:
-        rows = json.loads(get_setting(REFUSED_KEY) or "[]")
-    except ValueError:
-        return []
-    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+    return [row for row in get_list_setting(REFUSED_KEY) if isinstance(row, dict)]
 
 
 class _Moves:

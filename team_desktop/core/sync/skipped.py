@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from team_desktop.core.store.db import get_setting, set_setting
+from team_desktop.core.store.db import get_list_setting, set_setting
 from team_desktop.core.store.models import Setting, utcnow
 
 KEY = "sync.skipped_records"
@@ -25,11 +25,7 @@ class SkippedRecord:
 
 
 def _load() -> list[dict]:
-    try:
-        rows = json.loads(get_setting(KEY) or "[]")
-    except ValueError:
-        return []
-    return rows if isinstance(rows, list) else []
+    return get_list_setting(KEY)
 
 
 def remember(kind: object, record_id: object, author: object, reason: str) -> None:
