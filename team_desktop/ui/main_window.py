@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
     """The application window over one store."""
 
     # Not needed for the first paint: built on first use, their menu entries answer before.
-    data = Deferred("data_controller", "DataController", Act.EXPORT_JOURNAL, Act.BACKUP, Act.RESTORE)
+    data = Deferred(
+        "data_controller", "DataController", Act.EXPORT_JOURNAL, Act.BACKUP, Act.RESTORE
+    )
     plans = Deferred("plans_controller", "PlansController", Act.NEW_PLAN, Act.PLANS)
     competencies = Deferred("competencies_controller", "CompetenciesController", Act.COMPETENCIES)
     sharing = Deferred(
@@ -209,9 +211,7 @@ class MainWindow(QMainWindow):
             change_set.touches(kind) for kind in HOME_KINDS
         ):
             self.home.reload()
-        if self._shown("bookmarks") and any(
-            change_set.touches(kind) for kind in BOOKMARKS_KINDS
-        ):
+        if self._shown("bookmarks") and any(change_set.touches(kind) for kind in BOOKMARKS_KINDS):
             self.bookmarks.reload()
         if self.stack.currentWidget() is self.lesson:
             self.lesson.on_changes(change_set)
