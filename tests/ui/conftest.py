@@ -58,6 +58,12 @@ def store(data_paths: DataPaths):
 
 
 @pytest.fixture
+def server(server_factory):
+    """A team-server process on SQLite, for the GUI tests that sync."""
+    return server_factory("sqlite")
+
+
+@pytest.fixture
 def window(qtbot, store):
     runner = TaskRunner()
     win = MainWindow(store, runner)

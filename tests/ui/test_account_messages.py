@@ -19,11 +19,6 @@ NOT_RECOGNISED = "ne vous reconnaît plus"
 
 
 @pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
-
-
-@pytest.fixture
 def dialog(window, qtbot):
     made = AccountDialog(window.runner, window)
     qtbot.addWidget(made)

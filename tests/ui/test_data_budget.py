@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
-
 from team_desktop.core import outbox
 from team_desktop.core.portfolio.attachments import add_attachment
 from team_desktop.core.store.portfolio_models import AttachmentBlob
@@ -16,11 +14,6 @@ from team_desktop.ui.actions import Act
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, unique, write_entry  # noqa: E402
-
-
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
 
 
 def _sync(window, qtbot):

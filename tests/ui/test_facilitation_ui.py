@@ -68,11 +68,6 @@ def _answer_quiz() -> None:
     quiz.submit(QUIZ, json.loads(fields), state)
 
 
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
-
-
 def test_the_issue_season_three_learners_one_refusing(window, qtbot, server, store, tmp_path):
     account.log_in(server.url, unique("awa"), PASSWORD, "portable", "Awa", create=True)
     window.actions_[Act.GROUPS].trigger()

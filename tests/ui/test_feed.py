@@ -7,7 +7,6 @@ import hashlib
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
@@ -24,11 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, Client, unique  # noqa: E402
 
 LONG = "\n\n".join(f"Paragraphe {n} : " + "des mots pour remplir la page. " * 8 for n in range(12))
-
-
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
 
 
 def test_feed_with_an_attachment_sections_folding_and_names(

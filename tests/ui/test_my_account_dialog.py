@@ -17,11 +17,6 @@ NEW_PASSWORD = "une phrase de passe neuve"
 
 
 @pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
-
-
-@pytest.fixture
 def learner(server, window):
     """An account with a device "test" elsewhere, logged in here as "Portable"."""
     made = server.new_account("moi")

@@ -7,7 +7,6 @@ import getpass
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtTest import QTest
 
 from team_desktop.core.notes import authors as note_authors
@@ -19,11 +18,6 @@ from team_desktop.ui.actions import Act
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, Client, unique  # noqa: E402
-
-
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
 
 
 def _writers(note_id: str) -> dict[str, int]:

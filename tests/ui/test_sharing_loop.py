@@ -23,11 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, Client, unique  # noqa: E402
 
 
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
-
-
 def _choices(combo) -> list[tuple[str, bool]]:
     model = combo.model()
     return [(combo.itemText(i), model.item(i).isEnabled()) for i in range(combo.count())]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from team_desktop.core import feed, outbox
@@ -17,11 +16,6 @@ from team_desktop.ui.tasks import TaskRunner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, Client, unique, write_entry  # noqa: E402
 from fault_proxy import FaultProxy  # noqa: E402
-
-
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
 
 
 def _message(window, qtbot, title: str) -> str:

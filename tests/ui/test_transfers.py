@@ -11,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -25,11 +24,6 @@ from team_desktop.ui.actions import Act
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, unique  # noqa: E402
 from test_sync_packs import _publish, _version  # noqa: E402
-
-
-@pytest.fixture
-def server(server_factory):
-    return server_factory("sqlite")
 
 
 def _entry_with_video(store, tmp_path: Path, size: int) -> tuple[Path, str]:
