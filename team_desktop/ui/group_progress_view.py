@@ -120,6 +120,7 @@ class GroupProgressDialog(QDialog):
         if connection is None:
             self.summary.setText(
                 self._counts()
+                + " "
                 + self.tr(
                     "Hors connexion : connectez-vous (Partage › Compte et serveur) pour "
                     "l'actualiser."
@@ -168,7 +169,8 @@ class GroupProgressDialog(QDialog):
                 )
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._show_summary(len(self.learners))
-        self.summary.setText(self._counts() + (self.tr("Actualisation…") if received_at else ""))
+        counts = self._counts()
+        self.summary.setText(counts + " " + self.tr("Actualisation…") if received_at else counts)
         self.export_button.setEnabled(bool(self.learners))
 
     def _counts(self) -> str:
@@ -185,7 +187,7 @@ class GroupProgressDialog(QDialog):
             text += " " + self.tr("Progression reçue le {d}.").format(
                 d=format_datetime(self.received_at)
             )
-        return text + " "
+        return text
 
     def _show_summary(self, row: int) -> None:
         """The last row: per module, how many of those who share finished or started it."""
@@ -212,7 +214,7 @@ class GroupProgressDialog(QDialog):
         else:
             text = self.tr("Erreur inattendue : {e}").format(e=error)
         # The answer kept from an earlier time stays shown, with its date.
-        self.summary.setText(self._counts() + text if self.received_at else text)
+        self.summary.setText(self._counts() + " " + text if self.received_at else text)
 
     def choose_export_target(self) -> None:
         """Ask where to write the CSV, then write it."""

@@ -147,7 +147,7 @@ def last_received(group_id: str) -> tuple[list[LearnerProgress], int, dt.datetim
         return None
     try:
         learners, unreadable = parse(json.loads(row.answer_json))
-    except (ValueError, ReportError):
+    except ValueError:  # ReportError included
         return None  # checked when received; a damaged copy is only not shown
     return learners, unreadable, row.fetched_at
 
