@@ -42,7 +42,9 @@ class FaultProxy:
         self.sent = self.received = self.replies = 0
         self._counting = threading.Lock()
         self._stop = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._open: set[socket.socket] = set()  # every socket of a connection being served
+        self._threads: list[threading.Thread] = []
+        self._spawn(self._accept)
 
     @property
     def url(self) -> str:
@@ -72,8 +74,30 @@ class FaultProxy:
             sock.sendall(piece)
 
     def close(self) -> None:
+        """Stop listening, end every connection and wait for the proxy's threads."""
         self._stop = True
+        self.heal()
+        # Closing a listening socket does not wake a thread blocked in accept(); shutting it
+        # down does (Linux), so the accepting thread ends instead of outliving the test.
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.listener.close()
+        with self._counting:
+            sockets = list(self._open)
+        _close(*sockets)
+        for thread in self._threads:
+            if thread is not threading.current_thread():  # closed from a hook: not itself
+                thread.join(timeout=5)
+
+    def _spawn(self, target: Callable, *args) -> threading.Thread:
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        with self._counting:
+            self._threads = [t for t in self._threads if t.is_alive()]
+            self._threads.append(thread)
+        thread.start()
+        return thread
 
     def _accept(self) -> None:
         while not self._stop:
@@ -81,19 +105,24 @@ class FaultProxy:
                 client, _address = self.listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+            with self._counting:
+                self._open.add(client)
+            self._spawn(self._serve, client)
 
     def _serve(self, client: socket.socket) -> None:
         try:
             upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=30)
         except OSError:
-            client.close()
+            _close(client)
             return
+        with self._counting:
+            self._open.add(upstream)
         asked: list[bytes] = []  # the method of the request being answered (no pipelining)
-        up = threading.Thread(target=self._pump_up, args=(client, upstream, asked), daemon=True)
-        up.start()
+        up = self._spawn(self._pump_up, client, upstream, asked)
         self._pump_down(upstream, client, asked)
         up.join(timeout=5)
+        with self._counting:
+            self._open.difference_update((client, upstream))
 
     def _pump_up(self, client: socket.socket, upstream: socket.socket, asked: list) -> None:
         try:

@@ -11,6 +11,7 @@ from fault_proxy import FaultProxy
 from team_desktop.core import outbox, progress
 from team_desktop.core.store.portfolio_models import JournalEntry
 from team_desktop.core.store.sync_models import Outbox
+from team_desktop.core.sync import connection as connection_module
 from team_desktop.core.sync import engine
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.connection import Connection
@@ -161,3 +162,16 @@ def test_a_different_server_at_the_same_address_is_noticed(make_client, server_f
     with writer:
         assert JournalEntry.select().count() == before
         assert Outbox.select().count() == 0
+
+
+def test_closed_proxy_leaves_no_thread_behind(make_client, live_server, monkeypatch):
+    """The line used by these tests ends with them: no thread keeps waiting on a socket."""
+    monkeypatch.setattr(connection_module, "TIMEOUT", (2, 1))
+    before = set(threading.enumerate())
+    line = FaultProxy(live_server.port)
+    writer = make_client("ecrit").sign_up(unique("gael"), "Gaël")
+    line.stall_reply_after = line.received + 10  # one connection left held open
+    with pytest.raises(OfflineError):
+        writer.sync(line.line_for(writer))
+    line.close()
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive()] == []
