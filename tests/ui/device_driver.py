@@ -17,12 +17,13 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from team_desktop.core import library
+from team_desktop.core.facilitation import announcements
 from team_desktop.core.notes import store as notes
 from team_desktop.core.paths import DataPaths
 from team_desktop.core.portfolio import entries
@@ -231,6 +232,37 @@ class Device(QObject):
             "caret": editor.text_edit.textCursor().position(),
             "ready": editor.ready_label.text(),
         }
+
+    # -- reading and the group's animation ------------------------------------------------
+
+    def op_open_lesson(self, uid: str) -> dict:
+        self.window.open_lesson(uid)
+        return {"shown": self.window.lesson.current_uid}
+
+    def op_click(self, url: str) -> dict:
+        """A link of the open lesson clicked (a quiz choice, its submit button)."""
+        self.window.lesson.browser.anchorClicked.emit(QUrl(url))
+        return {}
+
+    def op_lesson_text(self) -> dict:
+        QApplication.processEvents()
+        return {"text": self.window.lesson.browser.toPlainText()}
+
+    def op_show_home(self) -> dict:
+        self.window.show_home()
+        return {}
+
+    def op_home_texts(self) -> dict:
+        """What the home page shows in its labels, as the learner reads it."""
+        QApplication.processEvents()
+        return {"texts": [label.text() for label in self.window.home.widget().findChildren(QLabel)]}
+
+    def op_announce(self, group_id: str, title: str, body: str) -> dict:
+        return {"id": announcements.publish(group_id, title, body)}
+
+    def op_correct_announcement(self, id: str, title: str, body: str) -> dict:  # noqa: A002
+        announcements.edit(id, title, body)
+        return {}
 
     def op_quit(self) -> dict:
         self.window.close()

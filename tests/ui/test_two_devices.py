@@ -18,6 +18,7 @@ import pytest
 from live_server import LiveServer
 
 DRIVER = Path(__file__).with_name("device_driver.py")
+QUIZ = "test-mini/mini-quiz"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -223,3 +224,42 @@ def test_a_sync_killed_while_it_applies_a_large_page_loses_nothing_and_resumes(d
     a("sync")
     on_a = {s["id"]: s["body"] for s in a("entry_state")["stored"]}
     assert len(on_a) == 201 and on_a[mine] == "Mes mots. Et ceux-ci."  # sent again, once
+
+
+def test_a_quiz_answered_on_a_shows_its_score_in_the_lesson_open_on_b(devices):
+    a, b = _same_learner(devices)
+    b("open_lesson", uid="test-mini/premiere")
+    assert "Votre score" not in b("lesson_text")["text"]
+    a("open_lesson", uid="test-mini/premiere")
+    a("click", url=f"team:quiz/{QUIZ}/0/0")  # the right answer to question 1
+    a("click", url=f"team:quiz/{QUIZ}/1/0")  # question 2: one of its two right answers
+    a("click", url=f"team:quiz-submit/{QUIZ}")
+    assert "Votre score : 1 / 2" in a("lesson_text")["text"]
+    a("sync")
+    b("sync")
+    # Without reopening the lesson, B shows the attempt, its answers and their feedback.
+    text = b("lesson_text")["text"]
+    assert "Votre score : 1 / 2" in text and "Oui, ensemble." in text
+
+
+def test_an_announcement_and_its_correction_reach_the_home_page_open_on_a_learners_device(
+    devices,
+):
+    awa, ben = devices("awa", "ben")
+    awa("log_in", username=f"awa-{uuid.uuid4().hex[:8]}", name="Awa", create=True)
+    ben("log_in", username=f"ben-{uuid.uuid4().hex[:8]}", name="Ben", create=True)
+    group = awa("create_group", name="SPOC TEAM saison 2")  # Awa facilitates it
+    ben("join_group", code=group["code"])
+    ben("sync")
+    ben("show_home")
+    made = awa("announce", group_id=group["id"], title="Classe virtuele jeudi", body="À 17 h.")
+    awa("sync")
+    ben("sync")
+    texts = ben("home_texts")["texts"]
+    assert "● Nouveau — Classe virtuele jeudi" in texts and "À 17 h." in texts
+    awa("correct_announcement", id=made["id"], title="Classe virtuelle jeudi", body="À 17 h 30.")
+    awa("sync")
+    ben("sync")
+    texts = ben("home_texts")["texts"]
+    assert "● Nouveau — Classe virtuelle jeudi" in texts and "À 17 h 30." in texts
+    assert not any("virtuele" in text or text == "À 17 h." for text in texts)
