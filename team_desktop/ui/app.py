@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import platform
 import sys
@@ -138,7 +139,11 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def start_background(window: MainWindow) -> None:
-    """Once the window shows: sync (now, then periodically), then ask for research consent."""
+    """Once the window shows: garbage collection, sync (now, then periodically), then ask for
+    research consent."""
+    # What the start built lives as long as the window: the collector need not go over it again.
+    gc.freeze()
+    gc.enable()
     window.sharing.start()
     window.research.start()
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from team_desktop.ui.actions import Act
 
@@ -79,31 +80,40 @@ class Deferred:
 
 
 class _FirstPaint(QObject):
-    """Runs a callback once, just after `widget` or a widget inside it first paints."""
+    """Runs a callback once, just after `widget` or a widget inside it first paints.
+
+    The filter sits on `widget` and the widgets inside it, not on the application: an
+    application's filter is called for every event of every object, and PySide6 then looks up
+    (and builds, with all its enums) the Python class of each kind of object it passes, which
+    cost the start about 130 enums.
+    """
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]):
         super().__init__(widget)
         self.widget = widget
         self.callback: Callable[[], None] | None = callback
-        QApplication.instance().installEventFilter(self)
+        self.watched = [widget, *widget.findChildren(QWidget)]
+        for watched in self.watched:
+            watched.installEventFilter(self)
         QTimer.singleShot(AT_THE_LATEST_MS, self, self._run)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
         # Under a real X server only the widgets that draw get a Paint event, not the window.
-        if (
-            self.callback is not None
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and (watched is self.widget or self.widget.isAncestorOf(watched))
-        ):
-            QApplication.instance().removeEventFilter(self)
+        if self.callback is not None and event.type() == QEvent.Type.Paint:
+            self._unwatch()
             QTimer.singleShot(0, self, self._run)
         return False
+
+    def _unwatch(self) -> None:
+        for watched in self.watched:
+            if isValid(watched):  # a page rebuilt before the paint took its widgets with it
+                watched.removeEventFilter(self)
+        self.watched = []
 
     def _run(self) -> None:
         callback, self.callback = self.callback, None
         if callback is not None:
-            QApplication.instance().removeEventFilter(self)
+            self._unwatch()
             callback()
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
+import linecache
+import sys
+
 from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -79,3 +83,16 @@ def test_work_after_the_first_paint_runs_once_the_widget_has_painted(qtbot):
     widget.update()
     qtbot.waitUntil(lambda: widget.painted > seen[0])
     assert len(seen) == 1  # once, not at every paint
+
+
+def test_a_module_imported_after_pyside_is_not_read_for_its_features(tmp_path, monkeypatch):
+    # PySide6's import hook would read each new module's source (see team_desktop/ui/__init__).
+    module = tmp_path / "freshly_written.py"
+    module.write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "freshly_written", raising=False)
+    linecache.clearcache()
+    import freshly_written  # noqa: F401 (through builtins.__import__, PySide6's hook)
+
+    assert builtins.__import__ is not builtins.__orig_import__  # the hook is in place
+    assert str(module) not in linecache.cache
