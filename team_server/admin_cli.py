@@ -1,4 +1,5 @@
-"""`team-server create-user`: an administrator creates an account (and the group it leads)."""
+"""`team-server create-user` and `set-quota`: an administrator creates an account (and the
+group it leads), or gives one account more (or less) room than the others."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import sys
 
 from team_server import registration
 from team_server.db import database
+from team_server.models import User
+from team_server.quotas import megabytes, used_bytes
 
 
 def read_password(from_stdin: bool) -> str | None:
@@ -44,4 +47,30 @@ def create_user(options: argparse.Namespace) -> int:
     if group is not None:
         print(f"Groupe créé : {group.name}, animé par {user.username}.")
         print(f"Code d'invitation : {group.invite_code}")
+    return 0
+
+
+def set_quota(options: argparse.Namespace) -> int:
+    """Set the account's own quota (`--mo`, 0 for none) or give it back the server's."""
+    if options.mo is not None and not 0 <= options.mo <= 2**33:
+        print("team-server : --mo attend un nombre de Mo positif ou nul.", file=sys.stderr)
+        return 2
+    quota = None if options.default else int(options.mo * 2**20)
+    with database.connection_context():
+        changed = (
+            User.update(quota_bytes=quota)
+            .where(User.username == options.username.strip().lower())
+            .execute()
+        )
+        if not changed:
+            print(f"team-server : aucun compte « {options.username} ».", file=sys.stderr)
+            return 1
+        user = User.get(User.username == options.username.strip().lower())
+        used = megabytes(used_bytes(user.id))
+    if quota is None:
+        # The serving processes' --quota-mo is theirs: this command does not know it.
+        room = "celui du serveur (--quota-mo)"
+    else:
+        room = f"{megabytes(quota) if quota else 'sans limite'} (propre à ce compte)"
+    print(f"Espace de {user.username} : {room} ; {used} utilisés.")
     return 0

@@ -23,6 +23,7 @@ COMMANDS = (
     "forward-statements",
     "deliver-bundle",
     "move-files",
+    "set-quota",
 )
 
 
@@ -123,6 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grant.add_argument("username", metavar="IDENTIFIANT")
     grant.add_argument("--revoke", action="store_true", help="retirer le rôle")
+    quota = commands.add_parser(
+        "set-quota", parents=[storage], help="donner à un compte son propre espace de stockage"
+    )
+    quota.add_argument("username", metavar="IDENTIFIANT")
+    size = quota.add_mutually_exclusive_group(required=True)
+    size.add_argument(
+        "--mo", type=float, metavar="MO", help="espace du compte en Mo (0 : sans limite)"
+    )
+    size.add_argument(
+        "--default", action="store_true", help="revenir à l'espace de tous (--quota-mo)"
+    )
     commands.add_parser(
         "forward-statements",
         parents=[storage, lrs],
@@ -206,6 +218,11 @@ def run_command(options: argparse.Namespace, settings: Settings) -> int | None:
 
             database.initialize(db)
             return admin_cli.create_user(options)
+        if options.command == "set-quota":
+            from team_server import admin_cli
+
+            database.initialize(db)
+            return admin_cli.set_quota(options)
         if options.command == "move-files":
             return move_files(db, objectstore.parse(options.to))
         if options.command == "deliver-bundle":

@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 
-from peewee import BooleanField, Database, DateTimeField, TextField
+from peewee import BigIntegerField, BooleanField, Database, DateTimeField, TextField
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
@@ -75,6 +75,13 @@ def _v6_account_controls(db: Database) -> None:
     m.Token.update(last_used_at=m.utcnow()).where(m.Token.last_used_at.is_null()).execute()
 
 
+def _v7_account_quota(db: Database) -> None:
+    """An account's own storage quota, set by an administrator (null: the server's)."""
+    if "quota_bytes" not in {column.name for column in db.get_columns("user")}:
+        migrator = SchemaMigrator.from_database(db)
+        run_operations(migrator.add_column("user", "quota_bytes", BigIntegerField(null=True)))
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
@@ -83,6 +90,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_attestations,
     _v5_device_files,
     _v6_account_controls,
+    _v7_account_quota,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

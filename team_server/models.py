@@ -63,6 +63,8 @@ class User(BaseModel):
     research_consent = BooleanField(default=False)
     researcher = BooleanField(default=False)  # may download the research export
     created_at = DateTimeField(default=utcnow)
+    # Set by an administrator (`team-server set-quota`); null: the server's `--quota-mo`.
+    quota_bytes = BigIntegerField(null=True)
 
 
 class Token(BaseModel):

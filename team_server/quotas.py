@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import Select, fn
 
 from team_server.db import database, is_postgresql
-from team_server.models import Blob, BlobGrant, Record, Upload
+from team_server.models import Blob, BlobGrant, Record, Upload, User
 from team_server.prepared import Prepared
 
 FULL = (
@@ -20,6 +20,12 @@ class QuotaExceeded(Exception):
 
     def __init__(self, used: int, quota: int):
         super().__init__(FULL.format(used=megabytes(used), quota=megabytes(quota)))
+
+
+def quota_of(user: User, default: int) -> int:
+    """The bytes `user` may store: their own quota if an administrator set one, else `default`
+    (0: no limit)."""
+    return default if user.quota_bytes is None else user.quota_bytes
 
 
 def megabytes(size: int) -> str:

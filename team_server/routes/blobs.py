@@ -13,6 +13,7 @@ from team_server import blobstore, kept_files
 from team_server.auth import CurrentUser
 from team_server.db import connected
 from team_server.models import User
+from team_server.quotas import quota_of
 from team_server.ranges import file_response, file_responses
 
 router = APIRouter()
@@ -79,7 +80,7 @@ async def upload(
             offset,
             total_size,
             body,
-            request.app.state.settings.quota_bytes,
+            quota_of(user, request.app.state.settings.quota_bytes),
         )
     except blobstore.UploadError as error:
         return JSONResponse(

@@ -17,6 +17,7 @@ from team_server.middleware import protocol_refusal
 from team_server.models import Counter, ServerMeta, User
 from team_server.prepared import Prepared
 from team_server.pull import pull
+from team_server.quotas import quota_of
 from team_server.routes.accounts import server_id, user_groups
 from team_server.settings import Settings
 
@@ -61,7 +62,8 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
         return _answer(ours, User.get_by_id(user.id), [], [], 0, False)
-    acks, echoes = apply_batch(user, body.device_id, body.changes, settings.quota_bytes)
+    quota = quota_of(user, settings.quota_bytes)
+    acks, echoes = apply_batch(user, body.device_id, body.changes, quota)
     # The version first (read with the token), then the groups: a join in between makes the
     # next exchange resync.
     groups = user_groups(user)

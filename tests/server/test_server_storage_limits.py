@@ -61,6 +61,41 @@ def test_an_account_cannot_store_past_its_quota(server_factory, backend):
     assert device.push("entry", large, entry_data(body="x" * 40_000))["status"] == "applied"
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_administrator_gives_one_account_more_room_than_the_others(server_factory, backend):
+    server = server_factory(backend, serve_args=("--quota-mo", QUOTA_MO))
+    awa, ben = server.new_account("awa"), server.new_account("ben")
+    done = server.admin("set-quota", awa.username.upper(), "--mo", "1")
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stdout
+        == f"Espace de {awa.username} : 1,0 Mo (propre à ce compte) ; 0,0 Mo utilisés.\n"
+    )
+    # The running server applies it at once, to files and to synced records; Ben keeps 0.25.
+    assert upload(awa, os.urandom(400_000)).json()["complete"] is True
+    device = Device(awa)
+    assert device.push("entry", new_id(), entry_data(body="x" * 100_000))["status"] == "applied"
+    assert upload(ben, os.urandom(400_000)).status_code == 413
+    # Given back the server's quota, Awa can store nothing more, and is told why.
+    done = server.admin("set-quota", awa.username, "--default")
+    assert done.returncode == 0, done.stderr
+    assert "celui du serveur (--quota-mo) ; 0,5 Mo utilisés." in done.stdout
+    refused = device.push("entry", new_id(), entry_data(body="y" * 1_000))
+    assert refused["status"] == "rejected" and "plein" in refused["error"]
+    # 0: no limit for this account.
+    assert (
+        "sans limite (propre à ce compte)"
+        in server.admin("set-quota", awa.username, "--mo", "0").stdout
+    )
+    assert device.push("entry", new_id(), entry_data(body="z" * 1_000))["status"] == "applied"
+    # A wrong name or size changes nothing and says so.
+    unknown = server.admin("set-quota", "personne", "--mo", "5")
+    assert unknown.returncode == 1 and "aucun compte « personne »" in unknown.stderr
+    negative = server.admin("set-quota", ben.username, "--mo", "-1")
+    assert negative.returncode == 2 and "positif ou nul" in negative.stderr
+    assert upload(ben, os.urandom(400_000)).status_code == 413
+
+
 def test_without_a_quota_option_the_default_one_is_large(live_server: LiveServer):
     learner = live_server.new_account("large")
     assert upload(learner, os.urandom(300_000)).json()["complete"] is True
