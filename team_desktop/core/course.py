@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peewee import JOIN
+
 from team_desktop.core.store.models import LessonProgress, LessonRecord, PackRecord
 
 
@@ -96,7 +98,21 @@ def module_meta(pack_id: str) -> dict | None:
 
 def lesson_page(uid: str, packs_dir: Path) -> LessonPage | None:
     """Load one lesson with its module and the learner's progress on it."""
-    lesson = LessonRecord.get_or_none(LessonRecord.uid == uid)
+    # The lesson, its module and the learner's progress in one read: this runs at every
+    # lesson opened.
+    lesson = (
+        LessonRecord.select(LessonRecord, PackRecord, LessonProgress)
+        .join(PackRecord)
+        .switch(LessonRecord)
+        .join(
+            LessonProgress,
+            JOIN.LEFT_OUTER,
+            on=(LessonProgress.lesson_uid == LessonRecord.uid),
+            attr="progress",
+        )
+        .where(LessonRecord.uid == uid)
+        .get_or_none()
+    )
     if lesson is None:
         return None
     pack = lesson.pack
@@ -106,7 +122,9 @@ def lesson_page(uid: str, packs_dir: Path) -> LessonPage | None:
             LessonRecord.pack == pack.id
         )
     }
-    progress = LessonProgress.get_or_none(LessonProgress.lesson_uid == uid)
+    progress = getattr(lesson, "progress", None)
+    if progress is not None and progress.lesson_uid is None:
+        progress = None  # no row joined
     completed = bool(progress and progress.completed)
     return LessonPage(
         uid=uid,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QTextLength
+from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from team_desktop.core.render.reading_style import style_sheet
@@ -21,28 +21,6 @@ def _transparent_pixel() -> QImage:
 
 # What the reader answers for any resource it refuses (tests recognise it).
 REFUSED = _transparent_pixel()
-
-
-def fit_images(document: QTextDocument) -> None:
-    """Scale every picture down to the page's width: a diagram drawn for a wide screen would
-    otherwise make a 1024-pixel screen scroll sideways to read each line."""
-    page_wide = QTextLength(QTextLength.Type.PercentageLength, 98)
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().isImageFormat():
-                image = fragment.charFormat().toImageFormat()
-                image.setMaximumWidth(page_wide)
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(
-                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.setCharFormat(image)
-            fragments += 1
-        block = block.next()
 
 
 class LessonBrowser(QTextBrowser):
@@ -68,19 +46,24 @@ class LessonBrowser(QTextBrowser):
         self._folder = folder
         self._html = html
         self.setSearchPaths([str(folder)] if folder else [])
-        self._set_html(html)
+        self.setHtml(html)
 
     def restyle(self, _theme: str = "") -> None:
         """Show the page again in the colours of the theme now shown, at the same place."""
         self.document().setDefaultStyleSheet(self._style_sheet())
         if self._html:
             position = self.verticalScrollBar().value()
-            self._set_html(self._html)
+            self.setHtml(self._html)
             self.verticalScrollBar().setValue(position)
 
-    def _set_html(self, html: str) -> None:
-        self.setHtml(html)
-        fit_images(self.document())
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's API)
+        # A page set while the reader was hidden (a lesson opened from the home view) is laid
+        # out at the viewport's width; showing the reader then delivers a first resize with no
+        # old size, on which QTextEdit lays the whole page out again at that same width.
+        width = event.size().width()
+        if not event.oldSize().isValid() and self.document().pageSize().width() == width:
+            event = QResizeEvent(event.size(), QSize(width, event.oldSize().height()))
+        super().resizeEvent(event)
 
     def _style_sheet(self) -> str:
         return style_sheet(themes.reading_colours()) + self._extra_style

@@ -87,6 +87,8 @@ class LessonView(QWidget):
         # Quizzes being answered on this page (choices not submitted yet), by activity uid.
         self.quiz_states: dict[str, QuizState] = {}
         self._clock = QElapsedTimer()
+        # Reading's writes not saved yet (a write and its arguments), see `_save_reading`.
+        self._unsaved: list[tuple[Callable[..., None], tuple]] = []
 
         self.previous_button = QPushButton(self.tr("◀ Précédente"))
         self.previous_button.setAccessibleName(self.tr("Leçon précédente"))
@@ -138,7 +140,7 @@ class LessonView(QWidget):
         reading = load_page(uid, self.store.paths.packs)
         if reading is None:
             return False
-        self.leave()
+        self._note_leaving()
         self.reading = reading
         self.quiz_states = {}
         page = reading.lesson
@@ -147,7 +149,10 @@ class LessonView(QWidget):
         self.module_label.setText(page.pack_title)
         self._sync_buttons()
         self._render()
-        self._bookkeeping(progress.opened, uid)
+        # Written once the page is painted, in one transaction with what leaving the last
+        # lesson left to save: the learner sees the page without waiting for the disk.
+        self._unsaved.append((progress.opened, (uid,)))
+        QTimer.singleShot(0, self, self._save_reading)
         self._clock.start()
         if find:
             QTimer.singleShot(0, lambda: self._find(find))
@@ -301,41 +306,56 @@ class LessonView(QWidget):
 
     def save_position(self) -> None:
         """Keep the reading position of the current lesson."""
-        if self.page is None:
-            return
-        bar = self.browser.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._bookkeeping(progress.save_position, self.page.uid, fraction)
-        self.page.scroll = fraction
+        self._unsaved += self._position_write()
+        self._save_reading()
 
     def flush_time(self) -> None:
         """Record reading time since the last flush, counted only while the window is in use."""
-        if self.page is None or not self._clock.isValid():
-            return
-        seconds = self._clock.restart() // 1000
-        if self.isVisible() and self.window().isActiveWindow():
-            # A flush runs every interval, so more than that means the machine slept.
-            cap = FLUSH_TIME_EVERY_MS // 1000 + 5
-            seconds = int(min(seconds, cap))
-            self._bookkeeping(progress.add_time, self.page.uid, self.store.device_id, seconds)
+        self._unsaved += self._time_write()
+        self._save_reading()
 
-    def _bookkeeping(self, write: Callable[..., None], *args: object) -> None:
-        """A write that reading makes (lesson opened, position, time), named as the lesson's
-        own on the change bus and never in the way of reading: a locked or read-only store
-        is logged, not raised."""
+    def _position_write(self) -> list[tuple[Callable[..., None], tuple]]:
+        if self.page is None:
+            return []
+        bar = self.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.page.scroll = fraction
+        return [(progress.save_position, (self.page.uid, fraction))]
+
+    def _time_write(self) -> list[tuple[Callable[..., None], tuple]]:
+        if self.page is None or not self._clock.isValid():
+            return []
+        seconds = self._clock.restart() // 1000
+        if seconds <= 0 or not (self.isVisible() and self.window().isActiveWindow()):
+            return []
+        # A flush runs every interval, so more than that means the machine slept.
+        seconds = int(min(seconds, FLUSH_TIME_EVERY_MS // 1000 + 5))
+        return [(progress.add_time, (self.page.uid, self.store.device_id, seconds))]
+
+    def _note_leaving(self) -> None:
+        """Queue the position and time of the lesson being left (saved with the next write)."""
+        if self.page is not None:
+            self._save_timer.stop()
+            self._unsaved += self._position_write() + self._time_write()
+            self._clock.invalidate()
+
+    def _save_reading(self) -> None:
+        """Save reading's writes (lesson opened, position, time) in one transaction, named as
+        the lesson's own on the change bus and never in the way of reading: a locked or
+        read-only store is logged, not raised."""
+        writes, self._unsaved = self._unsaved, []
+        if not writes:
+            return
         try:
             with changes.initiated_by(self):
-                write(*args)
+                progress.record_reading(writes)
         except (OperationalError, sqlite3.OperationalError) as error:
             log.warning("reading bookkeeping not saved (SQLite code %s)", sqlite_error_code(error))
 
     def leave(self) -> None:
-        """Save position and time of the lesson being left."""
-        if self.page is not None:
-            self._save_timer.stop()
-            self.save_position()
-            self.flush_time()
-            self._clock.invalidate()
+        """Save position and time of the lesson being left, and whatever reading left unsaved."""
+        self._note_leaving()
+        self._save_reading()
 
     @property
     def page(self) -> LessonPage | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 
 from team_desktop.core import bookmarks, progress, quiz
+from team_desktop.core.store.models import LessonProgress
 from team_desktop.ui.actions import Act
 from team_desktop.ui.main_window import MainWindow
 from team_desktop.ui.tasks import TaskRunner
@@ -168,3 +169,20 @@ def test_a_result_arriving_after_its_window_is_gone_is_dropped(qtbot):
     shiboken6.delete(listener)  # the view is gone before its queued result is delivered
     qtbot.wait(50)
     assert not runner.busy
+
+
+def test_leaving_a_lesson_and_opening_the_next_is_one_write_after_the_page(window, qtbot, store):
+    window.resize(700, 400)  # small, so the lesson scrolls
+    window.open_lesson(FIRST)
+    bar = window.lesson.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and progress.resume_point() is not None)
+    bar.setValue(bar.maximum() // 2)
+    committed = []
+    store.db.subscribe(committed.append)
+    window.open_lesson(SECOND)
+    assert committed == []  # the page is shown before anything is written
+    qtbot.waitUntil(lambda: committed != [])
+    qtbot.wait(20)
+    assert len(committed) == 1  # the position left and the lesson opened: one commit
+    assert progress.resume_point().uid == SECOND
+    assert LessonProgress.get(LessonProgress.lesson_uid == FIRST).scroll > 0.4

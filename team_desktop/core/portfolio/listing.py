@@ -105,6 +105,8 @@ def entries_for_activity(activity_uid: str) -> list[EntrySummary]:
 
 
 def _summaries(rows: list[JournalEntry]) -> list[EntrySummary]:
+    if not rows:
+        return []  # most activities of a lesson page: three reads saved
     packs = dict(PackRecord.select(PackRecord.id, PackRecord.title).tuples())
     lesson_uids = {r.lesson_uid for r in rows if r.lesson_uid}
     activity_uids = {r.activity_uid for r in rows if r.activity_uid}

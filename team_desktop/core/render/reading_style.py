@@ -96,7 +96,9 @@ def style_sheet(colours: ReadingColours = LIGHT) -> str:
     """The default style sheet of rendered pages, in `colours`.
 
     Sizes are relative ("small"; headings take Qt's own steps), so they follow the text size
-    the learner chose; Qt ignores pixel sizes on headings anyway.
+    the learner chose; Qt ignores pixel sizes on headings anyway. A picture is never wider
+    than the page: a diagram drawn for a wide screen would make a 1024-pixel screen scroll
+    sideways to read each line.
     """
     c = colours
     boxes = "".join(
@@ -109,6 +111,7 @@ def style_sheet(colours: ReadingColours = LIGHT) -> str:
 p, li {{ line-height: 145%; }}
 p {{ margin-bottom: 8px; }}
 p.figure {{ line-height: 100%; margin-top: 12px; margin-bottom: 12px; }}
+img {{ max-width: 98%; }}
 a {{ color: {c.link}; }}
 h1 {{ color: {c.heading}; margin-bottom: 6px; }}
 h2 {{ color: {c.heading}; margin-top: 22px; }}
