@@ -3422,6 +3422,14 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
         <translation>Downloading the modules…</translation>
     </message>
     <message>
+        <source>Vos modules sont à jour.</source>
+        <translation>Your modules are up to date.</translation>
+    </message>
+    <message>
+        <source>Le serveur n&apos;a pas pu être joint : réessayez une fois connecté.</source>
+        <translation>The server could not be reached: try again once you are connected.</translation>
+    </message>
+    <message>
         <source>Le serveur a changé</source>
         <translation>The server has changed</translation>
     </message>

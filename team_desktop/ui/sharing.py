@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -152,13 +153,16 @@ class SharingController(QObject):
         connection = account.connect()
         if connection is None:
             return
+        self._look_for_offers(connection, self._offers_found)
+
+    def _look_for_offers(
+        self,
+        connection: account.Connection,
+        found: Callable[[list], None],
+        failed: Callable[[BaseException, str], None] = lambda _e, _d: None,
+    ) -> None:
         self._offers_checked = time.monotonic()
-        self.window.runner.run(
-            lambda _t: packs.offers(connection),
-            self._offers_found,
-            lambda _e, _d: None,
-            network=True,
-        )
+        self.window.runner.run(lambda _t: packs.offers(connection), found, failed, network=True)
 
     def _offers_found(self, offers: list) -> None:
         self.offers = offers
@@ -179,7 +183,12 @@ class SharingController(QObject):
     def update_packs(self) -> None:
         """Download and install every newer pack, one after the other, with progress."""
         connection = account.connect()
-        if connection is None or not self.offers:
+        if connection is None:
+            return
+        if not self.offers:
+            # Asked before a sync looked for newer modules (just after the start, when the
+            # menu built this controller): look now, then install what the server offers.
+            self._look_for_offers(connection, self._offers_then_update, self._no_offers)
             return
         store, offers, control = self.window.store, list(self.offers), self.service.transfers
         panel = self.window.progress_panel
@@ -231,6 +240,18 @@ class SharingController(QObject):
             self.tr("Téléchargement des modules…"), state, in_bytes=True
         )
         panel.offer_pause(self.service.pause_transfers)
+
+    def _offers_then_update(self, offers: list) -> None:
+        self._offers_found(offers)
+        if offers:
+            self.update_packs()
+        else:
+            self.window.statusBar().showMessage(self.tr("Vos modules sont à jour."), 6000)
+
+    def _no_offers(self, _error: BaseException, _details: str) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Le serveur n'a pas pu être joint : réessayez une fois connecté."), 8000
+        )
 
     def _resume_packs(self) -> None:
         self.service.resume_transfers()

@@ -20,6 +20,8 @@ from team_desktop.core.store.models import PackRecord
 from team_desktop.core.sync import account
 from team_desktop.core.sync.files import PIECE
 from team_desktop.ui.actions import Act
+from team_desktop.ui.main_window import MainWindow
+from team_desktop.ui.tasks import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import PASSWORD, unique  # noqa: E402
@@ -104,3 +106,20 @@ def test_a_pack_update_pauses_and_resumes_from_the_status_bar(
     assert sharing.pending.transfers.button.text() == "Mettre en pause"
     for box in window.findChildren(QMessageBox):
         box.close()  # "Modules mis à jour"
+
+
+def test_updating_the_modules_just_after_the_start_looks_for_them_then_installs(
+    qtbot, server, store, tmp_path
+):
+    account.log_in(server.url, unique("ines"), PASSWORD, "portable", "Inès", create=True)
+    _publish(server, _version(tmp_path, "1.7.0"))
+    runner = TaskRunner()
+    window = MainWindow(store, runner)
+    qtbot.addWidget(window)
+    assert not MainWindow.sharing.built(window)  # before the first paint builds it
+    window.actions_[Act.UPDATE_PACKS].trigger()  # no sync has looked for newer modules yet
+    qtbot.waitUntil(lambda: PackRecord.get_by_id("test-mini").version == "1.7.0", timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=10000)
+    for box in window.findChildren(QMessageBox):
+        box.close()  # "Modules mis à jour"
+    runner.wait()
