@@ -99,12 +99,13 @@ def show_competencies(window: MainWindow, tab: int) -> None:
     """The competencies view on "co-préparer", or on the attestations tab."""
     window.competencies.show()
     view = window.competencies.view
-    for top in range(view.tree.topLevelItemCount()):
-        module = view.tree.topLevelItem(top)
+    tree = view.mine.tree
+    for top in range(tree.topLevelItemCount()):
+        module = tree.topLevelItem(top)
         for child in range(module.childCount()):
             if module.child(child).data(0, Qt.ItemDataRole.UserRole) == COPREP:
-                view.tree.setCurrentItem(module.child(child))
-                view.tree.scrollToItem(module.child(child))
+                tree.setCurrentItem(module.child(child))
+                tree.scrollToItem(module.child(child))
     view.tabs.setCurrentIndex(tab)
 
 

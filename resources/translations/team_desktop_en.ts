@@ -779,125 +779,9 @@
         <source>Mes attestations</source>
         <translation>My attestations</translation>
     </message>
-    <message>
-        <source>Compétence</source>
-        <translation>Competency</translation>
-    </message>
-    <message>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Compétences des modules</source>
-        <translation>The modules&apos; competencies</translation>
-    </message>
-    <message>
-        <source>La compétence choisie</source>
-        <translation>The chosen competency</translation>
-    </message>
-    <message>
-        <source>Preuves de la compétence</source>
-        <translation>The competency&apos;s evidence</translation>
-    </message>
-    <message>
-        <source>Lier une preuve…</source>
-        <translation>Link evidence…</translation>
-    </message>
-    <message>
-        <source>Partager / rendre privée…</source>
-        <translation>Share / make private…</translation>
-    </message>
-    <message>
-        <source>Retirer la preuve</source>
-        <translation>Remove the evidence</translation>
-    </message>
-    <message>
-        <source>Demander l&apos;attestation</source>
-        <translation>Ask for the attestation</translation>
-    </message>
-    <message>
-        <source>Preuves :</source>
-        <translation>Evidence:</translation>
-    </message>
-    <message>
-        <source>Preuves partagées par vos pairs</source>
-        <translation>Evidence shared by your peers</translation>
-    </message>
-    <message>
-        <source>La preuve choisie</source>
-        <translation>The chosen evidence</translation>
-    </message>
-    <message>
-        <source>Appuyer cette preuve…</source>
-        <translation>Endorse this evidence…</translation>
-    </message>
-    <message>
-        <source>Valider la compétence…</source>
-        <translation>Validate the competency…</translation>
-    </message>
-    <message>
-        <source>Vos attestations</source>
-        <translation>Your attestations</translation>
-    </message>
-    <message>
-        <source>L&apos;attestation choisie</source>
-        <translation>The chosen attestation</translation>
-    </message>
-    <message>
-        <source>Exporter le fichier…</source>
-        <translation>Export the file…</translation>
-    </message>
-    <message>
-        <source>Imprimer l&apos;attestation (PDF)…</source>
-        <translation>Print the attestation (PDF)…</translation>
-    </message>
-    <message>
-        <source>Vérifier l&apos;état en ligne</source>
-        <translation>Check the status online</translation>
-    </message>
-    <message>
-        <source>Attestation d&apos;un module…</source>
-        <translation>Attestation of a module…</translation>
-    </message>
-    <message>
-        <source>Attestations de mon groupe…</source>
-        <translation>My group&apos;s attestations…</translation>
-    </message>
-    <message>
-        <source>✔ validée</source>
-        <translation>✔ validated</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n preuve(s)</source>
-        <translation>
-            <numerusform>%n piece of evidence</numerusform>
-            <numerusform>%n pieces of evidence</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>à montrer</source>
-        <translation>to show</translation>
-    </message>
-    <message>
-        <source>Choisissez une compétence.</source>
-        <translation>Choose a competency.</translation>
-    </message>
-    <message>
-        <source>Leçons : {l}</source>
-        <translation>Lessons: {l}</translation>
-    </message>
-    <message>
-        <source>Validée</source>
-        <translation>Validated</translation>
-    </message>
-    <message>
-        <source>Non validée</source>
-        <translation>Not validated</translation>
-    </message>
-    <message>
-        <source>Aucune preuve pour l’instant.</source>
-        <translation>No evidence yet.</translation>
-    </message>
+</context>
+<context>
+    <name>CompetencyPanes</name>
     <message>
         <source>partagée avec {g}</source>
         <translation>shared with {g}</translation>
@@ -905,42 +789,6 @@
     <message>
         <source>privée</source>
         <translation>private</translation>
-    </message>
-    <message>
-        <source>Aucune preuve partagée par vos pairs pour l’instant.</source>
-        <translation>No evidence shared by your peers yet.</translation>
-    </message>
-    <message>
-        <source>⚠ ne se vérifie pas</source>
-        <translation>⚠ does not verify</translation>
-    </message>
-    <message>
-        <source>révoquée</source>
-        <translation>revoked</translation>
-    </message>
-    <message>
-        <source>✔ signature vérifiée</source>
-        <translation>✔ signature verified</translation>
-    </message>
-    <message>
-        <source>Aucune attestation. Quand un module est terminé ou une compétence validée, demandez-la : le serveur la signe, elle reste ici hors ligne.</source>
-        <translation>No attestation. When a module is completed or a competency validated, ask for it: the server signs it, it stays here offline.</translation>
-    </message>
-    <message>
-        <source>Cette attestation ne se vérifie plus : elle a été modifiée.</source>
-        <translation>This attestation no longer verifies: it was modified.</translation>
-    </message>
-    <message>
-        <source>Délivrée à {h} par {i}</source>
-        <translation>Issued to {h} by {i}</translation>
-    </message>
-    <message>
-        <source>Révoquée par l&apos;animation du groupe.</source>
-        <translation>Revoked by the group&apos;s facilitator.</translation>
-    </message>
-    <message>
-        <source>Signature vérifiée avec la clé publique de l&apos;émetteur.</source>
-        <translation>Signature verified with the issuer&apos;s public key.</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2245,147 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     </message>
 </context>
 <context>
+    <name>MyAttestations</name>
+    <message>
+        <source>Vos attestations</source>
+        <translation>Your attestations</translation>
+    </message>
+    <message>
+        <source>L&apos;attestation choisie</source>
+        <translation>The chosen attestation</translation>
+    </message>
+    <message>
+        <source>Exporter le fichier…</source>
+        <translation>Export the file…</translation>
+    </message>
+    <message>
+        <source>Imprimer l&apos;attestation (PDF)…</source>
+        <translation>Print the attestation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;état en ligne</source>
+        <translation>Check the status online</translation>
+    </message>
+    <message>
+        <source>Attestation d&apos;un module…</source>
+        <translation>Attestation of a module…</translation>
+    </message>
+    <message>
+        <source>Attestations de mon groupe…</source>
+        <translation>My group's attestations…</translation>
+    </message>
+    <message>
+        <source>⚠ ne se vérifie pas</source>
+        <translation>⚠ does not verify</translation>
+    </message>
+    <message>
+        <source>révoquée</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>✔ signature vérifiée</source>
+        <translation>✔ signature verified</translation>
+    </message>
+    <message>
+        <source>Aucune attestation. Quand un module est terminé ou une compétence validée, demandez-la : le serveur la signe, elle reste ici hors ligne.</source>
+        <translation>No attestation. When a module is completed or a competency validated, ask for it: the server signs it, it stays here offline.</translation>
+    </message>
+    <message>
+        <source>Cette attestation ne se vérifie plus : elle a été modifiée.</source>
+        <translation>This attestation no longer verifies: it was modified.</translation>
+    </message>
+    <message>
+        <source>Délivrée à {h} par {i}</source>
+        <translation>Issued to {h} by {i}</translation>
+    </message>
+    <message>
+        <source>Révoquée par l&apos;animation du groupe.</source>
+        <translation>Revoked by the group's facilitator.</translation>
+    </message>
+    <message>
+        <source>Signature vérifiée avec la clé publique de l&apos;émetteur.</source>
+        <translation>Signature verified with the issuer's public key.</translation>
+    </message>
+</context>
+<context>
+    <name>MyCompetencies</name>
+    <message>
+        <source>Compétence</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Compétences des modules</source>
+        <translation>The modules' competencies</translation>
+    </message>
+    <message>
+        <source>La compétence choisie</source>
+        <translation>The chosen competency</translation>
+    </message>
+    <message>
+        <source>Preuves de la compétence</source>
+        <translation>The competency's evidence</translation>
+    </message>
+    <message>
+        <source>Lier une preuve…</source>
+        <translation>Link evidence…</translation>
+    </message>
+    <message>
+        <source>Partager / rendre privée…</source>
+        <translation>Share / make private…</translation>
+    </message>
+    <message>
+        <source>Retirer la preuve</source>
+        <translation>Remove the evidence</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;attestation</source>
+        <translation>Ask for the attestation</translation>
+    </message>
+    <message>
+        <source>Preuves :</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>✔ validée</source>
+        <translation>✔ validated</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n preuve(s)</source>
+        <translation>
+            <numerusform>%n piece of evidence</numerusform>
+            <numerusform>%n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>à montrer</source>
+        <translation>to show</translation>
+    </message>
+    <message>
+        <source>Choisissez une compétence.</source>
+        <translation>Choose a competency.</translation>
+    </message>
+    <message>
+        <source>Leçons : {l}</source>
+        <translation>Lessons: {l}</translation>
+    </message>
+    <message>
+        <source>Validée</source>
+        <translation>Validated</translation>
+    </message>
+    <message>
+        <source>Non validée</source>
+        <translation>Not validated</translation>
+    </message>
+    <message>
+        <source>Aucune preuve pour l’instant.</source>
+        <translation>No evidence yet.</translation>
+    </message>
+</context>
+<context>
     <name>MyDataDialog</name>
     <message>
         <source>Mes données</source>
@@ -2816,6 +2805,29 @@ In a lesson, “Answer in my learning journal” opens an entry with the prompt 
     <message>
         <source>Hors des phases prévues</source>
         <translation>Outside the planned phases</translation>
+    </message>
+</context>
+<context>
+    <name>PeersEvidence</name>
+    <message>
+        <source>Preuves partagées par vos pairs</source>
+        <translation>Evidence shared by your peers</translation>
+    </message>
+    <message>
+        <source>La preuve choisie</source>
+        <translation>The chosen evidence</translation>
+    </message>
+    <message>
+        <source>Appuyer cette preuve…</source>
+        <translation>Endorse this evidence…</translation>
+    </message>
+    <message>
+        <source>Valider la compétence…</source>
+        <translation>Validate the competency…</translation>
+    </message>
+    <message>
+        <source>Aucune preuve partagée par vos pairs pour l’instant.</source>
+        <translation>No evidence shared by your peers yet.</translation>
     </message>
 </context>
 <context>

@@ -19,16 +19,6 @@
     </message>
 </context>
 <context>
-    <name>CompetenciesView</name>
-    <message numerus="yes">
-        <source>%n preuve(s)</source>
-        <translation>
-            <numerusform>%n preuve</numerusform>
-            <numerusform>%n preuves</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DataController</name>
     <message numerus="yes">
         <source>%n note(s) exportée(s) dans :
@@ -116,6 +106,16 @@
         <translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MyCompetencies</name>
+    <message numerus="yes">
+        <source>%n preuve(s)</source>
+        <translation>
+            <numerusform>%n preuve</numerusform>
+            <numerusform>%n preuves</numerusform>
         </translation>
     </message>
 </context>

@@ -71,18 +71,18 @@ class CompetenciesController(QObject):
         self.view = CompetenciesView()
         window.stack.addWidget(self.view)
         window.actions_[Act.COMPETENCIES].triggered.connect(self.show)
-        v = self.view
-        v.link_requested.connect(self.ask_link)
-        v.share_requested.connect(self.ask_share)
-        v.remove_requested.connect(lambda evidence_id: self._do(evidence.remove, evidence_id))
-        v.endorse_requested.connect(self.ask_endorse)
-        v.validate_requested.connect(self.ask_validate)
-        v.attestation_requested.connect(self.request_attestation)
-        v.export_requested.connect(self.ask_export)
-        v.pdf_requested.connect(self.ask_pdf)
-        v.refresh_requested.connect(self.refresh_attestations)
-        v.module_attestation_requested.connect(self.ask_module_attestation)
-        v.group_attestations_requested.connect(self.show_group_attestations)
+        mine, peers, kept = self.view.mine, self.view.peers, self.view.attestations
+        mine.link_requested.connect(self.ask_link)
+        mine.share_requested.connect(self.ask_share)
+        mine.remove_requested.connect(lambda evidence_id: self._do(evidence.remove, evidence_id))
+        mine.attestation_requested.connect(self.request_attestation)
+        peers.endorse_requested.connect(self.ask_endorse)
+        peers.validate_requested.connect(self.ask_validate)
+        kept.export_requested.connect(self.ask_export)
+        kept.pdf_requested.connect(self.ask_pdf)
+        kept.refresh_requested.connect(self.refresh_attestations)
+        kept.module_attestation_requested.connect(self.ask_module_attestation)
+        kept.group_attestations_requested.connect(self.show_group_attestations)
         window.changes.changed.connect(self._on_store_changed)
 
     def show(self) -> None:
@@ -147,7 +147,7 @@ class CompetenciesController(QObject):
             self._do(evidence.endorse, evidence_id, text)
 
     def ask_validate(self, evidence_id: str) -> None:
-        proof = next(p for p in self.view.peer_items if p.id == evidence_id)
+        proof = next(p for p in self.view.peers.items if p.id == evidence_id)
         comment, ok = QInputDialog.getMultiLineText(
             self.window,
             self.tr("Valider la compétence"),
@@ -182,7 +182,7 @@ class CompetenciesController(QObject):
     def request_attestation(self, competency_uid: str, with_evidence: bool | None = None) -> None:
         """Ask for a validated competency's attestation; the learner chooses whether their
         evidence appears in it (nothing is put in without asking)."""
-        item = self.view.current()
+        item = self.view.mine.current()
         if with_evidence is None and item is not None and item.evidence:
             answer = QMessageBox.question(
                 self.window,

@@ -21,7 +21,7 @@ from team_desktop.core.sync import account
 from team_desktop.core.sync import state as sync_state
 from team_desktop.ui.actions import Act
 from team_desktop.ui.competencies_controller import write_attestation_pdf
-from team_desktop.ui.competencies_view import ROLE
+from team_desktop.ui.competency_panes import ROLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from clients import FIXTURES, PASSWORD, Client, unique  # noqa: E402
@@ -45,11 +45,11 @@ def _sync(window, qtbot) -> None:
 
 
 def _select(view, uid: str) -> None:
-    for top in range(view.tree.topLevelItemCount()):
-        module = view.tree.topLevelItem(top)
+    for top in range(view.mine.tree.topLevelItemCount()):
+        module = view.mine.tree.topLevelItem(top)
         for child in range(module.childCount()):
             if module.child(child).data(0, ROLE) == uid:
-                view.tree.setCurrentItem(module.child(child))
+                view.mine.tree.setCurrentItem(module.child(child))
 
 
 def test_evidence_endorsed_validated_then_attested(window, qtbot, server, store, tmp_path):
@@ -70,12 +70,12 @@ def test_evidence_endorsed_validated_then_attested(window, qtbot, server, store,
     view = window.competencies.view
     assert window.stack.currentWidget() is view
     _select(view, COPREP)
-    assert view.competency_uid() == COPREP and not view.attest_button.isEnabled()
+    assert view.mine.competency_uid() == COPREP and not view.mine.attest_button.isEnabled()
     assert window.competencies.link(COPREP, "entry", entry.id, "Nous avons réparti les rôles.")
-    assert view.evidence.count() == 1 and "privée" in view.details.toPlainText()
-    evidence.share(view.evidence.currentItem().data(ROLE), group.id)
+    assert view.mine.evidence.count() == 1 and "privée" in view.mine.details.toPlainText()
+    evidence.share(view.mine.evidence.currentItem().data(ROLE), group.id)
     view.reload()
-    assert "partagée avec Binômes du jeudi" in view.details.toPlainText()
+    assert "partagée avec Binômes du jeudi" in view.mine.details.toPlainText()
     _sync(window, qtbot)
 
     with store.bound():
@@ -89,16 +89,16 @@ def test_evidence_endorsed_validated_then_attested(window, qtbot, server, store,
             evidence.validate(COPREP, ben_id, group.id, comment="Vu en séance.")
         awa.sync()
     _sync(window, qtbot)
-    qtbot.waitUntil(lambda: "Validée" in view.details.toPlainText(), timeout=10000)
-    shown = view.details.toPlainText()
+    qtbot.waitUntil(lambda: "Validée" in view.mine.details.toPlainText(), timeout=10000)
+    shown = view.mine.details.toPlainText()
     assert "J'ai observé la séance" in shown and "Chloé" in shown and "Awa" in shown
-    assert view.attest_button.isEnabled()
+    assert view.mine.attest_button.isEnabled()
 
     window.competencies.request_attestation(COPREP, with_evidence=True)
-    qtbot.waitUntil(lambda: view.attestation_list.count() == 1, timeout=15000)
+    qtbot.waitUntil(lambda: view.attestations.list.count() == 1, timeout=15000)
     assert view.tabs.currentIndex() == 2
-    assert "signature vérifiée" in view.attestation_list.item(0).text()
-    assert "Nous avons réparti les rôles." in view.attestation_details.toPlainText()
+    assert "signature vérifiée" in view.attestations.list.item(0).text()
+    assert "Nous avons réparti les rôles." in view.attestations.details.toPlainText()
     row = Attestation.get()
     pages = write_attestation_pdf(row, tmp_path / "attestation.pdf")
     text = PdfReader(tmp_path / "attestation.pdf").pages[0].extract_text()
@@ -107,7 +107,7 @@ def test_evidence_endorsed_validated_then_attested(window, qtbot, server, store,
     header, payload, signature = row.token.split(".")
     Attestation.update(token=f"{header}.{payload[:-4]}AAAA.{signature}").execute()
     view.reload()
-    assert "ne se vérifie pas" in view.attestation_list.item(0).text()
+    assert "ne se vérifie pas" in view.attestations.list.item(0).text()
     awa.close()
     chloe.close()
     # No sync left to start after the window is gone.
@@ -130,7 +130,7 @@ def test_a_facilitator_revokes_from_the_window_and_the_learner_sees_it(
     window.actions_[Act.COMPETENCIES].trigger()
     view = window.competencies.view
     view.tabs.setCurrentIndex(2)
-    assert view.group_button.isVisible()
+    assert view.attestations.group_button.isVisible()
     with store.bound():
         ben.sync()
         with ben:
