@@ -26,6 +26,7 @@ from team_server.routes import (
     sync,
 )
 from team_server.settings import Settings
+from team_server.sync_lane import GZIP_LEVEL, GZIP_MINIMUM, SyncLane
 
 DESCRIPTION = (
     "Serveur de TEAM Desktop : comptes, groupes, synchronisation et distribution des packs. "
@@ -70,7 +71,8 @@ def create_app(settings: Settings) -> FastAPI:
     # Added last runs first: protocol check, then the body reader, then response compression.
     app.add_middleware(
         GZipMiddleware,
-        minimum_size=500,
+        minimum_size=GZIP_MINIMUM,
+        compresslevel=GZIP_LEVEL,
         # Files are served as they are stored: compressing them would break byte ranges.
         exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream"),
     )
@@ -100,6 +102,8 @@ def _forwarding(settings: Settings):
     return lifespan
 
 
-def create_app_from_env() -> FastAPI:
-    """Factory for uvicorn's worker processes: settings come from the environment."""
-    return create_app(Settings.from_env())
+def create_app_from_env() -> SyncLane:
+    """Factory for uvicorn's worker processes: settings come from the environment; the sync
+    is answered in front of the framework (team_server/sync_lane.py), the rest by FastAPI."""
+    settings = Settings.from_env()
+    return SyncLane(create_app(settings), settings)

@@ -118,9 +118,9 @@ def _as_time(value: object) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
-@connected
-def current_user(request: Request, authorization: str | None = Header(default=None)) -> User:
-    """FastAPI dependency: the user of a valid, unrevoked, unexpired token, or 401.
+def token_user(authorization: str | None, session_days: float) -> User:
+    """The user of the `Authorization` header's valid, unrevoked, unexpired token, or 401
+    (with a connection: the caller's).
 
     Using a token renews it: only a token unused for `session_days` expires.
     """
@@ -130,12 +130,17 @@ def current_user(request: Request, authorization: str | None = Header(default=No
         raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     now = utcnow()
     used = _as_time(user.token_used_at) if user.token_used_at else now
-    idle = dt.timedelta(days=request.app.state.settings.session_days)
-    if used < now - idle:
+    if used < now - dt.timedelta(days=session_days):
         raise HTTPException(401, EXPIRED, headers={"WWW-Authenticate": EXPIRED_CHALLENGE})
     if used < now - RENEW_EVERY:
         Token.update(last_used_at=now).where(Token.id == user.token_id).execute()
     return user
+
+
+@connected
+def current_user(request: Request, authorization: str | None = Header(default=None)) -> User:
+    """FastAPI dependency: the user of a valid token (`token_user`), or 401."""
+    return token_user(authorization, request.app.state.settings.session_days)
 
 
 def expiry_cutoff(request: Request) -> dt.datetime:

@@ -69,7 +69,9 @@ def validation_message(errors: list[dict]) -> tuple[int, str]:
     if first.get("type") == "json_invalid":
         return 400, "Corps de requête illisible : ce n'est pas du JSON valide."
     location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
-    if first.get("type") == "model_attributes_type" and not location:
+    # FastAPI validates a body from attributes (model_attributes_type), the sync lane from
+    # JSON (model_type): either way the body is not an object.
+    if first.get("type") in ("model_attributes_type", "model_type") and not location:
         return 400, "Corps de requête illisible : un objet JSON est attendu."
     return 422, "Requête invalide : " + describe(first)
 
@@ -108,6 +110,31 @@ def _document_errors(app: FastAPI) -> None:
     app.openapi = openapi
 
 
+def http_error(error: StarletteHTTPException) -> JSONResponse:
+    """The answer to an HTTPException: its French detail, or the status's generic one."""
+    detail = error.detail
+    if not isinstance(detail, str) or detail == http.HTTPStatus(error.status_code).phrase:
+        detail = GENERIC.get(error.status_code, "Requête refusée.")
+    return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
+
+
+DATABASE_BUSY = (OperationalError, InterfaceError, MaxConnectionsExceeded)
+
+
+def database_busy(error: Exception) -> JSONResponse:
+    """The 503 for a database that is down or has no free connection (logged)."""
+    log.warning("database unavailable: %s", error)
+    return JSONResponse({"detail": BUSY}, status_code=503, headers={"Retry-After": "5"})
+
+
+def internal_error(method: str, path: str) -> JSONResponse:
+    """The 500 for an unexpected exception, logged with its traceback (call in `except`)."""
+    log.exception("internal error on %s %s", method, path)
+    return JSONResponse(
+        {"detail": "Erreur interne du serveur : réessayez plus tard."}, status_code=500
+    )
+
+
 def install(app: FastAPI) -> None:
     """Register the French error handlers on `app` (call after the routes are included)."""
     _document_errors(app)
@@ -118,25 +145,15 @@ def install(app: FastAPI) -> None:
         return JSONResponse({"detail": message}, status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        detail = error.detail
-        if not isinstance(detail, str) or detail == http.HTTPStatus(error.status_code).phrase:
-            detail = GENERIC.get(error.status_code, "Requête refusée.")
-        return JSONResponse(
-            {"detail": detail}, status_code=error.status_code, headers=error.headers
-        )
+    async def refused(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return http_error(error)
 
-    @app.exception_handler(OperationalError)
-    @app.exception_handler(InterfaceError)
-    @app.exception_handler(MaxConnectionsExceeded)
-    async def database_busy(request: Request, error: Exception) -> JSONResponse:
-        log.warning("database unavailable: %s", error)
-        return JSONResponse({"detail": BUSY}, status_code=503, headers={"Retry-After": "5"})
+    async def busy(request: Request, error: Exception) -> JSONResponse:
+        return database_busy(error)
+
+    for kind in DATABASE_BUSY:
+        app.add_exception_handler(kind, busy)
 
     @app.exception_handler(Exception)
-    async def internal_error(request: Request, error: Exception) -> JSONResponse:
-        log.exception("internal error on %s %s", request.method, request.url.path)
-        return JSONResponse(
-            {"detail": "Erreur interne du serveur : réessayez plus tard."},
-            status_code=500,
-        )
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        return internal_error(request.method, request.url.path)

@@ -54,12 +54,18 @@ class ProtocolMiddleware:
             and path.startswith(API + "/")
             and not path.startswith(PROTOCOL_FREE)
         ):
-            version = Headers(scope=scope).get("x-team-protocol")
-            if version != str(PROTOCOL):
-                response = JSONResponse({"detail": protocol_refusal(version)}, status_code=426)
-                await response(scope, receive, send)
+            refusal = wrong_protocol(Headers(scope=scope).get("x-team-protocol"))
+            if refusal is not None:
+                await refusal(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+def wrong_protocol(version: str | None) -> JSONResponse | None:
+    """The 426 for an `X-Team-Protocol` header that is missing or not ours, else None."""
+    if version == str(PROTOCOL):
+        return None
+    return JSONResponse({"detail": protocol_refusal(version)}, status_code=426)
 
 
 SLOW_BODY = "Requête reçue trop lentement : la connexion est fermée, réessayez."
@@ -79,48 +85,11 @@ class RequestBodyMiddleware:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        encoding = headers.get("content-encoding", "identity").strip().lower()
-        if encoding not in ("identity", "gzip"):
-            await _refuse(scope, receive, send, 415, "Encodage du corps non pris en charge.")
+        data = await read_body(
+            scope, receive, send, Headers(scope=scope), self.max_bytes, self.timeout
+        )
+        if data is None:
             return
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > DRAIN_FACTOR * self.max_bytes:
-            await _refuse(scope, receive, send, 413, self._too_large())
-            return
-        body = bytearray()
-        seen = 0
-        more = True
-        try:
-            # One deadline for the whole body. (asyncio.wait_for per message made a task and a
-            # timer for each: a fifth of a sync with nothing to do, measured.)
-            async with asyncio.timeout(self.timeout):
-                while more and seen <= DRAIN_FACTOR * self.max_bytes:
-                    message = await receive()
-                    if message["type"] == "http.disconnect":
-                        return
-                    chunk = message.get("body", b"")
-                    seen += len(chunk)
-                    if seen <= self.max_bytes:
-                        body += chunk
-                    more = message.get("more_body", False)
-        except TimeoutError:
-            await _refuse(scope, receive, send, 408, SLOW_BODY, close=True)
-            return
-        if seen > self.max_bytes:
-            await _refuse(scope, receive, send, 413, self._too_large())
-            return
-        data = bytes(body)
-        if encoding == "gzip":
-            try:
-                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                data = inflater.decompress(data, self.max_bytes + 1)
-            except zlib.error:
-                await _refuse(scope, receive, send, 400, "Corps compressé (gzip) illisible.")
-                return
-            if len(data) > self.max_bytes or inflater.unconsumed_tail:
-                await _refuse(scope, receive, send, 413, self._too_large())
-                return
         if not scope["path"].endswith("/sync") and unstorable(data):
             # The sync exchange refuses such a change alone (team_server/schemas.py).
             await _refuse(scope, receive, send, 422, UNSTORABLE)
@@ -133,8 +102,59 @@ class RequestBodyMiddleware:
         scope = dict(scope, headers=[*raw, (b"content-length", str(len(data)).encode())])
         await self.app(scope, _replay(data, receive), send)
 
-    def _too_large(self) -> str:
-        return f"Requête trop volumineuse (plus de {self.max_bytes // 2**20} Mo)."
+
+def too_large(max_bytes: int) -> str:
+    """The French 413 message for a body past `max_bytes`."""
+    return f"Requête trop volumineuse (plus de {max_bytes // 2**20} Mo)."
+
+
+async def read_body(
+    scope: Scope, receive: Receive, send: Send, headers: Headers, max_bytes: int, timeout: float
+) -> bytes | None:
+    """The request's whole body, ungzipped; None when it was refused (the answer is sent:
+    415, 413, 408 closing the connection, 400 for bad gzip) or the client went away."""
+    encoding = headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("identity", "gzip"):
+        await _refuse(scope, receive, send, 415, "Encodage du corps non pris en charge.")
+        return None
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > DRAIN_FACTOR * max_bytes:
+        await _refuse(scope, receive, send, 413, too_large(max_bytes))
+        return None
+    body = bytearray()
+    seen = 0
+    more = True
+    try:
+        # One deadline for the whole body. (asyncio.wait_for per message made a task and a
+        # timer for each: a fifth of a sync with nothing to do, measured.)
+        async with asyncio.timeout(timeout):
+            while more and seen <= DRAIN_FACTOR * max_bytes:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return None
+                chunk = message.get("body", b"")
+                seen += len(chunk)
+                if seen <= max_bytes:
+                    body += chunk
+                more = message.get("more_body", False)
+    except TimeoutError:
+        await _refuse(scope, receive, send, 408, SLOW_BODY, close=True)
+        return None
+    if seen > max_bytes:
+        await _refuse(scope, receive, send, 413, too_large(max_bytes))
+        return None
+    data = bytes(body)
+    if encoding == "gzip":
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            data = inflater.decompress(data, max_bytes + 1)
+        except zlib.error:
+            await _refuse(scope, receive, send, 400, "Corps compressé (gzip) illisible.")
+            return None
+        if len(data) > max_bytes or inflater.unconsumed_tail:
+            await _refuse(scope, receive, send, 413, too_large(max_bytes))
+            return None
+    return data
 
 
 UNSTORABLE = "Requête invalide : un texte contient un caractère nul ou un caractère Unicode isolé."

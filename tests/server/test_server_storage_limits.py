@@ -122,12 +122,14 @@ def test_my_data_is_streamed_not_copied_whole(live_server: LiveServer):
         assert json.loads(archive.read("mes-donnees.json"))["files"]["count"] == 1
 
 
-def test_a_body_sent_a_byte_at_a_time_is_cut_off(server_factory):
+# The sync is read by its own lane (team_server/sync_lane.py), with the same function.
+@pytest.mark.parametrize("path", ["/api/v1/login", "/api/v1/sync"])
+def test_a_body_sent_a_byte_at_a_time_is_cut_off(server_factory, path):
     server = server_factory(serve_args=("--body-timeout", "2"))
     request = (
-        b"POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Team-Protocol: 1\r\n"
-        b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-    )
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Team-Protocol: 1\r\n"
+        "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+    ).encode()
     started = time.monotonic()
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as slow:
         slow.sendall(request)
