@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -12,6 +13,7 @@ from urllib.parse import urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase
 from playhouse import db_url
+from playhouse.pool import PooledPostgresqlDatabase
 
 database = DatabaseProxy()
 
@@ -32,6 +34,65 @@ POOL_SCHEMES = {
 }
 
 T = TypeVar("T")
+
+
+# A pooled connection back in the pool for less than this is used without a ping.
+PING_AFTER = 1.0
+
+
+class _PostgresPool(PooledPostgresqlDatabase):
+    """PostgreSQL pooled, with fewer round trips on the paths every request takes.
+
+    Peewee's pool pings (`SELECT 1`) each connection it hands out: two round trips of every
+    request, for connections used a few milliseconds before. Only one idle for `PING_AFTER`
+    is pinged: a restarted PostgreSQL takes longer than that, so the connections it dropped
+    are found before use, and one dropped mid-request fails as it would have anyway.
+
+    A write transaction (`begin(write_lock=True)`) sends BEGIN, the advisory lock and the read
+    of the `seq` counter as one query; its commit sends the counter's new value with COMMIT.
+    """
+
+    def init(self, database, **kwargs):
+        super().init(database, **kwargs)
+        self._returned: dict[int, float] = {}
+
+    def _is_closed(self, conn) -> bool:
+        returned = self._returned.pop(self.conn_key(conn), 0.0)
+        if conn.closed:
+            return True
+        idle = self._adapter.txn_status(conn) == self._adapter.txn_idle
+        if idle and time.monotonic() - returned < PING_AFTER:
+            return False
+        return super()._is_closed(conn)
+
+    def _close(self, conn, close_conn: bool = False) -> None:
+        if not close_conn:
+            self._returned[self.conn_key(conn)] = time.monotonic()
+        super()._close(conn, close_conn)
+
+    def begin(self, isolation_level=None, write_lock: bool = False) -> None:
+        if not write_lock:
+            return super().begin(isolation_level)
+        # One statement each, one round trip: the counter is read in a snapshot taken once
+        # the lock is held (a statement's snapshot is taken when it starts).
+        cursor = self.cursor()
+        cursor.execute(
+            f"BEGIN; SELECT pg_advisory_xact_lock({SEQ_LOCK_KEY}); "
+            "SELECT value FROM counter WHERE name = 'seq'",
+            prepare=False,
+        )
+        cursor.nextset()
+        cursor.nextset()
+        _seqs.last = _seqs.written = cursor.fetchone()[0]
+
+    def commit(self) -> None:
+        written, _seqs.commit_with = _seqs.commit_with, None
+        if written is None:
+            return super().commit()
+        self.cursor().execute(
+            f"UPDATE counter SET value = {int(written)} WHERE name = 'seq'; COMMIT",
+            prepare=False,
+        )
 
 
 class DatabaseUrlError(ValueError):
@@ -61,7 +122,7 @@ def open_database(url: str) -> Database:
             check_same_thread=False,
             **pool,
         )
-    return db_url.connect(pooled, prefer_psycopg3=True, **pool)
+    return _PostgresPool(**db_url.parse(url), prefer_psycopg3=True, **pool)
 
 
 def is_postgresql(db: Database | DatabaseProxy = database) -> bool:
@@ -86,12 +147,14 @@ _SQLITE_WRITERS = threading.Lock()
 
 
 class _Seqs(threading.local):
-    """The `seq` values this thread's write transaction handed out: the counter is bumped
-    once at its first, written once more before it commits if it handed out more."""
+    """The `seq` values this thread's write transaction handed out: the counter is read (or
+    bumped) once at its start or first seq, written once more as it commits if it handed out
+    more."""
 
     active = False
     last: int | None = None
     written: int | None = None
+    commit_with: int | None = None  # PostgreSQL: the counter's value, sent with COMMIT
 
 
 _seqs = _Seqs()
@@ -100,31 +163,42 @@ _seqs = _Seqs()
 @contextlib.contextmanager
 def write_transaction() -> Iterator[None]:
     """One transaction that may assign `seq`: all of it commits, or none of it."""
-    # Nested in a transaction, this thread holds SQLite's write lock already.
-    queued = not is_postgresql() and not database.in_transaction()
-    with _SQLITE_WRITERS if queued else contextlib.nullcontext(), database.atomic():
-        lock_writes()
-        if _seqs.active:  # nested: the outer one writes the counter
+    if _seqs.active:  # nested: a savepoint; the outer one holds the lock, writes the counter
+        with database.atomic():
             yield
-            return
-        _seqs.active, _seqs.last, _seqs.written = True, None, None
-        try:
+        return
+    own = not database.in_transaction()
+    # A transaction of its own on PostgreSQL takes the lock and reads the counter as it
+    # begins (_PostgresPool.begin); on SQLite this process's writers queue first.
+    folded = own and is_postgresql()
+    _seqs.active, _seqs.last, _seqs.written, _seqs.commit_with = True, None, None, None
+    try:
+        with (
+            _SQLITE_WRITERS if own and not folded else contextlib.nullcontext(),
+            database.atomic(write_lock=True) if folded else database.atomic(),
+        ):
+            if not folded:
+                lock_writes()
             yield
             if _seqs.last != _seqs.written:
-                database.execute_sql(
-                    f"UPDATE counter SET value = {database.param} WHERE name = 'seq'",
-                    (_seqs.last,),
-                )
-        finally:
-            _seqs.active = False
+                if folded:
+                    _seqs.commit_with = _seqs.last
+                else:
+                    database.execute_sql(
+                        f"UPDATE counter SET value = {database.param} WHERE name = 'seq'",
+                        (_seqs.last,),
+                    )
+    finally:
+        _seqs.active, _seqs.commit_with = False, None
 
 
 def next_seq() -> int:
     """The next global sequence number, inside write_transaction (whose lock keeps `seq` in
     commit order).
 
-    The transaction's first takes one round trip (the counter bumped, RETURNING its value);
-    the others none: a group commit of many pushes writes the counter once more, at its end.
+    On SQLite the transaction's first takes one round trip (the counter bumped, RETURNING its
+    value; PostgreSQL read it as the transaction began), the others none: a group commit of
+    many pushes writes the counter once more, at its end.
     """
     if not _seqs.active:
         raise RuntimeError("seq is only handed out inside write_transaction()")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from peewee import Expression, Value, fn
+from peewee import SQL, Expression, Value, fn
 
 from team_server import merge
 from team_server import records as rec
@@ -29,35 +29,36 @@ def _visible(cursor: str, high: str, user_id: str, groups: tuple[str, ...]) -> E
     )
 
 
-def _sized(size: int) -> Prepared:
+def _listed(size: int) -> Prepared:
+    """The records' ids and sizes and the withdrawals after the cursor, in `seq` order: one
+    statement (a withdrawal's row has no size, a record's no kind)."""
     # A note travels as base64 (4 bytes for 3), its data as JSON text.
     length = fn.LENGTH(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0) * 4 / 3
-    return Prepared(
-        lambda cursor, high, user_id, limit, *groups: (
-            Record.select(Record.id, Record.seq, length.alias("size"))
-            .where(_visible(cursor, high, user_id, groups))
-            .order_by(Record.seq)
-            .limit(Value(limit, converter=False))
-        ),
-        4 + size,
-    )
+    nothing = SQL("NULL")
 
+    def build(cursor: str, high: str, user_id: str, limit: str, *groups: str) -> Expression:
+        records = Record.select(
+            Record.id, Record.seq, length.alias("size"), nothing, nothing, nothing, nothing
+        ).where(_visible(cursor, high, user_id, groups))
+        withdrawals = Withdrawal.select(
+            Withdrawal.id,
+            Withdrawal.seq,
+            nothing,
+            Withdrawal.kind,
+            Withdrawal.record_id,
+            Withdrawal.owner,
+            Withdrawal.group_id,
+        ).where(
+            (Withdrawal.seq > Value(cursor, converter=False))
+            & (Withdrawal.seq <= Value(high, converter=False))
+            & Withdrawal.group_id.in_(groups)
+            & (Withdrawal.owner != user_id)
+        )
+        return (
+            records.union_all(withdrawals).order_by(SQL("2")).limit(Value(limit, converter=False))
+        )
 
-def _withdrawn(size: int) -> Prepared:
-    return Prepared(
-        lambda cursor, high, user_id, limit, *groups: (
-            Withdrawal.select()
-            .where(
-                (Withdrawal.seq > Value(cursor, converter=False))
-                & (Withdrawal.seq <= Value(high, converter=False))
-                & Withdrawal.group_id.in_(groups)
-                & (Withdrawal.owner != user_id)
-            )
-            .order_by(Withdrawal.seq)
-            .limit(Value(limit, converter=False))
-        ),
-        4 + size,
-    )
+    return Prepared(build, 4 + size, tuples=True)
 
 
 def _loaded(size: int, groups: int) -> Prepared:
@@ -75,7 +76,7 @@ def _loaded(size: int, groups: int) -> Prepared:
 
 
 # Each pull runs these: compiled once per database and size (team_server/prepared.py).
-_SIZED, _WITHDRAWN, _LOADED = BySize(_sized), BySize(_withdrawn), BySize(_loaded)
+_LISTED, _LOADED = BySize(_listed), BySize(_loaded)
 
 
 def pull(
@@ -102,26 +103,24 @@ def pull(
     echoes = echoes or {}
     # Every seq up to the committed counter is committed (seqs are handed out in commit
     # order), so bounding both queries by it keeps them consistent even when each sees its
-    # own snapshot: a record can never be skipped for a withdrawal committed with it.
+    # own snapshot: nothing is skipped, and a record changed in between comes again later.
     high = rec.last_seq() if high is None else high
     places = padded(groups, "")  # no group has the empty id
-    bounds = (cursor, high, user.id, limit + 1, *places)
-    rows = list(_SIZED.exactly(len(places)).run(*bounds))
-    rows += _WITHDRAWN.exactly(len(places)).run(*bounds)
-    merged = sorted(rows, key=lambda row: row.seq)
+    listed = list(_LISTED.exactly(len(places)).run(cursor, high, user.id, limit + 1, *places))
     page, spent = [], 0
-    for row in merged[:limit]:
-        cost = int(row.size or 0) if isinstance(row, Record) else GONE_BYTES
+    for row in listed[:limit]:
+        _id, _seq, size, gone_kind = row[:4]
+        cost = int(size or 0) if gone_kind is None else GONE_BYTES
         if page and spent + cost > max_bytes:
             break
         page.append(row)
         spent += cost
-    more = len(page) < len(merged)
-    if any(isinstance(row, Withdrawal) for row in page):
+    more = len(page) < len(listed)
+    if any(row[3] is not None for row in page):
         echoes = {}
     # The page's records in full but echoes, still visible and unchanged since their size was
     # read (one changed meanwhile comes again at its new seq).
-    wanted = [row.id for row in page if isinstance(row, Record) and echoes.get(row.id) != row.seq]
+    wanted = [row[0] for row in page if row[3] is None and echoes.get(row[0]) != row[1]]
     loaded = {}
     if wanted:
         ids = padded(wanted, 0)  # no record has id 0
@@ -129,17 +128,17 @@ def pull(
         loaded = {record.id: record for record in query}
     states = _device_states(user, device_id, list(loaded.values()))
     changes = []
-    for row in page:
-        if isinstance(row, Withdrawal):
-            changes.append(_gone(row))
+    for record_id, seq, _size, *gone in page:
+        if gone[0] is not None:
+            changes.append(_gone(seq, *gone))
             continue
-        record = loaded.get(row.id)
-        if record is not None and record.seq == row.seq:
+        record = loaded.get(record_id)
+        if record is not None and record.seq == seq:
             changes.append(_record_change(record, states))
     # Past everything committed when the page is the last, visible or not: the next pull
     # starts there, not back at this user's last visible change (and a sync with nothing new
     # is then answered without a query: routes/sync.py).
-    return changes, (page[-1].seq if more else high), more
+    return changes, (page[-1][1] if more else high), more
 
 
 def _device_states(user: User, device_id: str, page: list[Record]) -> dict[int, bytes]:
@@ -172,15 +171,15 @@ def _record_change(record: Record, states: dict[int, bytes]) -> dict:
     }
 
 
-def _gone(withdrawal: Withdrawal) -> dict:
+def _gone(seq: int, kind: str, record_id: str, owner_id: str, group_id: str) -> dict:
     """A record no longer visible to this user: their devices drop their copy."""
     return {
-        "seq": withdrawal.seq,
-        "kind": withdrawal.kind,
-        "id": withdrawal.record_id,
+        "seq": seq,
+        "kind": kind,
+        "id": record_id,
         "rev": None,
-        "owner": withdrawal.owner_id,
-        "group_id": withdrawal.group_id,
+        "owner": owner_id,
+        "group_id": group_id,
         "gone": True,
         "data": {},
     }
