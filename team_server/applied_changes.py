@@ -1,27 +1,64 @@
-"""Which pushed changes a user's devices sent before: looked up and recorded once per batch.
+"""What a pushed batch reads first, in one statement, and the change ids it applied.
 
 A change id applied once is never applied again (a device resends a batch whose answer it
-lost). Each pushed batch reads the ids it carries in one statement and records the applied
-ones in a few, from SQL compiled once per size (team_server/prepared.py): sizes are powers of
-two, a lookup padded up to one, an insert split into them.
+lost). Each pushed batch reads, in one statement, the ids it carries that were applied before,
+the records its changes name (each change looks its record up) and, under a quota, what the
+account stores; it records the applied ids in a few statements. SQL is compiled once per size
+(team_server/prepared.py): sizes are powers of two, a lookup padded up to one, an insert split
+into them.
 """
 
 from __future__ import annotations
 
-from peewee import Value
+import functools
+import operator
 
-from team_server.models import AppliedChange, utcnow
+from peewee import SQL, Cast, Select, Value
+
+from team_server import quotas
+from team_server.models import AppliedChange, Record, utcnow
 from team_server.prepared import BySize, Prepared, padded
 
+# Extra columns of the batch read, after the record's fields (NULL where a row is another's).
+_APPLIED = ("applied_change_id", "applied_record_id")
+_USED = ("used_files", "used_uploads", "used_records")
 
-def _lookup(size: int) -> Prepared:
-    return Prepared(
-        lambda user_id, *change_ids: AppliedChange.select(
-            AppliedChange.change_id, AppliedChange.record
-        ).where((AppliedChange.user == user_id) & AppliedChange.change_id.in_(change_ids)),
-        size + 1,
-        tuples=True,
-    )
+
+def _read(size: int, usage: bool) -> Prepared:
+    """Records named by `size` keys, applied rows among `size` change ids, and the usage."""
+
+    def build(user_id: str, *markers: str):
+        keys, change_ids = markers[: 3 * size], markers[3 * size :]
+        fields = Record._meta.sorted_fields
+        null = SQL("NULL")
+        named = functools.reduce(
+            operator.or_,
+            [
+                (Record.kind == keys[i])
+                & (Record.scope == keys[i + 1])
+                & (Record.record_id == keys[i + 2])
+                for i in range(0, len(keys), 3)
+            ],
+        )
+        # Typed: PostgreSQL takes an untyped NULL of the first row for text.
+        types = ("TEXT", "BIGINT") + (("BIGINT",) * len(_USED) if usage else ())
+        names = _APPLIED + (_USED if usage else ())
+        extra = [Cast(null, kind).alias(name) for kind, name in zip(types, names, strict=True)]
+        query = Record.select(*fields, *extra).where(named)
+        applied = AppliedChange.select(
+            *[null] * len(fields),
+            AppliedChange.change_id,
+            AppliedChange.record,
+            *[null] * (len(_USED) if usage else 0),
+        ).where((AppliedChange.user == user_id) & AppliedChange.change_id.in_(change_ids))
+        query = query.union_all(applied)
+        if usage:
+            used = [Cast(part, "BIGINT") for part in quotas.usage_columns(user_id, "")]
+            nulls = [null] * (len(fields) + len(_APPLIED))
+            query = query.union_all(Select(columns=[*nulls, *used]))
+        return query
+
+    return Prepared(build, 1 + 4 * size)
 
 
 def _insert(size: int) -> Prepared:
@@ -35,16 +72,39 @@ def _insert(size: int) -> Prepared:
     return Prepared(build, size * 4)
 
 
-_LOOKUPS = BySize(_lookup)
+_READS = BySize(_read)
 _INSERTS = BySize(_insert)
 
 
-def applied(user_id: str, change_ids: list[str]) -> dict[str, int | None]:
-    """The ids among `change_ids` applied before, with the record each one wrote (if any)."""
-    if not change_ids:
-        return {}
-    places = padded(change_ids, change_ids[-1])
-    return dict(_LOOKUPS.exactly(len(places)).run(user_id, *places))
+class BatchRead:
+    """What `read_batch` found: `done` (change id -> the record it wrote, if any), `records`
+    ((kind, scope, record id) -> the record, None where there is none), `used` (bytes the
+    account stores, None when not asked)."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, int | None] = {}
+        self.records: dict[tuple[str, str, str], Record | None] = {}
+        self.used: int | None = None
+
+
+def read_batch(user_id: str, changes: list[tuple[str, str, str, str]], usage: bool) -> BatchRead:
+    """For `changes` (change id, kind, scope, record id): one statement."""
+    found = BatchRead()
+    if not changes:
+        return found
+    # Padded with a change that matches nothing: no record has an empty kind.
+    places = padded(changes, changes[-1][:1] + ("", "", ""))
+    keys = [value for _change_id, *key in places for value in key]
+    change_ids = [change_id for change_id, *_key in places]
+    found.records = {tuple(key): None for _change_id, *key in changes}
+    for row in _READS.exactly(len(places), usage).run(user_id, *keys, *change_ids):
+        if row.id is not None:
+            found.records[(row.kind, row.scope, row.record_id)] = row
+        elif row.applied_change_id is not None:
+            found.done[row.applied_change_id] = row.applied_record_id
+        else:
+            found.used = sum(int(getattr(row, name) or 0) for name in _USED)
+    return found
 
 
 def record(user_id: str, done: list[tuple[str, int | None]]) -> None:

@@ -64,14 +64,30 @@ class _Batch:
         self.wrote = False  # whether the change being applied has written anything yet
 
     def apply(self, changes: list[dict | Refused]) -> list[dict]:
-        ids = [change["change_id"] for change in changes if not isinstance(change, Refused)]
-        self.done = applied_changes.applied(self.user.id, ids)
+        named = [
+            (
+                change["change_id"],
+                change["kind"],
+                rec.scope_for(change["kind"], self.user),
+                change["id"],
+            )
+            for change in changes
+            if not isinstance(change, Refused)
+        ]
+        # One statement: the ids applied before, the records the changes name, the usage.
+        found = applied_changes.read_batch(self.user.id, named, bool(self.usage.quota))
+        self.done = found.done
+        if found.used is not None:
+            self.usage.prime(found.used)
         self.applied: list[tuple[str, int | None]] = []
         token = rec.before_write.set(self._before_write)
+        # With savepoints, a change rolled back would leave its records' copies stale.
+        known = rec.known.set(None if self.savepoints else found.records)
         try:
             acks = [self._apply_one(change) for change in changes]
         finally:
             rec.before_write.reset(token)
+            rec.known.reset(known)
         applied_changes.record(self.user.id, self.applied)
         return acks
 

@@ -46,7 +46,9 @@ def _octets(column) -> fn:
     return fn.LENGTH(column.cast("BLOB"))
 
 
-def _usage(user_id: str, except_upload: str) -> Select:
+def usage_columns(user_id: str, except_upload: str) -> list[Select]:
+    """What the account stores, in three parts: files it holds, uploads it started but
+    `except_upload`, its records (subqueries, to select or to sum)."""
     files = (
         Blob.select(fn.COALESCE(fn.SUM(Blob.size), 0))
         .join(BlobGrant, on=BlobGrant.blob == Blob.hash)
@@ -58,11 +60,12 @@ def _usage(user_id: str, except_upload: str) -> Select:
     records = Record.select(
         fn.COALESCE(fn.SUM(_octets(Record.data) + fn.COALESCE(fn.LENGTH(Record.crdt), 0)), 0)
     ).where(Record.owner == user_id)
-    return Select(columns=[files, uploads, records]).bind(database)
+    return [files, uploads, records]
 
 
-# Each push that stores more reads it: one statement, compiled once (team_server/prepared.py).
-_USAGE = Prepared(_usage, 2)
+# Each upload reads it: one statement, compiled once (team_server/prepared.py). A pushed
+# batch reads it with what else it reads first (applied_changes.read_batch).
+_USAGE = Prepared(lambda *where: Select(columns=usage_columns(*where)).bind(database), 2)
 
 
 def used_bytes(user_id: str, except_upload: str | None = None) -> int:
@@ -80,6 +83,12 @@ class Tracker:
         self.user_id = user_id
         self.quota = quota
         self._used: int | None = None
+        self._primed: int | None = None
+
+    def prime(self, used: int) -> None:
+        """The usage as the batch starts, read with its other reads: the first `grow` uses it
+        (nothing of the batch is written before it) instead of reading it again."""
+        self._primed = used
 
     def grow(self, delta: int) -> None:
         """Count `delta` more bytes; QuotaExceeded (nothing counted) if they do not fit.
@@ -89,8 +98,9 @@ class Tracker:
         """
         if not self.quota:
             return
+        primed, self._primed = self._primed, None  # stale once anything is written
         if delta > 0 and self._used is None:
-            self._used = used_bytes(self.user_id)
+            self._used = used_bytes(self.user_id) if primed is None else primed
         if self._used is None:
             return
         if delta > 0 and self._used + delta > self.quota:

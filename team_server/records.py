@@ -104,9 +104,20 @@ _FIND = Prepared(
 )
 
 
+# A pushed batch's records, read with its other reads at its start (applied_changes.read_batch)
+# and kept up to date by `save`: (kind, scope, record id) -> the record, or None.
+known: ContextVar[dict[tuple[str, str, str], Record | None] | None] = ContextVar(
+    "known", default=None
+)
+
+
 def find(kind: str, user: User, record_id: str) -> Record | None:
     """The record of `kind` and id as `user` names it (each pushed change looks it up)."""
-    return next(iter(_FIND.run(kind, scope_for(kind, user), record_id)), None)
+    key = (kind, scope_for(kind, user), record_id)
+    records = known.get()
+    if records is not None and key in records:
+        return records[key]
+    return next(iter(_FIND.run(*key)), None)
 
 
 _LAST_SEQ = Prepared(
@@ -156,6 +167,9 @@ def save(
         record.id = inserted.fetchall()[0][0]
     else:
         _UPDATE.execute(*row, record.kind, record.scope, record.record_id, record.id)
+    records = known.get()
+    if records is not None:
+        records[(record.kind, record.scope, record.record_id)] = record
     return record
 
 
