@@ -10,10 +10,7 @@ into them.
 
 from __future__ import annotations
 
-import functools
-import operator
-
-from peewee import SQL, Cast, Select, Value
+from peewee import SQL, Cast, Select, Tuple, Value, ValuesList
 
 from team_server import quotas
 from team_server.models import AppliedChange, Record, utcnow
@@ -31,15 +28,9 @@ def _read(size: int, usage: bool) -> Prepared:
         keys, change_ids = markers[: 3 * size], markers[3 * size :]
         fields = Record._meta.sorted_fields
         null = SQL("NULL")
-        named = functools.reduce(
-            operator.or_,
-            [
-                (Record.kind == keys[i])
-                & (Record.scope == keys[i + 1])
-                & (Record.record_id == keys[i + 2])
-                for i in range(0, len(keys), 3)
-            ],
-        )
+        # Row values against a VALUES list: a chain of ORs overflows SQLite's parser.
+        rows = ValuesList([keys[i : i + 3] for i in range(0, len(keys), 3)])
+        named = Tuple(Record.kind, Record.scope, Record.record_id).in_(rows)
         # Typed: PostgreSQL takes an untyped NULL of the first row for text.
         types = ("TEXT", "BIGINT") + (("BIGINT",) * len(_USED) if usage else ())
         names = _APPLIED + (_USED if usage else ())
