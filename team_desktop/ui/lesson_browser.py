@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, QUrl
-from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from team_desktop.core.render.reading_style import style_sheet
@@ -47,6 +47,8 @@ class LessonBrowser(QTextBrowser):
         self._html = html
         self.setSearchPaths([str(folder)] if folder else [])
         self.setHtml(html)
+        if self.isVisible():  # else at the resize that comes with showing, at the real width
+            self._fit_tables()
 
     def restyle(self, _theme: str = "") -> None:
         """Show the page again in the colours of the theme now shown, at the same place."""
@@ -54,6 +56,7 @@ class LessonBrowser(QTextBrowser):
         if self._html:
             position = self.verticalScrollBar().value()
             self.setHtml(self._html)
+            self._fit_tables()
             self.verticalScrollBar().setValue(position)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's API)
@@ -64,6 +67,24 @@ class LessonBrowser(QTextBrowser):
         if not event.oldSize().isValid() and self.document().pageSize().width() == width:
             event = QResizeEvent(event.size(), QSize(width, event.oldSize().height()))
         super().resizeEvent(event)
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """A table squeezed to the page's width takes 99.9 % of it instead.
+
+        Qt lays such a table out one pixel wider than the page whenever the page's width is
+        even (its collapsed border's half pixel on each side), and the whole lesson then
+        scrolled sideways by that pixel (1024×600 with the course's wide tables). A table
+        narrower than the page keeps its own width.
+        """
+        document = self.document()
+        layout = document.documentLayout()
+        page = document.textWidth() - 2 * document.documentMargin()
+        for frame in document.rootFrame().childFrames():
+            if isinstance(frame, QTextTable) and layout.frameBoundingRect(frame).width() > page:
+                table = frame.format()
+                table.setWidth(QTextLength(QTextLength.Type.PercentageLength, 99.9))
+                frame.setFormat(table)
 
     def _style_sheet(self) -> str:
         return style_sheet(themes.reading_colours()) + self._extra_style

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
+from team_desktop.core.render import render_markdown
 from team_desktop.ui.lesson_browser import LessonBrowser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -66,3 +67,41 @@ def test_a_picture_wider_than_the_page_is_scaled_down_to_it(qtbot, tmp_path):
     assert browser.horizontalScrollBar().maximum() == 0
     browser.restyle()  # a theme change renders the page again: still fitted
     assert browser.horizontalScrollBar().maximum() == 0
+
+
+WIDE_TABLE = (
+    "| Configuration | Préparation commune | Ce que gagnent les apprenants | Risque principal |\n"
+    "| --- | --- | --- | --- |\n"
+    "| Un enseigne, l’autre observe | moyenne : définir quoi observer | un enseignement ajusté "
+    "à partir de ce qui a été vu | une observation sans objet, une personne qui se sent jugée |\n"
+)
+
+
+def test_a_table_squeezed_to_the_page_never_scrolls_sideways(qtbot):
+    # Qt laid such a table out one pixel wider than a page of even width: at 1024×600 the
+    # lesson scrolled sideways by that pixel.
+    browser = LessonBrowser()
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitExposed(browser)
+    page = render_markdown(WIDE_TABLE) + "<p>Suite.</p>"
+    widths = []
+    for width in range(600, 620):  # odd and even pages alike
+        browser.resize(width, 400)
+        browser.show_html(page)
+        widths.append(browser.viewport().width())
+        assert browser.horizontalScrollBar().maximum() == 0, browser.viewport().width()
+    assert {w % 2 for w in widths} == {0, 1}
+    browser.resize(641, 400)  # resized with the page shown
+    assert browser.horizontalScrollBar().maximum() == 0
+
+
+def test_a_narrow_table_keeps_its_own_width(qtbot):
+    browser = LessonBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(700, 400)
+    browser.show_html(render_markdown("| a | b |\n| --- | --- |\n| 1 | 2 |"))
+    browser.show()
+    qtbot.waitExposed(browser)
+    [table] = browser.document().rootFrame().childFrames()
+    assert browser.document().documentLayout().frameBoundingRect(table).width() < 200
