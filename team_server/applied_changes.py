@@ -3,9 +3,10 @@
 A change id applied once is never applied again (a device resends a batch whose answer it
 lost). Each pushed batch reads, in one statement, the ids it carries that were applied before,
 the records its changes name (each change looks its record up) and, under a quota, what the
-account stores; it records the applied ids in a few statements. SQL is compiled once per size
-(team_server/prepared.py): sizes are powers of two, a lookup padded up to one, an insert split
-into them.
+account stores. The ids it applied are written as its transaction commits, with those of the
+other pushes of its group commit (db.deferred): one insert for all. SQL is compiled once per
+size (team_server/prepared.py): a read padded up to a power of two, an insert per number of
+rows.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from peewee import SQL, Cast, Select, Tuple, Value, ValuesList
 
 from team_server import quotas
+from team_server.db import deferred
 from team_server.models import AppliedChange, Record, utcnow
 from team_server.prepared import BySize, Prepared, padded
 
@@ -63,6 +65,8 @@ def _insert(size: int) -> Prepared:
     return Prepared(build, size * 4)
 
 
+# Rows per insert: a group commit's pushes (group_commit.MAX_GROUP) of a change or two each.
+MAX_INSERT = 64
 _READS = BySize(_read)
 _INSERTS = BySize(_insert)
 
@@ -88,6 +92,11 @@ def read_batch(user_id: str, changes: list[tuple[str, str, str, str]], usage: bo
     keys = [value for _change_id, *key in places for value in key]
     change_ids = [change_id for change_id, *_key in places]
     found.records = {tuple(key): None for _change_id, *key in changes}
+    # Applied by a push of this transaction, not written yet (`record`).
+    wanted = set(change_ids)
+    for user, change_id, record_id, _at in deferred(_write):
+        if user == user_id and change_id in wanted:
+            found.done[change_id] = record_id
     for row in _READS.exactly(len(places), usage).run(user_id, *keys, *change_ids):
         if row.id is not None:
             found.records[(row.kind, row.scope, row.record_id)] = row
@@ -99,12 +108,13 @@ def read_batch(user_id: str, changes: list[tuple[str, str, str, str]], usage: bo
 
 
 def record(user_id: str, done: list[tuple[str, int | None]]) -> None:
-    """Remember that these changes (change id, record id) are applied."""
-    now, start = utcnow(), 0
-    while start < len(done):
-        size = 1 << (len(done) - start).bit_length() - 1  # the largest power of two that fits
-        values = []
-        for change_id, record_id in done[start : start + size]:
-            values += [user_id, change_id, record_id, now]
-        _INSERTS.exactly(size).execute(*values)
-        start += size
+    """Remember that these changes (change id, record id) are applied: written with the other
+    pushes' of the transaction, as it commits (db.deferred)."""
+    now = utcnow()
+    deferred(_write).extend((user_id, change_id, record_id, now) for change_id, record_id in done)
+
+
+def _write(rows: list[tuple[str, str, int | None, object]]) -> None:
+    for start in range(0, len(rows), MAX_INSERT):
+        part = rows[start : start + MAX_INSERT]
+        _INSERTS.exactly(len(part)).execute(*[value for row in part for value in row])

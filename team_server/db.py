@@ -155,6 +155,8 @@ class _Seqs(threading.local):
     last: int | None = None
     written: int | None = None
     commit_with: int | None = None  # PostgreSQL: the counter's value, sent with COMMIT
+    # Rows written just before the transaction commits, by their flush (see `deferred`).
+    deferred: dict[Callable[[list], None], list] = {}
 
 
 _seqs = _Seqs()
@@ -164,14 +166,21 @@ _seqs = _Seqs()
 def write_transaction() -> Iterator[None]:
     """One transaction that may assign `seq`: all of it commits, or none of it."""
     if _seqs.active:  # nested: a savepoint; the outer one holds the lock, writes the counter
-        with database.atomic():
-            yield
+        kept = {flush: len(rows) for flush, rows in _seqs.deferred.items()}
+        try:
+            with database.atomic():
+                yield
+        except BaseException:
+            for flush, rows in _seqs.deferred.items():  # rolled back with the savepoint
+                del rows[kept.get(flush, 0) :]
+            raise
         return
     own = not database.in_transaction()
     # A transaction of its own on PostgreSQL takes the lock and reads the counter as it
     # begins (_PostgresPool.begin); on SQLite this process's writers queue first.
     folded = own and is_postgresql()
     _seqs.active, _seqs.last, _seqs.written, _seqs.commit_with = True, None, None, None
+    _seqs.deferred = {}
     try:
         with (
             _SQLITE_WRITERS if own and not folded else contextlib.nullcontext(),
@@ -180,6 +189,8 @@ def write_transaction() -> Iterator[None]:
             if not folded:
                 lock_writes()
             yield
+            for flush, rows in _seqs.deferred.items():
+                flush(rows)
             if _seqs.last != _seqs.written:
                 if folded:
                     _seqs.commit_with = _seqs.last
@@ -189,7 +200,16 @@ def write_transaction() -> Iterator[None]:
                         (_seqs.last,),
                     )
     finally:
-        _seqs.active, _seqs.commit_with = False, None
+        _seqs.active, _seqs.commit_with, _seqs.deferred = False, None, {}
+
+
+def deferred(flush: Callable[[list], None]) -> list:
+    """Rows that `flush(rows)` writes as this thread's write transaction ends, just before it
+    commits: what every push of a group commit appends there costs one statement for all.
+    Dropped if the transaction rolls back."""
+    if not _seqs.active:
+        raise RuntimeError("rows are only deferred inside write_transaction()")
+    return _seqs.deferred.setdefault(flush, [])
 
 
 def next_seq() -> int:
