@@ -14,7 +14,7 @@ from typing import Annotated
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, Header, HTTPException, Request
-from peewee import fn
+from peewee import Node, Select, fn
 
 from team_server.db import connected, write_transaction
 from team_server.models import LoginFailure, Token, User, utcnow
@@ -101,16 +101,21 @@ def bearer_token(authorization: str | None) -> str:
     return token.strip()
 
 
-# Every authenticated request runs it: compiled once (team_server/prepared.py).
-_TOKEN_USER = Prepared(
-    lambda digest: (
-        User.select(User, Token.id.alias("token_id"), Token.last_used_at.alias("token_used_at"))
+def token_query(digest: str, *more: Node) -> Select:
+    """The user of the unrevoked token with this digest, with the token's id and last use,
+    and `more` columns read in the same statement."""
+    return (
+        User.select(
+            User, Token.id.alias("token_id"), Token.last_used_at.alias("token_used_at"), *more
+        )
         .join(Token)
         .where((Token.token_hash == digest) & Token.revoked_at.is_null())
         .limit(1)
-    ),
-    parameters=1,
-)
+    )
+
+
+# Every authenticated request runs it: compiled once (team_server/prepared.py).
+TOKEN_USER = Prepared(token_query, parameters=1)
 
 
 def _as_time(value: object) -> dt.datetime:
@@ -118,14 +123,16 @@ def _as_time(value: object) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
-def token_user(authorization: str | None, session_days: float) -> User:
+def token_user(
+    authorization: str | None, session_days: float, lookup: Prepared = TOKEN_USER
+) -> User:
     """The user of the `Authorization` header's valid, unrevoked, unexpired token, or 401
-    (with a connection: the caller's).
+    (with a connection: the caller's); `lookup` may be a `token_query` reading more columns.
 
     Using a token renews it: only a token unused for `session_days` expires.
     """
     token = bearer_token(authorization)
-    user = next(iter(_TOKEN_USER.run(token_digest(token))), None)
+    user = next(iter(lookup.run(token_digest(token))), None)
     if user is None:
         raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     now = utcnow()

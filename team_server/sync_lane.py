@@ -24,10 +24,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from team_server import errors
-from team_server.auth import token_user
+from team_server.auth import TOKEN_USER, token_user
 from team_server.db import database
 from team_server.middleware import API, read_body, wrong_protocol
-from team_server.routes.sync import SyncIn, answer_sync
+from team_server.routes.sync import TOKEN_SERVER_SEQ, SyncIn, answer_sync
 from team_server.settings import Settings
 
 SYNC_PATH = f"{API}/sync"
@@ -81,12 +81,15 @@ class SyncLane:
             if invalid and invalid[0]["type"] == "json_invalid":
                 response = _invalid(invalid)
             else:
+                # With nothing to push, the token's statement reads the counter too.
+                lookup = TOKEN_USER if invalid or body.changes else TOKEN_SERVER_SEQ
                 with database.connection_context():
-                    user = token_user(authorization, self.settings.session_days)
+                    user = token_user(authorization, self.settings.session_days, lookup)
                     if invalid:
                         response = _invalid(invalid)
                     else:
-                        response = JSONResponse(answer_sync(user, body, self.settings))
+                        known = (user.server_id, user.seq) if lookup is TOKEN_SERVER_SEQ else None
+                        response = JSONResponse(answer_sync(user, body, self.settings, known))
         except HTTPException as error:
             response = errors.http_error(error)
         except errors.DATABASE_BUSY as error:

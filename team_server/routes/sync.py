@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException
+from peewee import Select
 from pydantic import BaseModel, Field, WrapValidator
 
 from team_server import PROTOCOL, schemas
 from team_server import records as rec
-from team_server.auth import CurrentUser
+from team_server.auth import CurrentUser, token_query
 from team_server.exchange import apply_batch
 from team_server.middleware import protocol_refusal
 from team_server.models import Counter, ServerMeta, User
@@ -47,16 +48,20 @@ def sync(body: SyncIn, user: CurrentUser) -> dict:
     raise NotImplementedError("POST /sync is answered by team_server/sync_lane.py")
 
 
-def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
-    """One exchange, over the network or from a sync file (`team_server/bundles.py`)."""
+def answer_sync(
+    user: User, body: SyncIn, settings: Settings, known: tuple[str, int] | None = None
+) -> dict:
+    """One exchange, over the network or from a sync file (`team_server/bundles.py`);
+    `known`: the server's id and the counter, read with the token (`TOKEN_SERVER_SEQ`)."""
     if body.protocol != PROTOCOL:
         raise HTTPException(426, protocol_refusal(body.protocol))
     if len(body.changes) > settings.max_changes:
         raise HTTPException(
             413, f"Trop de modifications en une fois (au plus {settings.max_changes})."
         )
-    # With nothing to push, the counter is read now, with the server's id: one statement.
-    ours, high = (server_id(), None) if body.changes else _server_and_seq()
+    # With nothing to push, the counter is read now (or was, with the token), with the
+    # server's id: one statement.
+    ours, high = (server_id(), None) if body.changes else known or _server_and_seq()
     if body.server_id is not None and body.server_id != ours:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.
@@ -89,21 +94,31 @@ def answer_sync(user: User, body: SyncIn, settings: Settings) -> dict:
     return answer
 
 
-# A sync with nothing to push reads these two together (team_server/prepared.py).
+def _seq() -> Select:
+    # Named apart: a column called `value` would be read back as ServerMeta's text.
+    return Counter.select(Counter.value).where(Counter.name == "seq").alias("seq")
+
+
+# A sync with nothing to push reads these two together (team_server/prepared.py)...
 _SERVER_AND_SEQ = Prepared(
-    lambda key, name: ServerMeta.select(
-        ServerMeta.value,
-        # Named apart: a column called `value` would be read back as ServerMeta's text.
-        Counter.select(Counter.value).where(Counter.name == name).alias("seq"),
-    ).where(ServerMeta.key == key),
-    2,
+    lambda key: ServerMeta.select(ServerMeta.value, _seq()).where(ServerMeta.key == key),
+    1,
     tuples=True,
+)
+# ... and, over the network, with its token: one statement (a round trip on PostgreSQL) fewer.
+TOKEN_SERVER_SEQ = Prepared(
+    lambda digest: token_query(
+        digest,
+        ServerMeta.select(ServerMeta.value).where(ServerMeta.key == "server_id").alias("server_id"),
+        _seq(),
+    ),
+    parameters=1,
 )
 
 
 def _server_and_seq() -> tuple[str, int]:
     """This server's id and the highest `seq` committed."""
-    return tuple(_SERVER_AND_SEQ.run("server_id", "seq")[0])
+    return tuple(_SERVER_AND_SEQ.run("server_id")[0])
 
 
 def _only_echoes(cursor: int, high: int, echoes: dict[int, int]) -> bool:
