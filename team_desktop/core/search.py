@@ -144,10 +144,10 @@ def search(text: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> 
     if floor is None:
         rows = _ranked(query, "", [], limit, kinds)
     else:
-        # Two ranges FTS5 reads from its index alone; bm25 scores of one table compare.
-        rows = _ranked(query, " AND rowid < 0", [], limit, kinds)
-        rows += _ranked(query, " AND rowid >= ?", [floor], limit, kinds)
-        rows = sorted(rows, key=lambda row: row[0])[:limit]
+        # One ranked statement for the course and the newest writings: bm25() counts each
+        # term's documents once per statement (a pass over its whole posting list), so two
+        # statements, one per range, paid that pass twice.
+        rows = _ranked(query, " AND (rowid < 0 OR rowid >= ?)", [floor], limit, kinds)
     hits = []
     for _score, kind, ref, title, snippet in rows:
         terms = sorted(set(re.findall(f"{HIT_START}(.*?){HIT_END}", snippet)))
