@@ -86,7 +86,7 @@ class CompetenciesController(QObject):
         window.changes.changed.connect(self._on_store_changed)
 
     def show(self) -> None:
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         self.view.reload()
         self.window.stack.setCurrentWidget(self.view)
 

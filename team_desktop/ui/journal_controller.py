@@ -38,7 +38,7 @@ class JournalController(QObject):
 
     def show(self, entry_id: str | None = None, find: str | None = None) -> bool:
         """Bring the journal forward, on entry `entry_id` when given."""
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         if entry_id is None:
             self.view.reload()
         elif not self.view.open_entry(entry_id, find):

@@ -30,8 +30,6 @@ from team_desktop.ui.change_bus import ChangeBroadcaster
 from team_desktop.ui.deferred import Deferred
 from team_desktop.ui.home_view import HomeView
 from team_desktop.ui.journal_controller import JournalController
-from team_desktop.ui.lesson_browser import LessonBrowser
-from team_desktop.ui.lesson_view import LessonView
 from team_desktop.ui.messages import Icon, show_message
 from team_desktop.ui.navigator import CourseNavigator
 from team_desktop.ui.notes_controller import NotesController
@@ -42,6 +40,8 @@ from team_desktop.ui.window_layout import PageStack, PlanSpace, place_first_wind
 
 if TYPE_CHECKING:
     from team_desktop.ui.bookmarks_view import BookmarksView
+    from team_desktop.ui.lesson_browser import LessonBrowser
+    from team_desktop.ui.lesson_view import LessonView
     from team_desktop.ui.search_view import SearchView
 
 # Not GROUPS: every sync rewrites the group list, and leaving a group removes its season and
@@ -82,12 +82,8 @@ class MainWindow(QMainWindow):
 
         self.navigator = CourseNavigator()
         self.home = HomeView()
-        self.lesson = LessonView(store)
-        self.module = LessonBrowser()
-        self.module.setAccessibleName(self.tr("Présentation du module"))
-        self.stack = PageStack()
-        for view in (self.home, self.lesson, self.module):
-            self.stack.addWidget(view)
+        self.stack = PageStack(tab_from=self.navigator)
+        self.stack.addWidget(self.home)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
@@ -103,7 +99,7 @@ class MainWindow(QMainWindow):
         self.progress_panel = ProgressPanel()
         self.statusBar().addPermanentWidget(self.progress_panel)
         self._build_menus()
-        self.plan = PlanSpace(self, (self.home, self.lesson, self.module))
+        self.plan = PlanSpace(self, self._reading_view)
         self.toolbar.insertAction(self.toolbar.actions()[0], self.plan.action)
         self.actions_[Act.COURSE_PLAN].triggered.connect(self.plan.reveal)
         self._connect()
@@ -148,29 +144,48 @@ class MainWindow(QMainWindow):
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.HOME].triggered.connect(self.show_home)
         a[Act.COURSE_PLAN].triggered.connect(self.navigator.take_focus)
-        a[Act.PREVIOUS].triggered.connect(self.lesson.go_previous)
-        a[Act.NEXT].triggered.connect(self.lesson.go_next)
+        # Enabled only while a lesson is shown, so the lesson page exists when they answer.
+        a[Act.PREVIOUS].triggered.connect(lambda: self.lesson.go_previous())
+        a[Act.NEXT].triggered.connect(lambda: self.lesson.go_next())
         a[Act.SEARCH].triggered.connect(self._focus_search)
         a[Act.BOOKMARKS].triggered.connect(self.show_bookmarks)
-        a[Act.TOGGLE_DONE].triggered.connect(self.lesson.toggle_completed)
-        a[Act.TOGGLE_BOOKMARK].triggered.connect(self.lesson.toggle_bookmark)
+        a[Act.TOGGLE_DONE].triggered.connect(lambda: self.lesson.toggle_completed())
+        a[Act.TOGGLE_BOOKMARK].triggered.connect(lambda: self.lesson.toggle_bookmark())
         a[Act.ABOUT].triggered.connect(self._about)
         a[Act.OPEN_LOGS].triggered.connect(self.open_logs)
         self.navigator.lesson_chosen.connect(self.open_lesson)
         self.navigator.module_chosen.connect(self.show_module)
         self.home.resume_requested.connect(self.open_lesson)
         self.home.module_chosen.connect(self.show_module)
-        self.lesson.open_lesson.connect(self.open_lesson)
-        self.lesson.completion_changed.connect(lambda _uid, _done: self.navigator.reload())
-        self.lesson.activity_requested.connect(self.on_activity_requested)
-        self.module.anchorClicked.connect(self._module_link)
         self.search_field.returnPressed.connect(lambda: self.run_search(self.search_field.text()))
         self.stack.currentChanged.connect(lambda _i: self._sync_lesson_actions())
         self.changes.changed.connect(self._on_changes)
 
     # -- views ------------------------------------------------------------------------------
 
-    # The search results and the favourites are built when first shown, after the first paint.
+    # The first paint shows the home view. The lesson and module pages, the search results and
+    # the favourites are built when first shown.
+
+    @functools.cached_property
+    def lesson(self) -> LessonView:
+        from team_desktop.ui.lesson_view import LessonView
+
+        view = LessonView(self.store)
+        self.stack.addWidget(view)
+        view.open_lesson.connect(self.open_lesson)
+        view.completion_changed.connect(lambda _uid, _done: self.navigator.reload())
+        view.activity_requested.connect(self.on_activity_requested)
+        return view
+
+    @functools.cached_property
+    def module(self) -> LessonBrowser:
+        from team_desktop.ui.lesson_browser import LessonBrowser
+
+        view = LessonBrowser()
+        view.setAccessibleName(self.tr("Présentation du module"))
+        self.stack.addWidget(view)
+        view.anchorClicked.connect(self._module_link)
+        return view
 
     @functools.cached_property
     def search_view(self) -> SearchView:
@@ -196,6 +211,16 @@ class MainWindow(QMainWindow):
         view = self.__dict__.get(name)
         return view is not None and self.stack.currentWidget() is view
 
+    def _reading_view(self, view: QWidget | None) -> bool:
+        """True for the course's own views, beside which the course plan stays."""
+        course_views = (self.home, self.__dict__.get("lesson"), self.__dict__.get("module"))
+        return view is not None and any(view is shown for shown in course_views)
+
+    def leave_lesson(self) -> None:
+        """Keep the reading place of the lesson shown, if any, before another view shows."""
+        if "lesson" in self.__dict__:
+            self.lesson.leave()
+
     def refresh(self) -> None:
         """Reload everything that shows the store."""
         self.navigator.reload()
@@ -203,7 +228,8 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, change_set: changes.ChangeSet) -> None:
         """Refresh, of the course's views, those showing a kind this write changed."""
-        if change_set.initiator is self.lesson:
+        lesson = self.__dict__.get("lesson")
+        if lesson is not None and change_set.initiator is lesson:
             return  # reading's bookkeeping; a lesson marked done says so itself
         if any(change_set.touches(kind) for kind in NAVIGATOR_KINDS):
             self.navigator.reload()
@@ -213,11 +239,11 @@ class MainWindow(QMainWindow):
             self.home.reload()
         if self._shown("bookmarks") and any(change_set.touches(kind) for kind in BOOKMARKS_KINDS):
             self.bookmarks.reload()
-        if self.stack.currentWidget() is self.lesson:
+        if self._shown("lesson"):
             self.lesson.on_changes(change_set)
 
     def show_home(self) -> None:
-        self.lesson.leave()
+        self.leave_lesson()
         self.home.reload()
         self.stack.setCurrentWidget(self.home)
 
@@ -238,12 +264,12 @@ class MainWindow(QMainWindow):
         module = next((m for m in course.modules() if m.pack_id == pack_id), None)
         if meta is None or module is None:
             return
-        self.lesson.leave()
+        self.leave_lesson()
         self.module.show_html(module_html(module, meta))
         self.stack.setCurrentWidget(self.module)
 
     def show_bookmarks(self) -> None:
-        self.lesson.leave()
+        self.leave_lesson()
         self.bookmarks.reload()
         self.stack.setCurrentWidget(self.bookmarks)
         self.bookmarks.list.setFocus()
@@ -251,7 +277,7 @@ class MainWindow(QMainWindow):
     def run_search(self, text: str) -> None:
         if not text.strip():
             return
-        self.lesson.leave()
+        self.leave_lesson()
         self.search_field.setText(text)
         count = self.search_view.run(text)
         self.stack.setCurrentWidget(self.search_view)
@@ -275,7 +301,7 @@ class MainWindow(QMainWindow):
             self.open_lesson(link.uid)
 
     def _sync_lesson_actions(self) -> None:
-        reading = self.stack.currentWidget() is self.lesson and self.lesson.page is not None
+        reading = self._shown("lesson") and self.lesson.page is not None
         for act in (Act.PREVIOUS, Act.NEXT, Act.TOGGLE_DONE, Act.TOGGLE_BOOKMARK):
             self.actions_[act].setEnabled(reading)
 
@@ -366,7 +392,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
-        self.lesson.leave()
+        self.leave_lesson()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.sync()

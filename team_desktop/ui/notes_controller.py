@@ -45,7 +45,7 @@ class NotesController(QObject):
         if note_id is not None and not text and self.view.is_plan(note_id):
             self.view.plan_chosen.emit(note_id)
             return True
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         if note_id is None:
             self.view.reload()
         elif not self.view.open_note(note_id):

@@ -56,7 +56,7 @@ class PlansController(QObject):
 
     def show(self, note_id: str | None = None) -> None:
         """Bring the plans forward, on plan `note_id` when given."""
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         self.view.reload(select=note_id)
         if note_id is not None:
             self.view.open_plan(note_id)

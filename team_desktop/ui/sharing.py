@@ -110,13 +110,13 @@ class SharingController(QObject):
         dialog.open()
 
     def show_feed(self) -> None:
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         self.feed.reload()
         self.window.stack.setCurrentWidget(self.feed)
         self.feed.setFocus()
 
     def show_pending(self) -> None:
-        self.window.lesson.leave()
+        self.window.leave_lesson()
         self.pending.reload()
         self._show_waiting_files()
         self.window.stack.setCurrentWidget(self.pending)

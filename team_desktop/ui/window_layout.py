@@ -8,7 +8,9 @@ it whenever the learner wants. Their own choice wins until they change it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -45,9 +47,31 @@ class PageStack(QStackedWidget):
     width, and on a 1024-pixel screen the plan shrank to a column of cut titles.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tab_from: QWidget | None = None) -> None:
         super().__init__()
+        self.tab_from = tab_from
         self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 (Qt's API)
+        """Add a page; Tab reaches its controls just after `tab_from` (the course plan).
+
+        Pages are built when first shown, after the toolbar's search field: without this, Tab
+        would go from the search field to the page, not to the plan first.
+        """
+        # The page's own order, read while it has no parent (its chain is then its own).
+        inside, cursor = [], page.nextInFocusChain()
+        while cursor is not page and page.isAncestorOf(cursor):
+            if cursor.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                inside.append(cursor)
+            cursor = cursor.nextInFocusChain()
+        index = super().addWidget(page)
+        if self.tab_from is None:
+            return index
+        before = self.tab_from
+        for widget in inside:
+            QWidget.setTabOrder(before, widget)
+            before = widget
+        return index
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's API)
         page = self.currentWidget()
@@ -66,10 +90,10 @@ class PlanSpace(QObject):
     `action` is the checkable "Plan du cours" button.
     """
 
-    def __init__(self, window: QMainWindow, reading_views: tuple[QWidget, ...]):
+    def __init__(self, window: QMainWindow, reading_view: Callable[[QWidget | None], bool]):
         super().__init__(window)
         self.window = window
-        self.reading = reading_views
+        self.reading_view = reading_view  # the course's views, beside which the plan stays
         self.splitter = window.splitter
         self.splitter.setCollapsible(0, True)
         self.action = QAction(self.tr("☰ Plan du cours"), self)
@@ -91,8 +115,8 @@ class PlanSpace(QObject):
         """Give the plan's space to a working view on a narrow window, back for the course."""
         if not self._auto:
             return
-        wants_plan = (
-            self.window.width() >= NARROW or self.window.stack.currentWidget() in self.reading
+        wants_plan = self.window.width() >= NARROW or self.reading_view(
+            self.window.stack.currentWidget()
         )
         self._show(wants_plan)
 

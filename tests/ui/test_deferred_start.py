@@ -19,10 +19,11 @@ DEFERRED = ("data", "plans", "competencies", "sharing", "research")
 def test_the_window_shows_without_building_the_deferred_controllers(window):
     assert [name for name in DEFERRED if getattr(MainWindow, name).built(window)] == []
     assert window.stack.currentWidget() is window.home
-    # The home, lesson and module pages; the other views are built when first shown.
-    assert window.stack.count() == 3
+    # The home page; the other views are built when first shown.
+    assert window.stack.count() == 1
+    assert [name for name in ("lesson", "module") if name in window.__dict__] == []
     window.run_search("coopération")
-    assert window.stack.count() == 4 and window.stack.currentWidget() is window.search_view
+    assert window.stack.count() == 2 and window.stack.currentWidget() is window.search_view
 
 
 def test_a_shortcut_of_a_controller_not_built_yet_does_its_work(window, qtbot):
