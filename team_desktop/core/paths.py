@@ -124,6 +124,11 @@ class DataPaths:
         return self.root / "team-desktop.lock"
 
     @property
+    def pending_restore(self) -> Path:
+        """A backup the learner chose to restore, applied at the next start (`core.restore`)."""
+        return self.root / "restauration-en-attente.teambackup"
+
+    @property
     def tmp(self) -> Path:
         """Scratch space on the same filesystem, so finished work can be renamed into place."""
         return self.root / "tmp"

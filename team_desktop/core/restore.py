@@ -30,7 +30,6 @@ Progress = Callable[[int, int], None]
 
 # What a restore replaces; everything else in the data directory stays as it is.
 SWAPPED = (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", "attachments", "packs")
-PENDING = "restauration-en-attente.teambackup"
 
 
 class RestoreError(Exception):
@@ -143,8 +142,8 @@ def schedule_restore(
 ) -> BackupInfo:
     """Verify `backup` and keep a copy in the data directory, restored at the next start."""
     info = verify_backup(backup, paths, progress)
-    target = paths.root / PENDING
-    scratch = target.with_name(f".{PENDING}.partiel")
+    target = paths.pending_restore
+    scratch = target.with_name(f".{target.name}.partiel")
     shutil.copyfile(backup, scratch)
     os.replace(scratch, target)
     return info
@@ -152,7 +151,7 @@ def schedule_restore(
 
 def pending_restore(paths: DataPaths) -> Path | None:
     """The backup waiting to be restored at start, if any."""
-    path = paths.root / PENDING
+    path = paths.pending_restore
     return path if path.is_file() else None
 
 

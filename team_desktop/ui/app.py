@@ -23,7 +23,6 @@ from team_desktop.core.paths import (
     resolve_data_dir,
     resources_dir,
 )
-from team_desktop.core.restore import RestoreError, apply_pending_restore
 from team_desktop.core.store.db import StoreError, open_store
 from team_desktop.ui import themes
 from team_desktop.ui.crash import CrashReporter
@@ -102,12 +101,15 @@ def run_gui(args: argparse.Namespace) -> int:
             interactive,
         )
         return 1
-    try:
+    restored = None
+    if paths.pending_restore.is_file():
         # A restore asked for in the last session: now, while no store is open.
-        restored = apply_pending_restore(paths)
-    except RestoreError as error:
-        restored = None
-        error_box(str(error), interactive)
+        from team_desktop.core.restore import RestoreError, apply_pending_restore
+
+        try:
+            restored = apply_pending_restore(paths)
+        except RestoreError as error:
+            error_box(str(error), interactive)
     try:
         store = open_store(paths)
     except StoreError as error:
@@ -167,7 +169,7 @@ def take_screenshot(window: MainWindow, args: argparse.Namespace, output: Path) 
     QTimer.singleShot(0, lambda: None)
     app.processEvents()
     ok = window.grab().save(str(output))
-    window.lesson.leave()
+    window.leave_lesson()
     window.close()
     if not ok:
         print(f"team-desktop: impossible d'écrire {output}", file=sys.stderr)

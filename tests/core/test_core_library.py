@@ -82,6 +82,29 @@ def test_install_bundled_updates_to_a_newer_bundled_version(store, tmp_path, pac
     assert sorted(p.name for p in (store.paths.packs / pack.load().id).iterdir()) == ["1.1.0"]
 
 
+def test_install_bundled_reads_the_version_after_a_line_that_looks_like_a_table(
+    store, tmp_path, pack
+):
+    # The check at start reads a pack.toml up to its first table; a line of text starting
+    # with "[" must not hide the version written after it.
+    pack.replace("pack.toml", 'version = "1.0.0"\n', "")
+    pack.replace(
+        "pack.toml",
+        'summary = "Un petit module complet pour les tests."',
+        'summary = """\n[Essai] Un petit module complet.\n"""\nversion = "1.0.0"',
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copytree(pack.root, content / "mini-pack")
+    assert [r.version for r in install_bundled(store, content)[0]] == ["1.0.0"]
+    assert install_bundled(store, content) == ([], [])
+    (content / "mini-pack" / "pack.toml").write_text(
+        pack.text("pack.toml").replace('version = "1.0.0"', 'version = "1.1.0"'),
+        encoding="utf-8",
+    )
+    assert [r.version for r in install_bundled(store, content)[0]] == ["1.1.0"]
+
+
 def test_install_bundled_skips_a_broken_pack_and_installs_the_others(
     store, tmp_path, pack, make_pack
 ):
