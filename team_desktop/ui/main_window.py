@@ -82,8 +82,10 @@ class MainWindow(QMainWindow):
 
         self.navigator = CourseNavigator()
         self.home = HomeView()
-        self.stack = PageStack(tab_from=self.navigator)
+        self.stack = PageStack()
         self.stack.addWidget(self.home)
+        # The pages built later come after the search field: Tab still goes plan, then page.
+        self.stack.tab_from = self.navigator
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)

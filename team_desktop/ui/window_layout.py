@@ -47,17 +47,20 @@ class PageStack(QStackedWidget):
     width, and on a 1024-pixel screen the plan shrank to a column of cut titles.
     """
 
-    def __init__(self, tab_from: QWidget | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.tab_from = tab_from
+        self.tab_from: QWidget | None = None
         self.currentChanged.connect(lambda _index: self.updateGeometry())
 
     def addWidget(self, page: QWidget) -> int:  # noqa: N802 (Qt's API)
-        """Add a page; Tab reaches its controls just after `tab_from` (the course plan).
+        """Add a page; once `tab_from` (the course plan) is set, Tab reaches the page's
+        controls just after it.
 
         Pages are built when first shown, after the toolbar's search field: without this, Tab
         would go from the search field to the page, not to the plan first.
         """
+        if self.tab_from is None:
+            return super().addWidget(page)
         # The page's own order, read while it has no parent (its chain is then its own).
         inside, cursor = [], page.nextInFocusChain()
         while cursor is not page and page.isAncestorOf(cursor):
@@ -65,8 +68,6 @@ class PageStack(QStackedWidget):
                 inside.append(cursor)
             cursor = cursor.nextInFocusChain()
         index = super().addWidget(page)
-        if self.tab_from is None:
-            return index
         before = self.tab_from
         for widget in inside:
             QWidget.setTabOrder(before, widget)
