@@ -18,8 +18,10 @@ WHY = (
     "Not met: a push and its pull cost the server {sync:.1f} ms of CPU (its processes and "
     "PostgreSQL's) against {health:.1f} ms for a health check: {share:.2f}× health's rate at "
     "best on the same cores. Pushes share one commit under the write lock (decisions 0014, "
-    "0025), which is not what bounds them: the request's CPU is (FastAPI, validation, "
-    "JSON, the database driver; decision 0025 measures it)"
+    "0025); with two workers their group commits take turns under it (for pushes alone, one "
+    "worker did as well on two cores). What bounds them is the request's CPU: the request "
+    "path, validation, JSON, and about seven round trips to PostgreSQL a sync, each about "
+    "0.2 ms of CPU on the two sides of the driver (decision 0025 measures them)"
 )
 NOOP_WHY = (
     "Not met: a sync with nothing to do reads the token, the server id, the groups and the "
