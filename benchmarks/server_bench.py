@@ -24,8 +24,9 @@ WHY = (
     "0.2 ms of CPU on the two sides of the driver (decision 0025 measures them)"
 )
 NOOP_WHY = (
-    "Not met: a sync with nothing to do reads the token, the server id, the groups and the "
-    "last seq (four queries, prepared once) where health reads one; see decision 0014"
+    "Not met: a sync with nothing to do reads the token with the server id and the last seq, "
+    "then the groups (two statements, prepared once) where health reads one; see decisions "
+    "0014 and 0026"
 )
 
 

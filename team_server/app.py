@@ -69,6 +69,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(attestations.well_known)
     errors.install(app)
     # Added last runs first: protocol check, then the body reader, then response compression.
+    # POST /api/v1/sync never reaches them: team_server/sync_lane.py runs the same checks
+    # through the same functions (a check added here must be added there too).
     app.add_middleware(
         GZipMiddleware,
         minimum_size=GZIP_MINIMUM,
