@@ -4,11 +4,12 @@ import sys
 
 
 def _load_peewee_without_server_drivers() -> None:
-    """Import peewee (and its migrator) with the PostgreSQL drivers hidden, unless loaded.
+    """Import peewee with the PostgreSQL drivers hidden, unless loaded.
 
-    Both import every PostgreSQL driver they find when they load (about 100 ms for psycopg,
-    which the server's extra installs beside the app), and the desktop store is SQLite only.
-    The drivers stay importable by name for anything else in the process.
+    It imports every PostgreSQL driver it finds when it loads (about 100 ms for psycopg, which
+    the server's extra installs beside the app), and the desktop store is SQLite only. The
+    drivers stay importable by name for anything else in the process. Its migrator, which
+    imports them too, is imported only when the store's schema needs a migration.
     """
     if "peewee" in sys.modules:
         return
@@ -17,7 +18,6 @@ def _load_peewee_without_server_drivers() -> None:
     sys.modules.update(dict.fromkeys(drivers))  # None: "import psycopg" fails at once
     try:
         import peewee  # noqa: F401
-        import playhouse.migrate  # noqa: F401
     finally:
         for name in drivers:
             del sys.modules[name]

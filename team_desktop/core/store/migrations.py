@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import BooleanField, Database, DateTimeField, TextField
-from playhouse.migrate import SqliteMigrator, migrate
 
 from team_desktop.core.store import models as m
 from team_desktop.core.store.competency_models import COMPETENCY_MODELS
@@ -52,6 +51,9 @@ def _v3_sharing_and_bookmark_state(db: Database) -> None:
 
 
 def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
+    # Imported here, once per schema upgrade: not at every start (with its PostgreSQL parts).
+    from playhouse.migrate import SqliteMigrator, migrate
+
     # Early steps create tables from today's models, which may already have these columns.
     present = {column.name for column in db.get_columns(table)}
     migrator = SqliteMigrator(db)
