@@ -84,8 +84,6 @@ class MainWindow(QMainWindow):
         self.home = HomeView()
         self.stack = PageStack()
         self.stack.addWidget(self.home)
-        # The pages built later come after the search field: Tab still goes plan, then page.
-        self.stack.tab_from = self.navigator
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
         from team_desktop.ui.lesson_view import LessonView
 
         view = LessonView(self.store)
-        self.stack.addWidget(view)
+        self.stack.add_page_after(view, self.navigator)
         view.open_lesson.connect(self.open_lesson)
         view.completion_changed.connect(lambda _uid, _done: self.navigator.reload())
         view.activity_requested.connect(self.on_activity_requested)
@@ -185,7 +183,7 @@ class MainWindow(QMainWindow):
 
         view = LessonBrowser()
         view.setAccessibleName(self.tr("Présentation du module"))
-        self.stack.addWidget(view)
+        self.stack.add_page_after(view, self.navigator)
         view.anchorClicked.connect(self._module_link)
         return view
 

@@ -49,30 +49,25 @@ class PageStack(QStackedWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.tab_from: QWidget | None = None
         self.currentChanged.connect(lambda _index: self.updateGeometry())
 
-    def addWidget(self, page: QWidget) -> int:  # noqa: N802 (Qt's API)
-        """Add a page; once `tab_from` (the course plan) is set, Tab reaches the page's
-        controls just after it.
+    def add_page_after(self, page: QWidget, tab_from: QWidget) -> None:
+        """Add a page built after the window, that Tab reaches just after `tab_from`.
 
-        Pages are built when first shown, after the toolbar's search field: without this, Tab
-        would go from the search field to the page, not to the plan first.
+        The lesson and module pages are built when first shown, after the toolbar's search
+        field: without this, Tab would go from the search field to the page, not from the
+        course plan as when they were built with the window. Their own order is kept (read
+        while the page has no parent: its chain is then its own).
         """
-        if self.tab_from is None:
-            return super().addWidget(page)
-        # The page's own order, read while it has no parent (its chain is then its own).
         inside, cursor = [], page.nextInFocusChain()
         while cursor is not page and page.isAncestorOf(cursor):
             if cursor.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 inside.append(cursor)
             cursor = cursor.nextInFocusChain()
-        index = super().addWidget(page)
-        before = self.tab_from
+        self.addWidget(page)
         for widget in inside:
-            QWidget.setTabOrder(before, widget)
-            before = widget
-        return index
+            QWidget.setTabOrder(tab_from, widget)
+            tab_from = widget
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's API)
         page = self.currentWidget()
