@@ -10,6 +10,7 @@ import pytest
 from team_desktop.core import search
 from team_desktop.core.library import install_bundled
 from team_desktop.core.paths import DataPaths
+from team_desktop.core.store import migrations
 from team_desktop.core.store.db import open_store
 from team_desktop.core.store.models import LessonRecord
 
@@ -291,3 +292,38 @@ def test_replacing_a_document_finds_it_by_reference_not_by_scanning(store):
         0
     ]
     assert count == refs == 50 - 11
+
+
+def test_upgraded_store_indexes_the_prefixes_it_searches_and_keeps_its_rowids(tmp_path, pack):
+    paths = DataPaths(tmp_path / "data")
+    store = open_store(paths)
+    content = tmp_path / "content"
+    shutil.copytree(pack.root, content / "mini-pack")
+    install_bundled(store, content)
+    search.index_document("entry", "mine", "Ma séance", "Préparer une séance à deux.")
+    # As version 10 left it: the same documents and rowids, no prefix index.
+    store.db.execute_sql(migrations.SEARCH_TABLE.replace("search_index", "plain_index", 1))
+    store.db.execute_sql(
+        "INSERT INTO plain_index (rowid, kind, ref, title, body) SELECT rowid, kind, ref, title, body FROM search_index"
+    )
+    store.db.execute_sql("DROP TABLE search_index")
+    store.db.execute_sql("ALTER TABLE plain_index RENAME TO search_index")
+    before = store.db.execute_sql(
+        "SELECT rowid, kind, ref FROM search_index ORDER BY rowid"
+    ).fetchall()
+    store.db.execute_sql("PRAGMA user_version = 10")
+    store.close()
+
+    store = open_store(paths)
+    try:
+        (table,) = store.db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+        ).fetchone()
+        assert "prefix" in table
+        after = store.db.execute_sql("SELECT rowid, kind, ref FROM search_index ORDER BY rowid")
+        assert after.fetchall() == before
+        assert "mine" in _refs("préparées")
+        search.index_document("entry", "mine", "Ma séance", "Chronométrer à deux.")  # by its ref
+        assert _refs("chronométrée") == ["mine"] and "mine" not in _refs("préparées")
+    finally:
+        store.close()

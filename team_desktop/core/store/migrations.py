@@ -20,6 +20,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
 )
 """
 
+# Since version 11: prefixes of three to six letters are indexed as such, the ones search
+# matches most (a stem of three letters and more); longer ones merge few words (decision 0003).
+SEARCH_TABLE_PREFIXED = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6'
+)
+"""
+
 
 def _v1_initial(db: Database) -> None:
     db.create_tables(
@@ -117,6 +126,19 @@ def _v10_group_progress_reports(db: Database) -> None:
 
 
 # Append new steps; never edit or reorder a released one.
+def _v11_search_prefix_index(db: Database) -> None:
+    # Search matches stems as prefixes ("prépar"*): without a prefix index FTS5 merges the
+    # posting lists of every word so starting, once per statement and again for bm25's
+    # document counts. The rowids (course below zero, search_ref's docids) are kept.
+    db.execute_sql(SEARCH_TABLE_PREFIXED.replace("search_index", "search_index_prefixed", 1))
+    db.execute_sql(
+        "INSERT INTO search_index_prefixed (rowid, kind, ref, title, body) "
+        "SELECT rowid, kind, ref, title, body FROM search_index"
+    )
+    db.execute_sql("DROP TABLE search_index")
+    db.execute_sql("ALTER TABLE search_index_prefixed RENAME TO search_index")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_portfolio_and_outbox,
@@ -128,5 +150,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v8_competencies,
     _v9_facilitated_groups,
     _v10_group_progress_reports,
+    _v11_search_prefix_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
