@@ -47,15 +47,35 @@ def run(tmp: Path, smoke: bool) -> tuple[list[Row], list[str]]:
         opening.append(shown(largest))
         switching.append(shown(second))
         switching.append(shown(largest))
+    # Qt's own part: the largest lesson's page set, laid out and painted again, nothing read.
+    from team_desktop.core.render.lesson_page import lesson_html
+
+    browser, page = window.lesson.browser, lesson_html(window.lesson.reading)
+    relaid = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        browser.show_html(page, window.lesson.page.folder)
+        app.processEvents()
+        browser.viewport().repaint()
+        relaid.append((time.perf_counter() - started) * 1000)
     window.lesson.leave()
     window.close()
     app.processEvents()
     store.close()
     note = f"{largest}, {size:,} characters of Markdown".replace(",", " ")
+    opened = ratio_row(
+        "Open the largest lesson (median)", statistics.median(opening), LIMIT_MS, "ms", note
+    )
+    if not opened.met:
+        opened.explain(
+            f"of which {statistics.median(relaid):.0f} ms are Qt setting the page's HTML, laying "
+            "it out and painting it (the same page shown again, nothing read); the rest is "
+            "reading the lesson and the learner's facts under its activities, its HTML, and the "
+            "window switching from the home view to the reader. Reading's writes (lesson opened, "
+            "position and time of the one left) are one transaction, made once the page is set"
+        )
     return [
-        ratio_row(
-            "Open the largest lesson (median)", statistics.median(opening), LIMIT_MS, "ms", note
-        ),
+        opened,
         ratio_row(
             "Switch between the two largest lessons (median)",
             statistics.median(switching),

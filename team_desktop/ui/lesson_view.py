@@ -149,8 +149,8 @@ class LessonView(QWidget):
         self.module_label.setText(page.pack_title)
         self._sync_buttons()
         self._render()
-        # Written once the page is painted, in one transaction with what leaving the last
-        # lesson left to save: the learner sees the page without waiting for the disk.
+        # Written at the event loop's next turn, in one transaction with what leaving the last
+        # lesson left to save: one wait for the disk where there were three.
         self._unsaved.append((progress.opened, (uid,)))
         QTimer.singleShot(0, self, self._save_reading)
         self._clock.start()
