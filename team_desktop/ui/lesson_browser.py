@@ -77,6 +77,8 @@ class LessonBrowser(QTextBrowser):
         scrolled sideways by that pixel (1024×600 with the course's wide tables). A table
         narrower than the page keeps its own width.
         """
+        if self.horizontalScrollBar().maximum() == 0:
+            return  # nothing sticks out (an odd width): no table laid out again
         document = self.document()
         layout = document.documentLayout()
         page = document.textWidth() - 2 * document.documentMargin()
