@@ -212,6 +212,12 @@ def deferred(flush: Callable[[list], None]) -> list:
     return _seqs.deferred.setdefault(flush, [])
 
 
+def handed_out_seq() -> int | None:
+    """Inside write_transaction, the last seq handed out (or read as it began): the counter
+    in the database lags until the commit. None outside, or before any was."""
+    return _seqs.last if _seqs.active else None
+
+
 def next_seq() -> int:
     """The next global sequence number, inside write_transaction (whose lock keeps `seq` in
     commit order).

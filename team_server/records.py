@@ -8,7 +8,7 @@ from contextvars import ContextVar
 
 from peewee import Expression, Value
 
-from team_server.db import next_seq
+from team_server.db import handed_out_seq, next_seq
 from team_server.models import (
     FACILITATOR,
     GROUP,
@@ -126,8 +126,10 @@ _LAST_SEQ = Prepared(
 
 
 def last_seq() -> int:
-    """The highest `seq` committed (each sync reads it: a prepared query)."""
-    return _LAST_SEQ.run("seq")[0][0]
+    """The highest `seq` committed (each sync reads it: a prepared query), or, inside a write
+    transaction, the highest it has handed out: its own records are below it."""
+    handed_out = handed_out_seq()
+    return _LAST_SEQ.run("seq")[0][0] if handed_out is None else handed_out
 
 
 def new_record(kind: str, owner: User, record_id: str) -> Record:
