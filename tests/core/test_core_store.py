@@ -303,7 +303,9 @@ def test_read_only_database(tmp_path):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows profiles are per user")
+@pytest.mark.skipif(
+    os.name != "posix", reason="file modes are POSIX; Windows profiles are per user"
+)
 def test_the_data_folder_is_the_users_only(tmp_path):
     root = tmp_path / "donnees"
     open_store(DataPaths(root)).close()
