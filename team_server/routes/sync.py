@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, WrapValidator
 from team_server import PROTOCOL, schemas
 from team_server import records as rec
 from team_server.auth import CurrentUser, token_query
+from team_server.db import handed_out_seq
 from team_server.exchange import apply_batch
 from team_server.middleware import protocol_refusal
 from team_server.models import Counter, ServerMeta, User
@@ -60,8 +61,12 @@ def answer_sync(
             413, f"Trop de modifications en une fois (au plus {settings.max_changes})."
         )
     # With nothing to push, the counter is read now (or was, with the token), with the
-    # server's id: one statement.
-    ours, high = (server_id(), None) if body.changes else known or _server_and_seq()
+    # server's id: one statement. Not inside a write transaction (a sync file's pages): the
+    # counter there lags the seqs it handed out, which last_seq counts.
+    if body.changes or handed_out_seq() is not None:
+        ours, high = server_id(), None
+    else:
+        ours, high = known or _server_and_seq()
     if body.server_id is not None and body.server_id != ours:
         # The client's cursor belongs to another server (or a wiped database): touch nothing,
         # let the learner decide.

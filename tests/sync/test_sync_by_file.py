@@ -15,7 +15,7 @@ from clients import group_of_two, unique, write_entry
 
 from team_desktop.core import feed, outbox
 from team_desktop.core.store.portfolio_models import JournalEntry
-from team_desktop.core.sync import by_file
+from team_desktop.core.sync import by_file, engine
 from team_desktop.core.sync import state as sync_state
 from team_desktop.core.sync.bundle_file import BODY, SIGNATURE, BundleError
 
@@ -209,3 +209,32 @@ def test_answer_to_an_older_request_is_applied_safely(make_client, live_server, 
         assert titles == sorted(["De Ben", "Séance", "Suite"])  # nothing twice, nothing lost
         assert JournalEntry.get_by_id(entry_id).body == "version 1"
         assert {item.title for item in feed.items()} == {"De Ben", "Séance", "Suite"}
+
+
+def test_an_answer_of_several_pages_ends_past_what_its_request_pushed(
+    make_client, live_server, tmp_path, monkeypatch
+):
+    awa, ben, group_id = _offline_group(make_client)
+    with ben:
+        for number in range(3):
+            write_entry(ben, f"Séance de Ben {number}", "Ce qui a marché.", "group", group_id)
+    ben.sync()
+    with awa:
+        for number in range(3):
+            write_entry(awa, f"Séance d'Awa {number}", "À revoir.", "group", group_id)
+    monkeypatch.setattr(engine, "PULL_LIMIT", 1)  # one change a page: several pages
+    request, answer = tmp_path / "1.teamsync", tmp_path / "1-reponse.teamsync"
+    with awa:
+        by_file.write_request(awa.store, request)
+    assert deliver(live_server, request, answer).returncode == 0
+    with zipfile.ZipFile(answer) as archive:
+        pages = json.loads(archive.read(BODY))["pages"]
+    assert len(pages) > 1 and not any(page.get("restored") for page in pages)
+    sent = {change["data"]["title"] for page in pages for change in page["changes"]}
+    assert sent >= {f"Séance de Ben {n}" for n in range(3)}
+    with awa:
+        by_file.import_answer(awa.store, answer)
+        assert len({e.title for e in JournalEntry.select()}) == 6
+    # The answer's cursor is past the entries this request pushed: the next file brings
+    # nothing back.
+    assert _round_trip(awa, live_server, tmp_path, "2").pulled == 0
