@@ -206,20 +206,25 @@ class MainWindow(QMainWindow):
         view.changed.connect(self._sync_lesson_actions)
         return view
 
+    def _built(self, name: str) -> QWidget | None:
+        """View `name` if it was built already (its cached property ran), without building it."""
+        return self.__dict__.get(name)
+
     def _shown(self, name: str) -> bool:
         """True when view `name` is built and is the one on screen."""
-        view = self.__dict__.get(name)
+        view = self._built(name)
         return view is not None and self.stack.currentWidget() is view
 
     def _reading_view(self, view: QWidget | None) -> bool:
         """True for the course's own views, beside which the course plan stays."""
-        course_views = (self.home, self.__dict__.get("lesson"), self.__dict__.get("module"))
+        course_views = (self.home, self._built("lesson"), self._built("module"))
         return view is not None and any(view is shown for shown in course_views)
 
     def leave_lesson(self) -> None:
         """Keep the reading place of the lesson shown, if any, before another view shows."""
-        if "lesson" in self.__dict__:
-            self.lesson.leave()
+        lesson = self._built("lesson")
+        if lesson is not None:
+            lesson.leave()
 
     def refresh(self) -> None:
         """Reload everything that shows the store."""
@@ -228,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, change_set: changes.ChangeSet) -> None:
         """Refresh, of the course's views, those showing a kind this write changed."""
-        lesson = self.__dict__.get("lesson")
+        lesson = self._built("lesson")
         if lesson is not None and change_set.initiator is lesson:
             return  # reading's bookkeeping; a lesson marked done says so itself
         if any(change_set.touches(kind) for kind in NAVIGATOR_KINDS):
